@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from 'next'
+import { Suspense, type ReactNode } from 'react'
+
+import { AccountMenu } from '../../components/account/AccountMenu'
+import { SiteFooter } from '../../components/SiteFooter'
+import { SiteHeader } from '../../components/SiteHeader'
+import './styles.css'
+
+export const metadata: Metadata = {
+  title: { default: 'Lodestar', template: '%s · Lodestar' },
+  description: "An association's strategic plan, and the work its sections do against it.",
+  applicationName: 'Lodestar',
+}
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#1b3a5c',
+}
+
+export default function FrontendLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader
+          account={
+            <Suspense fallback={null}>
+              <AccountMenu />
+            </Suspense>
+          }
+        />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  )
+}

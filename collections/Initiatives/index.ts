@@ -1,0 +1,156 @@
+import type { CollectionConfig } from 'payload'
+
+import { checkCompletedDate, checkProgress, checkTargetDate } from '../../lib/plan/rules'
+import { INITIATIVE_STATUSES, VISIBILITIES } from '../../lib/plan/types'
+import {
+  changeInitiatives,
+  createInitiatives,
+  isSectionEditor,
+  readInitiatives,
+  sectionIdsOf,
+  staffOnly,
+} from '../access/roles'
+import { revalidateInitiative, revalidateInitiativeDelete } from '../hooks/revalidate'
+import { guardSectionEditor } from './hooks/guardSectionEditor'
+import { planFromObjectives } from './hooks/planFromObjectives'
+
+const STATUS_LABELS: Record<(typeof INITIATIVE_STATUSES)[number], string> = {
+  proposed: 'Proposed',
+  planned: 'Planned',
+  'in-progress': 'In progress',
+  completed: 'Completed',
+  deferred: 'Deferred',
+  cancelled: 'Cancelled',
+}
+
+type Sibling = { status?: string; startDate?: string | null }
+
+export const Initiatives: CollectionConfig = {
+  slug: 'initiatives',
+  labels: { singular: 'Initiative', plural: 'Initiatives' },
+  admin: {
+    group: 'Work',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'section', 'status', 'progress', 'targetDate', 'visibility', '_status'],
+    listSearchableFields: ['title', 'summary', 'lead'],
+    description: 'Tactical initiatives the sections run against the plan’s objectives.',
+  },
+  defaultSort: 'title',
+  access: {
+    read: readInitiatives,
+    readVersions: staffOnly,
+    create: createInitiatives,
+    update: changeInitiatives,
+    delete: changeInitiatives,
+  },
+  versions: { drafts: true, maxPerDoc: 50 },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'section',
+          type: 'relationship',
+          relationTo: 'sections',
+          required: true,
+          index: true,
+          filterOptions: ({ req }) =>
+            isSectionEditor(req.user) ? { id: { in: sectionIdsOf(req.user) } } : true,
+        },
+        {
+          name: 'visibility',
+          type: 'select',
+          required: true,
+          defaultValue: 'members',
+          index: true,
+          options: VISIBILITIES.map((value) => ({
+            value,
+            label: value === 'public' ? 'Public' : 'Members only',
+          })),
+          admin: { description: 'Public initiatives appear on the public plan pages.' },
+        },
+      ],
+    },
+    {
+      name: 'objectives',
+      type: 'relationship',
+      relationTo: 'objectives',
+      hasMany: true,
+      required: true,
+      minRows: 1,
+      index: true,
+      admin: { description: 'The objectives this initiative serves, all from one plan.' },
+    },
+    {
+      name: 'plan',
+      type: 'relationship',
+      relationTo: 'plans',
+      index: true,
+      admin: { readOnly: true, position: 'sidebar', description: 'Set from the objectives.' },
+    },
+    { name: 'summary', type: 'textarea' },
+    { name: 'description', type: 'richText' },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'proposed',
+          index: true,
+          options: INITIATIVE_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+        },
+        {
+          name: 'progress',
+          type: 'number',
+          min: 0,
+          max: 100,
+          defaultValue: 0,
+          admin: { description: 'Percent complete, 0–100.' },
+          validate: (value: number | null | undefined) => checkProgress(value),
+        },
+        { name: 'lead', type: 'text', admin: { description: 'Who leads it (person or group).' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'startDate', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        {
+          name: 'targetDate',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+          validate: (value: Date | string | null | undefined, { siblingData }: { siblingData: Sibling }) =>
+            checkTargetDate(siblingData.startDate, value == null ? value : String(value)),
+        },
+        {
+          name: 'completedDate',
+          type: 'date',
+          admin: {
+            date: { pickerAppearance: 'dayOnly' },
+            description: 'Required once the status is Completed.',
+          },
+          validate: (value: Date | string | null | undefined, { siblingData }: { siblingData: Sibling }) =>
+            checkCompletedDate(siblingData.status, value == null ? value : String(value)),
+        },
+      ],
+    },
+    {
+      name: 'updates',
+      type: 'array',
+      labels: { singular: 'Progress update', plural: 'Progress updates' },
+      admin: { initCollapsed: true },
+      fields: [
+        { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'note', type: 'textarea', required: true },
+      ],
+    },
+  ],
+  hooks: {
+    beforeChange: [guardSectionEditor, planFromObjectives],
+    afterChange: [revalidateInitiative],
+    afterDelete: [revalidateInitiativeDelete],
+  },
+}

@@ -1,0 +1,102 @@
+import type { CollectionConfig } from 'payload'
+
+import { editorsOnly, readPlans, staffOnly } from '../access/roles'
+import { slugField } from '../fields/slug'
+import { revalidatePlan, revalidatePlanDelete } from '../hooks/revalidate'
+import { keepOneCurrentPlan } from './hooks/keepOneCurrentPlan'
+
+export const Plans: CollectionConfig = {
+  slug: 'plans',
+  labels: { singular: 'Plan', plural: 'Plans' },
+  admin: {
+    group: 'Plan',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'startYear', 'endYear', 'current', '_status', 'updatedAt'],
+    description: 'Strategic plans: preamble, vision, mission, and their goal areas.',
+  },
+  defaultSort: '-startYear',
+  access: {
+    read: readPlans,
+    readVersions: staffOnly,
+    create: editorsOnly,
+    update: editorsOnly,
+    delete: editorsOnly,
+  },
+  versions: { drafts: true, maxPerDoc: 50 },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    slugField('title'),
+    {
+      name: 'organization',
+      type: 'text',
+      required: true,
+      admin: { description: 'e.g. Association for Library Collections and Technical Services' },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'startYear', type: 'number', required: true, min: 1900, max: 2200 },
+        {
+          name: 'endYear',
+          type: 'number',
+          required: true,
+          min: 1900,
+          max: 2200,
+          validate: (value: number | null | undefined, { siblingData }: { siblingData: { startYear?: number } }) => {
+            if (value == null) return 'The last year of the plan is required.'
+            if (siblingData.startYear != null && value < siblingData.startYear)
+              return 'The plan cannot end before it starts.'
+            return true
+          },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'adoptedOn', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        {
+          name: 'adoptedBy',
+          type: 'text',
+          admin: { description: 'e.g. ALCTS Executive Board, New Orleans' },
+        },
+      ],
+    },
+    { name: 'preamble', type: 'richText' },
+    { name: 'vision', type: 'richText' },
+    { name: 'mission', type: 'richText' },
+    {
+      name: 'values',
+      type: 'array',
+      labels: { singular: 'Value', plural: 'Values' },
+      fields: [{ name: 'value', type: 'text', required: true }],
+    },
+    {
+      name: 'goals',
+      type: 'join',
+      collection: 'goals',
+      on: 'plan',
+      defaultSort: 'number',
+      admin: { defaultColumns: ['number', 'title'] },
+    },
+    {
+      name: 'lastRevised',
+      type: 'date',
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' } },
+    },
+    {
+      name: 'current',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      admin: {
+        position: 'sidebar',
+        description: 'The plan the home page and the dashboard open with. Only one plan is current.',
+      },
+    },
+  ],
+  hooks: {
+    afterChange: [keepOneCurrentPlan, revalidatePlan],
+    afterDelete: [revalidatePlanDelete],
+  },
+}

@@ -1,0 +1,64 @@
+import type { CollectionConfig } from 'payload'
+
+import { STAFF_ROLES, adminFieldOnly, adminsOnly, isStaff, selfOrAdmin } from '../access/roles'
+import { firstUserIsAdmin } from './firstUserIsAdmin'
+
+const ROLE_LABELS: Record<(typeof STAFF_ROLES)[number], string> = {
+  admin: 'Admin',
+  editor: 'Editor',
+  'section-editor': 'Section editor',
+}
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Staff user', plural: 'Staff users' },
+  admin: {
+    group: 'People',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles', 'sections'],
+    description: 'Staff who keep the plan in this admin: admins, editors and section editors.',
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+  },
+  access: {
+    admin: ({ req: { user } }) => isStaff(user),
+    read: selfOrAdmin,
+    create: adminsOnly,
+    update: selfOrAdmin,
+    delete: adminsOnly,
+    unlock: adminsOnly,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['editor'],
+      saveToJWT: true,
+      options: STAFF_ROLES.map((value) => ({ value, label: ROLE_LABELS[value] })),
+      access: { create: adminFieldOnly, update: adminFieldOnly },
+    },
+    {
+      name: 'sections',
+      type: 'relationship',
+      relationTo: 'sections',
+      hasMany: true,
+      saveToJWT: true,
+      admin: {
+        description: 'For section editors: the sections whose initiatives they may edit.',
+        condition: (data) => Array.isArray(data?.roles) && data.roles.includes('section-editor'),
+      },
+      access: { create: adminFieldOnly, update: adminFieldOnly },
+    },
+  ],
+  hooks: {
+    beforeChange: [firstUserIsAdmin],
+  },
+}
+
+

@@ -1,0 +1,90 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  PayloadRequest,
+  RequestContext,
+} from 'payload'
+import { revalidateTag } from 'next/cache'
+
+import { cacheTags } from '../../lib/data/tags'
+import type { Id } from '../../lib/plan/types'
+
+type Relation = Id | { id: Id } | null | undefined
+const idOf = (value: Relation): Id | undefined =>
+  value == null ? undefined : typeof value === 'object' ? value.id : value
+
+/**
+ * Expires the given cache tags so the next visitor gets fresh pages. Seeds, imports and tests pass
+ * `context.disableRevalidate`; outside a Next.js server (a CLI script) there is no cache to expire.
+ */
+export function expireTags(tags: Iterable<string>, req: PayloadRequest, context: RequestContext) {
+  if (context.disableRevalidate) return
+  for (const tag of new Set(tags)) {
+    try {
+      revalidateTag(tag, { expire: 0 })
+    } catch (err) {
+      if (err instanceof Error && err.message.includes('static generation store missing')) {
+        req.payload.logger.debug(`Not inside a Next.js server: cache tag ${tag} left alone`)
+        return
+      }
+      throw err
+    }
+  }
+}
+
+export const revalidatePlan: CollectionAfterChangeHook = ({ doc, req, context }) => {
+  expireTags([cacheTags.plans, cacheTags.plan(doc.id)], req, context)
+  return doc
+}
+
+export const revalidatePlanDelete: CollectionAfterDeleteHook = ({ doc, req, context }) => {
+  expireTags([cacheTags.plans, cacheTags.plan(doc.id)], req, context)
+  return doc
+}
+
+/** Goal areas and objectives: their plan's pages (and the plan it moved from). */
+export const revalidatePlanContent: CollectionAfterChangeHook = ({ doc, previousDoc, req, context }) => {
+  const plans = [idOf(doc.plan), idOf(previousDoc?.plan)].filter((id): id is Id => id != null)
+  expireTags(plans.map(cacheTags.plan), req, context)
+  return doc
+}
+
+export const revalidatePlanContentDelete: CollectionAfterDeleteHook = ({ doc, req, context }) => {
+  const plan = idOf(doc.plan)
+  if (plan != null) expireTags([cacheTags.plan(plan)], req, context)
+  return doc
+}
+
+/** Initiatives: the plan pages and section pages they appear on, before and after the change. */
+export const revalidateInitiative: CollectionAfterChangeHook = ({ doc, previousDoc, req, context }) => {
+  const tags: string[] = []
+  for (const version of [doc, previousDoc]) {
+    const plan = idOf(version?.plan)
+    const section = idOf(version?.section)
+    if (plan != null) tags.push(cacheTags.plan(plan))
+    if (section != null) tags.push(cacheTags.section(section))
+  }
+  expireTags(tags, req, context)
+  return doc
+}
+
+export const revalidateInitiativeDelete: CollectionAfterDeleteHook = ({ doc, req, context }) => {
+  const plan = idOf(doc.plan)
+  const section = idOf(doc.section)
+  expireTags(
+    [...(plan != null ? [cacheTags.plan(plan)] : []), ...(section != null ? [cacheTags.section(section)] : [])],
+    req,
+    context,
+  )
+  return doc
+}
+
+export const revalidateSection: CollectionAfterChangeHook = ({ doc, req, context }) => {
+  expireTags([cacheTags.sections, cacheTags.section(doc.id)], req, context)
+  return doc
+}
+
+export const revalidateSectionDelete: CollectionAfterDeleteHook = ({ doc, req, context }) => {
+  expireTags([cacheTags.sections, cacheTags.section(doc.id)], req, context)
+  return doc
+}

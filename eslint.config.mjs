@@ -1,0 +1,21 @@
+import nextVitals from 'eslint-config-next/core-web-vitals'
+import nextTs from 'eslint-config-next/typescript'
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'payload-types.ts',
+      'app/(payload)/**',
+      'migrations/**',
+      'test-results/**',
+      'bench/out/**',
+      'next-env.d.ts',
+    ],
+  },
+]
+
+export default config

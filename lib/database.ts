@@ -1,0 +1,57 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { mongooseAdapter, compatibilityOptions } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj, Payload } from 'payload'
+
+import type { Env } from './env'
+import { migrations } from '../migrations'
+
+/**
+ * The database adapter for this environment: MongoDB for a `mongodb://` URI, embedded SQLite
+ * otherwise. SQLite never uses Drizzle's dev push: the committed migrations build the schema in
+ * every environment (production applies them on start, development and tests in onInit), so a
+ * database made in development can later be served in production.
+ */
+export function databaseAdapter(env: Env): DatabaseAdapterObj {
+  if (env.databaseKind === 'mongodb') {
+    return mongooseAdapter({
+      url: env.databaseUri,
+      // FerretDB (CI's Mongo-wire server) lacks $lookup and index hints: Payload's own
+      // compatibility settings for such servers, applied only when asked for.
+      ...(env.mongoCompat
+        ? {
+            useJoinAggregations: false,
+            usePipelineInSortLookup: false,
+            disableIndexHints: compatibilityOptions.documentdb.disableIndexHints,
+          }
+        : {}),
+    })
+  }
+  ensureSqliteDirectory(env.databaseUri)
+  return sqliteAdapter({
+    client: { url: env.databaseUri },
+    push: false,
+    migrationDir: path.resolve(process.cwd(), 'migrations'),
+    prodMigrations: migrations,
+    // Without this, SQLite runs each write outside a transaction.
+    transactionOptions: {},
+    busyTimeout: 5000,
+  })
+}
+
+/** libSQL creates the database file but not its folder. */
+function ensureSqliteDirectory(uri: string) {
+  const file = uri.replace(/^file:/, '')
+  if (!file || file === ':memory:') return
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+}
+
+/** Applies committed SQLite migrations outside production (production does it on connect). */
+export async function migrateSqliteOutsideProduction(payload: Payload, env: Env) {
+  if (env.databaseKind !== 'sqlite' || env.isProduction) return
+  // The SQLite adapter's migrate takes the same list as prodMigrations; Payload's base type is looser.
+  const migrate = payload.db.migrate as (args: { migrations: typeof migrations }) => Promise<void>
+  await migrate.call(payload.db, { migrations })
+}

@@ -1,0 +1,43 @@
+/** The structured plan that the text and StratML parsers produce and the writer stores. */
+export interface ParsedObjective {
+  number: number
+  text: string
+}
+
+export interface ParsedGoal {
+  number: number
+  title: string
+  /** paragraphs */
+  description: string[]
+  objectives: ParsedObjective[]
+}
+
+export interface ParsedPlan {
+  title: string
+  organization?: string
+  startYear?: number
+  endYear?: number
+  /** ISO date `yyyy-mm-dd`; a month-only adoption ("June 2006") is the first of that month */
+  adoptedOn?: string
+  /** e.g. "ALCTS Executive Board, New Orleans" */
+  adoptedBy?: string
+  /** ISO date `yyyy-mm-dd` */
+  lastRevised?: string
+  /** each a list of paragraphs, exactly as published */
+  preamble: string[]
+  vision: string[]
+  mission: string[]
+  values: string[]
+  goals: ParsedGoal[]
+}
+
+export interface ParseWarning {
+  /** 1-based line number in the input */
+  line: number
+  message: string
+}
+
+export interface ParseResult {
+  plan: ParsedPlan
+  warnings: ParseWarning[]
+}

@@ -1,0 +1,414 @@
+/**
+ * Coverage: every number the dashboard, the coverage JSON endpoint and the PDF report show
+ * (DESIGN.md, "Coverage"). Pure: plain summaries in, a JSON-serialisable `PlanCoverage` out.
+ */
+import {
+  ACTIVE_STATUSES,
+  INITIATIVE_STATUSES,
+  type GoalSummary,
+  type Id,
+  type InitiativeStatus,
+  type InitiativeSummary,
+  type ObjectiveSummary,
+  type PlanSummary,
+  type SectionSummary,
+  type Visibility,
+} from './types'
+
+/** Who the numbers are for: the public site sees public initiatives only, members see both. */
+export type Audience = 'public' | 'members'
+
+export interface CoverageFilters {
+  /** section slug; an unknown slug matches no initiative */
+  section?: string
+  /** statuses to keep; an empty list means no status filter */
+  status?: InitiativeStatus[]
+  visibility?: Visibility
+}
+
+export interface CoverageOptions {
+  /** default 'members' */
+  audience?: Audience
+  filters?: CoverageFilters
+}
+
+export interface CoverageInput {
+  plan: PlanSummary
+  goals: GoalSummary[]
+  objectives: ObjectiveSummary[]
+  sections: SectionSummary[]
+  initiatives: InitiativeSummary[]
+}
+
+export type StatusCounts = Record<InitiativeStatus, number>
+
+export interface ObjectiveCoverage {
+  code: string
+  number: number
+  text: string
+  covered: boolean
+  /** distinct active initiatives serving the objective */
+  initiatives: number
+}
+
+export interface GoalCoverage {
+  number: number
+  title: string
+  /** objectives in the goal area */
+  objectives: number
+  /** objectives with at least one active initiative */
+  covered: number
+  /** covered ÷ objectives, 0–1; 0 for a goal area without objectives */
+  coverage: number
+  /** distinct active initiatives serving at least one objective of the area */
+  initiatives: number
+  /** distinct published initiatives serving the area, by status (every status present) */
+  byStatus: StatusCounts
+  objectiveCoverage: ObjectiveCoverage[]
+}
+
+export interface SectionCoverage {
+  slug: string
+  name: string
+  /** goal number as a string key (every goal area present) → active initiatives of the section */
+  byGoal: Record<string, number>
+  /** distinct active initiatives of the section */
+  total: number
+}
+
+export interface YearActivity {
+  year: number
+  active: number
+}
+
+export interface PlanCoverage {
+  plan: { slug: string; title: string; startYear: number; endYear: number }
+  /** the audience and filters the numbers were computed for */
+  view: { audience: Audience; filters: CoverageFilters }
+  objectives: { total: number; covered: number }
+  /** covered ÷ total objectives, 0–1; 0 when the plan has no objectives */
+  coverage: number
+  initiatives: {
+    /** published initiatives in view with an active status */
+    active: number
+    /** active initiatives whose status is completed */
+    completed: number
+    /** published initiatives in view, any status */
+    total: number
+  }
+  /** published initiatives in view by status (every status present) */
+  byStatus: StatusCounts
+  /** distinct sections with at least one active initiative */
+  sectionsEngaged: number
+  goals: GoalCoverage[]
+  sections: SectionCoverage[]
+  years: YearActivity[]
+  /** codes of uncovered objectives in plan order (goal number, then objective number) */
+  gaps: string[]
+}
+
+const key = (id: Id): string => String(id)
+
+/** Keeps the first of several records with the same id (ids compare by their text). */
+const dedupe = <T extends { id: Id }>(items: T[]): T[] => {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const id = key(item.id)
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}
+
+const emptyStatusCounts = (): StatusCounts =>
+  Object.fromEntries(INITIATIVE_STATUSES.map((s) => [s, 0])) as StatusCounts
+
+/** True when the status counts as work behind an objective (planned, in progress or completed). */
+export const isActiveStatus = (status: InitiativeStatus): boolean =>
+  ACTIVE_STATUSES.includes(status)
+
+/** `part` ÷ `whole` as a 0–1 fraction; 0 when `whole` is 0 (an empty goal area is not covered). */
+export const fraction = (part: number, whole: number): number => (whole > 0 ? part / whole : 0)
+
+/** The calendar year of an ISO date (its leading `YYYY`); undefined when missing or unreadable. */
+export const yearOf = (date: string | null | undefined): number | undefined => {
+  if (!date) return undefined
+  const leading = /^\s*(\d{4})(?:-|$|T)/.exec(date)
+  if (leading?.[1]) return Number(leading[1])
+  const time = Date.parse(date)
+  return Number.isNaN(time) ? undefined : new Date(time).getUTCFullYear()
+}
+
+/** The rule `activeYearSpan` applies, in words for the timeline caption and the report. */
+export const ACTIVE_YEARS_RULE =
+  'An initiative counts in every plan year from its start date to its completion date ' +
+  '(or, until completed, its target date). Without a start date it counts from the first year ' +
+  'of the plan; without an end date, to the last year of the plan. Years outside the plan ' +
+  'period are not shown.'
+
+/**
+ * The plan years an initiative counts as active in: from its start year to its end year, where
+ * the end is the completed date, else the target date. A missing start means the plan's first
+ * year and a missing end the plan's last year (but never past the one date that is known); dates
+ * entered the wrong way round are swapped; years outside the plan period are left out.
+ * Returns [first, last], or undefined when no plan year is touched.
+ */
+export const activeYearSpan = (
+  initiative: Pick<InitiativeSummary, 'startDate' | 'targetDate' | 'completedDate'>,
+  plan: Pick<PlanSummary, 'startYear' | 'endYear'>,
+): [number, number] | undefined => {
+  const start = yearOf(initiative.startDate)
+  const end = yearOf(initiative.completedDate) ?? yearOf(initiative.targetDate)
+  const from = start ?? Math.min(plan.startYear, end ?? plan.startYear)
+  const to = end ?? Math.max(plan.endYear, from)
+  const first = Math.max(Math.min(from, to), plan.startYear)
+  const last = Math.min(Math.max(from, to), plan.endYear)
+  return first <= last ? [first, last] : undefined
+}
+
+const normaliseFilters = (filters: CoverageFilters | undefined): CoverageFilters => {
+  const out: CoverageFilters = {}
+  if (filters?.section) out.section = filters.section
+  if (filters?.status && filters.status.length > 0) out.status = [...new Set(filters.status)]
+  if (filters?.visibility) out.visibility = filters.visibility
+  return out
+}
+
+/**
+ * Coverage of a plan by its initiatives, as seen by `audience` and narrowed by `filters`.
+ * Only published initiatives serving at least one objective of this plan count; drafts never do.
+ */
+export const computeCoverage = (
+  input: CoverageInput,
+  options: CoverageOptions = {},
+): PlanCoverage => {
+  const { plan } = input
+  const audience: Audience = options.audience ?? 'members'
+  const filters = normaliseFilters(options.filters)
+
+  const goals = dedupe(input.goals).sort((a, b) => a.number - b.number)
+  const goalIds = new Set(goals.map((g) => key(g.id)))
+  const objectives = dedupe(input.objectives)
+    .filter((o) => goalIds.has(key(o.goal)))
+    .sort((a, b) => a.number - b.number)
+  const objectiveGoal = new Map(objectives.map((o) => [key(o.id), key(o.goal)]))
+
+  const filterSection = filters.section
+    ? input.sections.find((s) => s.slug === filters.section)
+    : undefined
+  const sections = filters.section ? (filterSection ? [filterSection] : []) : input.sections
+
+  // Initiatives in view, each with the plan objectives it serves (distinct; unknown ids dropped).
+  const inView = dedupe(input.initiatives)
+    .filter((i) => i.published)
+    .filter((i) => audience === 'members' || i.visibility === 'public')
+    .filter((i) => !filters.visibility || i.visibility === filters.visibility)
+    .filter((i) => !filters.status || filters.status.includes(i.status))
+    .filter((i) => !filters.section || (filterSection && key(filterSection.id) === key(i.section)))
+    .map((i) => ({
+      initiative: i,
+      objectives: new Set(i.objectives.map(key).filter((id) => objectiveGoal.has(id))),
+    }))
+    .filter(({ objectives: served }) => served.size > 0)
+    .map(({ initiative, objectives: served }) => ({
+      initiative,
+      objectives: served,
+      goals: new Set([...served].map((id) => objectiveGoal.get(id) ?? '')),
+      active: isActiveStatus(initiative.status),
+    }))
+  const active = inView.filter((v) => v.active)
+
+  const activePerObjective = new Map<string, number>()
+  for (const v of active) {
+    for (const id of v.objectives) activePerObjective.set(id, (activePerObjective.get(id) ?? 0) + 1)
+  }
+
+  const byStatus = emptyStatusCounts()
+  for (const v of inView) byStatus[v.initiative.status] += 1
+
+  const goalCoverage: GoalCoverage[] = goals.map((goal) => {
+    const goalKey = key(goal.id)
+    const objectiveCoverage = objectives
+      .filter((o) => key(o.goal) === goalKey)
+      .map((o): ObjectiveCoverage => {
+        const n = activePerObjective.get(key(o.id)) ?? 0
+        return { code: o.code, number: o.number, text: o.text, covered: n > 0, initiatives: n }
+      })
+    const serving = inView.filter((v) => v.goals.has(goalKey))
+    const goalStatus = emptyStatusCounts()
+    for (const v of serving) goalStatus[v.initiative.status] += 1
+    const covered = objectiveCoverage.filter((o) => o.covered).length
+    return {
+      number: goal.number,
+      title: goal.title,
+      objectives: objectiveCoverage.length,
+      covered,
+      coverage: fraction(covered, objectiveCoverage.length),
+      initiatives: serving.filter((v) => v.active).length,
+      byStatus: goalStatus,
+      objectiveCoverage,
+    }
+  })
+
+  const sectionCoverage: SectionCoverage[] = sections.map((section) => {
+    const own = active.filter((v) => key(v.initiative.section) === key(section.id))
+    const byGoal: Record<string, number> = {}
+    for (const goal of goals) {
+      byGoal[String(goal.number)] = own.filter((v) => v.goals.has(key(goal.id))).length
+    }
+    return { slug: section.slug, name: section.name, byGoal, total: own.length }
+  })
+
+  const years: YearActivity[] = []
+  for (let year = plan.startYear; year <= plan.endYear; year++) years.push({ year, active: 0 })
+  for (const v of active) {
+    const span = activeYearSpan(v.initiative, plan)
+    if (!span) continue
+    for (const entry of years) {
+      if (entry.year >= span[0] && entry.year <= span[1]) entry.active += 1
+    }
+  }
+
+  const covered = objectives.filter((o) => activePerObjective.has(key(o.id))).length
+  return {
+    plan: { slug: plan.slug, title: plan.title, startYear: plan.startYear, endYear: plan.endYear },
+    view: { audience, filters },
+    objectives: { total: objectives.length, covered },
+    coverage: fraction(covered, objectives.length),
+    initiatives: {
+      active: active.length,
+      completed: active.filter((v) => v.initiative.status === 'completed').length,
+      total: inView.length,
+    },
+    byStatus,
+    sectionsEngaged: new Set(active.map((v) => key(v.initiative.section))).size,
+    goals: goalCoverage,
+    sections: sectionCoverage,
+    years,
+    gaps: goalCoverage.flatMap((g) =>
+      g.objectiveCoverage.filter((o) => !o.covered).map((o) => o.code),
+    ),
+  }
+}
+
+// Wording: captions for charts and the PDF summary, each derived from a PlanCoverage only.
+
+const STATUS_LABELS: Record<InitiativeStatus, string> = {
+  proposed: 'proposed',
+  planned: 'planned',
+  'in-progress': 'in progress',
+  completed: 'completed',
+  deferred: 'deferred',
+  cancelled: 'cancelled',
+}
+
+/** Lower-case label of a status for prose and table headings ("in progress"). */
+export const statusLabel = (status: InitiativeStatus): string => STATUS_LABELS[status]
+
+/** A 0–1 fraction as a whole percent ("40%"): never "100%" short of 1, "0%" above 0, or "-0%". */
+export const formatPercent = (value: number): string => {
+  if (!Number.isFinite(value)) return '–'
+  // toFixed first so 0.285 (28.499999…) rounds to 29 as a person would.
+  let percent = Math.round(Number((value * 100).toFixed(6)))
+  if (percent >= 100 && value < 1) percent = 99
+  if (percent <= 0 && value > 0) percent = 1
+  return `${percent === 0 ? 0 : percent}%`
+}
+
+/** "1", "1 and 2", "1, 2 and 3". */
+const joinList = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many)
+
+const goalAreas = (numbers: number[]): string =>
+  `${plural(numbers.length, 'Goal Area', 'Goal Areas')} ${joinList(numbers.map(String))}`
+
+// Ranks goal areas that have objectives by coverage as displayed (rounded), so ties look like ties.
+const extremeCoverageSentence = (cov: PlanCoverage, which: 'lowest' | 'highest'): string => {
+  const ranked = cov.goals.filter((g) => g.objectives > 0)
+  if (cov.goals.length === 0) return 'The plan has no goal areas yet'
+  if (ranked.length === 0) return 'No goal area has objectives yet'
+  const shown = (g: GoalCoverage): string => formatPercent(g.coverage)
+  if (ranked.length === 1) {
+    const only = ranked[0] as GoalCoverage
+    return `${goalAreas([only.number])} has ${shown(only)} coverage`
+  }
+  if (ranked.every((g) => g.covered === 0))
+    return 'No goal area has an objective with an active initiative yet'
+  const first = ranked[0] as GoalCoverage
+  if (ranked.every((g) => shown(g) === shown(first))) {
+    return `All goal areas have the same coverage: ${shown(first)}`
+  }
+  const better = (a: GoalCoverage, b: GoalCoverage): boolean =>
+    which === 'lowest' ? a.coverage < b.coverage : a.coverage > b.coverage
+  const target = ranked.reduce((best, g) => (better(g, best) ? g : best))
+  const tied = ranked.filter((g) => shown(g) === shown(target)).map((g) => g.number)
+  const verb = plural(tied.length, 'has', 'have')
+  return `${goalAreas(tied)} ${verb} the ${which} coverage: ${shown(target)}`
+}
+
+/** The goal area(s) with the lowest coverage: "Goal Area 3 has the lowest coverage: 40%". */
+export const lowestCoverageSentence = (cov: PlanCoverage): string =>
+  extremeCoverageSentence(cov, 'lowest')
+
+/** The goal area(s) with the highest coverage: "Goal Area 1 has the highest coverage: 90%" */
+export const highestCoverageSentence = (cov: PlanCoverage): string =>
+  extremeCoverageSentence(cov, 'highest')
+
+/** Plan-wide coverage, e.g. "18 of 26 objectives have active initiatives". */
+export const coverageSummarySentence = (cov: PlanCoverage): string => {
+  const { total, covered } = cov.objectives
+  if (total === 0) return 'The plan has no objectives yet'
+  const objectives = plural(total, 'objective', 'objectives')
+  return `${covered} of ${total} ${objectives} ${plural(covered, 'has', 'have')} active initiatives`
+}
+
+/** The gaps, e.g. "8 of 26 objectives have no active initiative". */
+export const gapsSentence = (cov: PlanCoverage): string => {
+  const total = cov.objectives.total
+  const gaps = cov.gaps.length
+  if (total === 0) return 'The plan has no objectives yet'
+  if (gaps === 0) return 'Every objective has at least one active initiative'
+  if (gaps === total) return 'No objective has an active initiative yet'
+  return `${gaps} of ${total} objectives ${plural(gaps, 'has', 'have')} no active initiative`
+}
+
+/** Published initiatives by status: "Of 25 initiatives, 3 are planned, 10 in progress, …" */
+export const statusSentence = (cov: PlanCoverage): string => {
+  const total = cov.initiatives.total
+  if (total === 0) {
+    const filtered = Object.keys(cov.view.filters).length > 0
+    return filtered
+      ? 'No initiatives match these filters'
+      : 'No initiatives have been published yet'
+  }
+  const present = INITIATIVE_STATUSES.filter((s) => cov.byStatus[s] > 0)
+  const [first, ...rest] = present
+  if (!first) return 'No initiatives have been published yet'
+  if (rest.length === 0) {
+    return total === 1
+      ? `The only initiative is ${statusLabel(first)}`
+      : `All ${total} initiatives are ${statusLabel(first)}`
+  }
+  const n = cov.byStatus[first]
+  const parts = [
+    `${n} ${plural(n, 'is', 'are')} ${statusLabel(first)}`,
+    ...rest.map((s) => `${cov.byStatus[s]} ${statusLabel(s)}`),
+  ]
+  return `Of ${total} initiatives, ${joinList(parts)}`
+}
+
+/** When work peaks, e.g. "Active initiatives peak in 2008 and 2009 at 12". */
+export const yearsSentence = (cov: PlanCoverage): string => {
+  const { startYear, endYear } = cov.plan
+  const period = startYear === endYear ? String(startYear) : `${startYear}–${endYear}`
+  if (cov.years.length === 0) return 'The plan period has no years'
+  const peak = Math.max(...cov.years.map((y) => y.active))
+  if (peak === 0) return `No active initiatives fall within ${period}`
+  if (cov.years.length > 1 && cov.years.every((y) => y.active === peak)) {
+    return `${peak} active ${plural(peak, 'initiative', 'initiatives')} in every year of ${period}`
+  }
+  const peakYears = cov.years.filter((y) => y.active === peak).map((y) => String(y.year))
+  return `Active initiatives peak in ${joinList(peakYears)} at ${peak}`
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * npm run test:e2e [-- <test files>]
+ * Browser tests against the production build on a fresh, seeded SQLite database: builds if there
+ * is no build yet, seeds a temp database (demo accounts included), starts `next start` on
+ * E2E_PORT (3100), runs the vitest e2e config (playwright-core driving /usr/bin/chromium), then
+ * stops the server. Screenshots land in test-results/e2e/.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { ensureBuild, productionEnv, root, seedDemo, startServer, tail } from './lib/server.mjs'
+
+const port = Number(process.env.E2E_PORT || 3100)
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+if (!fs.existsSync(chromium)) {
+  console.error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`)
+  process.exit(1)
+}
+
+ensureBuild()
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-e2e-'))
+const env = productionEnv(port, `file:${path.join(dir, 'e2e.db')}`)
+console.log(`Seeding ${env.DATABASE_URI} …`)
+seedDemo(env)
+const server = await startServer({ port, env, logFile: path.join(dir, 'server.log') })
+process.on('SIGINT', () => {
+  server.stop()
+  process.exit(130)
+})
+
+let status = 1
+try {
+  console.log(`Server ready on ${server.url}; running browser tests.`)
+  const result = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.mts', ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: 'test',
+      E2E_BASE_URL: server.url,
+      E2E_DATABASE_URI: env.DATABASE_URI,
+      CHROMIUM_PATH: chromium,
+    },
+  })
+  status = result.status ?? 1
+  if (status !== 0) console.error(`Server log (${server.logFile}):\n${tail(server.logFile)}`)
+} finally {
+  server.stop()
+}
+process.exit(status)

@@ -1,0 +1,82 @@
+/**
+ * Starts the production build (`next start`) on a loopback port with a given environment, for the
+ * browser tests, the MongoDB smoke test and the benchmarks. Seeds first when asked.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..')
+
+/** Runs a command in the project root; exits the process with its status if it fails. */
+export function runOrExit(cmd, args, env = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+/** Builds when the dist dir has no build yet. */
+export function ensureBuild() {
+  const distDir = process.env.NEXT_DIST_DIR || '.next'
+  if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+    console.log(`No production build in ${distDir}: building first.`)
+    runOrExit('npx', ['next', 'build'])
+  }
+}
+
+/** The environment of a production server on `port` with its own database and test secrets. */
+export function productionEnv(port, databaseUri, extra = {}) {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URI: databaseUri,
+    PAYLOAD_SECRET: 'lodestar-test-payload-secret',
+    NEXTAUTH_SECRET: 'lodestar-test-nextauth-secret',
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    DEMO_PASSWORD: 'lodestar-demo',
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...extra,
+  }
+}
+
+/** Seeds the database of `env` with the ALCTS plan and the demo accounts. */
+export function seedDemo(env) {
+  runOrExit('npx', ['tsx', 'scripts/seed.ts', '--demo'], env)
+}
+
+/**
+ * Starts `next start -p port` and resolves once /api/plans answers; `stop()` ends the server.
+ * The server's output goes to logFile.
+ */
+export async function startServer({ port, env, logFile, timeoutMs = 90_000 }) {
+  const url = `http://localhost:${port}`
+  const log = fs.openSync(logFile, 'w')
+  const server = spawn('npx', ['next', 'start', '-p', String(port)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', log, log],
+    detached: true,
+  })
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM')
+    } catch (err) {
+      if (err.code !== 'ESRCH') throw err
+    }
+  }
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline && server.exitCode == null) {
+    const ok = await fetch(`${url}/api/plans?limit=1`).then(
+      (res) => res.ok,
+      () => false, // not listening yet
+    )
+    if (ok) return { url, stop, logFile }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  stop()
+  console.error(fs.readFileSync(logFile, 'utf8'))
+  throw new Error(`The server did not answer on ${url} within ${timeoutMs / 1000} s`)
+}
+
+/** The last lines of a log file, for failure reports. */
+export function tail(file, lines = 60) {
+  return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n')
+}

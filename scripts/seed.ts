@@ -1,0 +1,37 @@
+/**
+ * npm run seed [-- --reset] [-- --demo]
+ * Seeds the ALCTS plan, its sections and sample initiatives; demo accounts outside production or
+ * with --demo. Idempotent; --reset starts from an empty database.
+ */
+import { getPayload } from 'payload'
+
+import { env } from '../lib/env'
+import { seed } from '../lib/seed'
+
+async function main() {
+  const args = new Set(process.argv.slice(2))
+  const unknown = [...args].filter((a) => !['--reset', '--demo'].includes(a))
+  if (unknown.length > 0) {
+    console.error(`Unknown option ${unknown.join(' ')}. Usage: npm run seed [-- --reset] [--demo]`)
+    process.exit(2)
+  }
+  const config = env()
+  const { default: payloadConfig } = await import('../payload.config')
+  const payload = await getPayload({ config: payloadConfig })
+  await seed({
+    payload,
+    reset: args.has('--reset'),
+    demo: !config.isProduction || args.has('--demo'),
+    demoPassword: config.demoPassword,
+    log: (line) => console.log(line),
+  })
+  await payload.destroy()
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://localhost:3100'
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'lodestar-demo'
+export const SCREENSHOT_DIR = path.resolve('test-results/e2e')
+
+/** Debian's Chromium, headless, driven by playwright-core (no browser download). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** Saves a full-page screenshot under test-results/e2e/<name>.png (to look at). */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
+
+/** Signs in to the Payload admin as a staff user and waits for the dashboard. */
+export async function signInAdmin(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${BASE_URL}/admin/login`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 60_000 })
+}

@@ -1,0 +1,83 @@
+import { getPayload, handleEndpoints, type Payload, type Where } from 'payload'
+
+import config from '@payload-config'
+import { seed } from '../../lib/seed'
+
+export const DEMO_PASSWORD = 'lodestar-demo'
+export const BASE = 'http://localhost:3000'
+
+/** The Payload instance of this test file, on the file's own fresh database (see setup.ts). */
+export async function getTestPayload(): Promise<Payload> {
+  return getPayload({ config })
+}
+
+/** The seed as `npm run seed` runs it, demo accounts included. */
+export async function seedDemo(payload: Payload) {
+  return seed({ payload, demo: true, demoPassword: DEMO_PASSWORD, log: () => {} })
+}
+
+/** A staff user or member as req.user, the way Payload's auth puts it on a request. */
+export async function findPerson(
+  payload: Payload,
+  collection: 'users' | 'members',
+  login: string,
+): Promise<Record<string, unknown> & { id: number | string; collection: 'users' | 'members' }> {
+  const where: Where =
+    collection === 'users' ? { email: { equals: login } } : { username: { equals: login } }
+  const found = await payload.find({ collection, where, limit: 1, depth: 0, overrideAccess: true })
+  const doc = found.docs[0]
+  if (!doc) throw new Error(`No ${collection} account ${login}`)
+  return { ...doc, collection } as Record<string, unknown> & {
+    id: number | string
+    collection: 'users' | 'members'
+  }
+}
+
+/** Logs in over REST and returns the JWT for `Authorization: JWT …`. */
+export async function loginToken(collection: 'users' | 'members', login: string, password = DEMO_PASSWORD) {
+  const body = collection === 'users' ? { email: login, password } : { username: login, password }
+  const res = await rest('POST', `/api/${collection}/login`, { body })
+  if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.json)}`)
+  return (res.json as { token: string }).token
+}
+
+export interface HttpResult {
+  status: number
+  json: unknown
+  text: string
+}
+
+/** Calls Payload's REST API through its real request handler (what app/(payload)/api serves). */
+export async function rest(
+  method: string,
+  pathAndQuery: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<HttpResult> {
+  const headers = new Headers({ origin: BASE })
+  if (options.token) headers.set('authorization', `JWT ${options.token}`)
+  if (options.body !== undefined) headers.set('content-type', 'application/json')
+  const request = new Request(`${BASE}${pathAndQuery}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  const response = await handleEndpoints({ config, request })
+  const text = await response.text()
+  const json: unknown = /^\s*[[{]/.test(text) ? JSON.parse(text) : null
+  return { status: response.status, json, text }
+}
+
+/** Calls Payload's GraphQL API through its real route handler. */
+export async function graphql(query: string, options: { token?: string; variables?: unknown } = {}) {
+  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+  const headers = new Headers({ origin: BASE, 'content-type': 'application/json' })
+  if (options.token) headers.set('authorization', `JWT ${options.token}`)
+  const request = new Request(`${BASE}/api/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables: options.variables }),
+  })
+  const response = await GRAPHQL_POST(config)(request)
+  const text = await response.text()
+  return { status: response.status, json: JSON.parse(text) as { data?: unknown; errors?: { message: string }[] }, text }
+}

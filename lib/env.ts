@@ -52,7 +52,8 @@ export function databaseKindOf(uri: string | undefined): DatabaseKind {
   )
 }
 
-let warned = false
+// One warning per process, even when several server bundles each load this module.
+const flags = globalThis as typeof globalThis & { __lodestarDevSecretWarned?: boolean }
 
 /** Reads and validates the environment; throws ConfigError with a message a person can act on. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -78,10 +79,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     )
   }
   if (!payloadSecret || !nextAuthSecret) {
-    if (!warned && !building && !source.VITEST) {
+    if (!flags.__lodestarDevSecretWarned && !building && !source.VITEST) {
       console.warn('[lodestar] PAYLOAD_SECRET/NEXTAUTH_SECRET not set: using a fixed development secret.')
     }
-    warned = true
+    flags.__lodestarDevSecretWarned = true
     payloadSecret ||= DEV_PAYLOAD_SECRET
     nextAuthSecret ||= DEV_NEXTAUTH_SECRET
   }

@@ -1,5 +1,38 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 
+const isDev = process.env.NODE_ENV !== 'production'
+
+/**
+ * Content-Security-Policy the site and the Payload admin both work under. Next.js streams inline
+ * scripts (the RSC payload) and the admin sets inline styles, so those stay allowed; everything
+ * else is this origin only. Development adds eval (React's dev tools) and the HMR websocket.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  `connect-src 'self'${isDev ? ' ws: wss:' : ''}`,
+  "worker-src 'self' blob:",
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ')
+
+const securityHeaders = [
+  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
+  { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+  ...(isDev
+    ? []
+    : [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]),
+]
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -8,6 +41,20 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // The database and the PDF renderer stay out of the bundles; they run on the server as-is.
   serverExternalPackages: ['@react-pdf/renderer'],
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }]
+  },
+  experimental: {
+    // Server actions (the admin's form state, the password forms): Next's 1 MB, stated here.
+    serverActions: { bodySizeLimit: '1mb' },
+    // the proxy buffers request bodies up to this size; proxy.ts answers 413 above 1 MB, or
+    // above 2 MB for a plan import (the plan file is the body): the buffer must hold more
+    proxyClientMaxBodySize: '3mb',
+    // Keep the data cache (unstable_cache, tagged by lib/data/tags.ts) in memory only: the tags
+    // the Payload hooks expire are remembered in memory, so entries written to disk would come
+    // back stale after a restart (e.g. after `npm run seed` or an import while the server was down).
+    isrFlushToDisk: false,
+  },
   // The build checks the app's own code; tests, scripts and benchmarks are checked by `npm run typecheck`.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
 }

@@ -11,6 +11,7 @@ import { Objectives } from './collections/Objectives'
 import { Plans } from './collections/Plans'
 import { Sections } from './collections/Sections'
 import { Users } from './collections/Users'
+import { withHardenedAuthCookies } from './lib/auth/cookies'
 import { databaseAdapter, migrateSqliteOutsideProduction } from './lib/database'
 import { env } from './lib/env'
 
@@ -21,12 +22,30 @@ export default buildConfig({
   secret: config.payloadSecret,
   db: databaseAdapter(config),
   editor: lexicalEditor(),
-  collections: [Plans, Goals, Objectives, Sections, Initiatives, Users, Members],
+  collections: withHardenedAuthCookies(
+    [Plans, Goals, Objectives, Sections, Initiatives, Users, Members],
+    config.serverUrl.startsWith('https://'),
+  ),
+  // Cookie-authenticated requests are honoured only from the site's own origin; other origins
+  // may not call the API from a browser at all.
+  csrf: [config.serverUrl],
+  cors: [config.serverUrl],
   admin: {
     user: Users.slug,
     avatar: 'default',
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Lodestar' },
+    components: {
+      // the plan import view (/admin/import-plan) and its link in the navigation, for editors
+      views: {
+        importPlan: {
+          Component: '/components/admin/ImportPlanView#ImportPlanView',
+          path: '/import-plan',
+          meta: { title: 'Import plan' },
+        },
+      },
+      afterNavLinks: ['/components/admin/ImportNavLink#ImportNavLink'],
+    },
   },
   graphQL: {
     disablePlaygroundInProduction: true,
@@ -38,6 +57,11 @@ export default buildConfig({
     autoGenerate: false,
   },
   telemetry: false,
+  // Tests provoke refusals on purpose (the access matrix alone makes hundreds); Payload would log
+  // each as an error. LODESTAR_TEST_LOG_LEVEL=info brings them back when debugging a test.
+  ...(process.env.VITEST
+    ? { logger: { options: { level: process.env.LODESTAR_TEST_LOG_LEVEL ?? 'fatal' } } }
+    : {}),
   onInit: async (payload) => {
     await migrateSqliteOutsideProduction(payload, config)
     const { seedOnFirstStart } = await import('./lib/seed/firstStart')

@@ -80,18 +80,26 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   if (!payloadSecret || !nextAuthSecret) {
     if (!flags.__lodestarDevSecretWarned && !building && !source.VITEST) {
-      console.warn('[lodestar] PAYLOAD_SECRET/NEXTAUTH_SECRET not set: using a fixed development secret.')
+      console.warn(
+        '[lodestar] PAYLOAD_SECRET/NEXTAUTH_SECRET not set: using a fixed development secret.',
+      )
     }
     flags.__lodestarDevSecretWarned = true
     payloadSecret ||= DEV_PAYLOAD_SECRET
     nextAuthSecret ||= DEV_NEXTAUTH_SECRET
   }
 
-  const serverUrl = (source.NEXTAUTH_URL?.trim() || source.SERVER_URL?.trim() || 'http://localhost:3000').replace(/\/$/, '')
+  const serverUrl = (
+    source.NEXTAUTH_URL?.trim() ||
+    source.SERVER_URL?.trim() ||
+    'http://localhost:3000'
+  ).replace(/\/$/, '')
   try {
     new URL(serverUrl)
   } catch {
-    throw new ConfigError(`NEXTAUTH_URL must be an absolute URL such as https://plan.example.org (got "${serverUrl}").`)
+    throw new ConfigError(
+      `NEXTAUTH_URL must be an absolute URL such as https://plan.example.org (got "${serverUrl}").`,
+    )
   }
 
   if (strict && !isSecureOrigin(serverUrl)) {

@@ -8,6 +8,7 @@ import { PrintScript } from '../../components/plan/PrintButton'
 import { getCurrentPublicPlan, getPublishedPlans, getSections } from '../../lib/data/public'
 import { coverageSummarySentence, formatPercent } from '../../lib/plan/coverage'
 import { sameId } from '../../lib/plan/types'
+import './plan.css'
 
 export async function generateMetadata(): Promise<Metadata> {
   // Rendered per request (from cached data): a page without params would otherwise be
@@ -65,14 +66,17 @@ export default async function HomePage() {
                 <div>
                   <dt>Adopted</dt>
                   <dd>
-                    {[formatMonth(current.plan.adoptedOn), current.plan.adoptedBy ? `by ${current.plan.adoptedBy}` : '']
+                    {[
+                      formatMonth(current.plan.adoptedOn),
+                      current.plan.adoptedBy ? `by ${current.plan.adoptedBy}` : '',
+                    ]
                       .filter(Boolean)
                       .join(' ')}
                   </dd>
                 </div>
               ) : null}
               <div>
-                <dt>Progress</dt>
+                <dt>Coverage</dt>
                 <dd>{coverageSummarySentence(current.coverage)}.</dd>
               </div>
             </dl>
@@ -80,7 +84,11 @@ export default async function HomePage() {
               <Link className="button" href={`/plans/${current.plan.slug}`}>
                 Read the plan
               </Link>
-              <a className="button button--secondary" href={`/plans/${current.plan.slug}/plan.pdf`} download>
+              <a
+                className="button button--secondary"
+                href={`/plans/${current.plan.slug}/plan.pdf`}
+                download
+              >
                 Download PDF
               </a>
             </p>
@@ -90,12 +98,11 @@ export default async function HomePage() {
                 <ol className="goal-list">
                   {current.coverage.goals.map((goal) => (
                     <li key={goal.number}>
-                      <Link href={goalHref(current.plan.slug, goal.number)}>
-                        <span className="goal__label">Goal Area {goal.number}.</span> {goal.title}
-                      </Link>
+                      <span className="goal__label">Goal Area {goal.number}.</span>{' '}
+                      <Link href={goalHref(current.plan.slug, goal.number)}>{goal.title}</Link>
                       <span className="goal-list__coverage">
-                        {goal.covered} of {countLabel(goal.objectives, 'objective', 'objectives')} with active
-                        initiatives ({formatPercent(goal.coverage)})
+                        {goal.covered} of {countLabel(goal.objectives, 'objective', 'objectives')}{' '}
+                        with active initiatives ({formatPercent(goal.coverage)})
                       </span>
                     </li>
                   ))}
@@ -134,7 +141,11 @@ export default async function HomePage() {
                 <Link href={`/sections/${section.slug}`}>{section.name}</Link>
                 {current ? (
                   <span className="muted">
-                    {countLabel(perSection.get(String(section.id)) ?? 0, 'public initiative', 'public initiatives')}
+                    {countLabel(
+                      perSection.get(String(section.id)) ?? 0,
+                      'public initiative',
+                      'public initiatives',
+                    )}
                   </span>
                 ) : null}
               </li>

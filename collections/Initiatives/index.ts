@@ -96,6 +96,8 @@ export const Initiatives: CollectionConfig = {
       fields: [
         {
           name: 'status',
+          // "Status" alone would clash with the draft/published column of the list
+          label: 'Work status',
           type: 'select',
           required: true,
           defaultValue: 'proposed',
@@ -117,11 +119,11 @@ export const Initiatives: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'startDate', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'startDate', type: 'date', admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } } },
         {
           name: 'targetDate',
           type: 'date',
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
           validate: (value: Date | string | null | undefined, { siblingData }: { siblingData: Sibling }) =>
             checkTargetDate(siblingData.startDate, value == null ? value : String(value)),
         },
@@ -129,7 +131,7 @@ export const Initiatives: CollectionConfig = {
           name: 'completedDate',
           type: 'date',
           admin: {
-            date: { pickerAppearance: 'dayOnly' },
+            date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' },
             description: 'Required once the status is Completed.',
           },
           validate: (value: Date | string | null | undefined, { siblingData }: { siblingData: Sibling }) =>
@@ -143,7 +145,7 @@ export const Initiatives: CollectionConfig = {
       labels: { singular: 'Progress update', plural: 'Progress updates' },
       admin: { initCollapsed: true },
       fields: [
-        { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } } },
         { name: 'note', type: 'textarea', required: true },
       ],
     },

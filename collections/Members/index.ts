@@ -1,8 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { MEMBER_RESET_SUBJECT, memberResetEmailHTML } from '../../lib/auth/resetEmail'
+import {
+  MEMBER_RESET_EXPIRATION_MS,
+  MEMBER_RESET_SUBJECT,
+  memberResetEmailHTML,
+} from '../../lib/auth/resetEmail'
 import { MEMBER_ROLES, adminFieldOnly, adminsOnly, selfMemberOrAdmin } from '../access/roles'
 import { refuseLapsedLogin } from './hooks/refuseLapsedLogin'
+import { throttleResetRequests } from './hooks/throttleResetRequests'
 
 export const Members: CollectionConfig = {
   slug: 'members',
@@ -23,6 +28,10 @@ export const Members: CollectionConfig = {
     forgotPassword: {
       generateEmailHTML: memberResetEmailHTML,
       generateEmailSubject: () => MEMBER_RESET_SUBJECT,
+      expiration: MEMBER_RESET_EXPIRATION_MS,
+      // Payload's own throttle reserves the member row outside the operation's transaction, which
+      // SQLite answers with "database is locked"; hooks/throttleResetRequests.ts throttles instead.
+      minRequestInterval: 0,
     },
   },
   access: {
@@ -34,8 +43,16 @@ export const Members: CollectionConfig = {
     unlock: adminsOnly,
   },
   fields: [
-    // Payload's own username field (merged with it), labelled the way members know it
-    { name: 'username', type: 'text', label: 'Member number', required: true, unique: true },
+    // Payload's own username field (merged with it), labelled the way members know it; the
+    // member number is the association's, so only admins set or change it
+    {
+      name: 'username',
+      type: 'text',
+      label: 'Member number',
+      required: true,
+      unique: true,
+      access: { create: adminFieldOnly, update: adminFieldOnly },
+    },
     { name: 'name', type: 'text', required: true },
     {
       name: 'roles',
@@ -54,7 +71,10 @@ export const Members: CollectionConfig = {
       name: 'membershipExpires',
       type: 'date',
       saveToJWT: true,
-      admin: { date: { pickerAppearance: 'dayOnly' }, description: 'Sign-in is refused after this date.' },
+      admin: {
+        date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' },
+        description: 'Sign-in is refused after this date.',
+      },
       access: { create: adminFieldOnly, update: adminFieldOnly },
     },
     {
@@ -67,6 +87,7 @@ export const Members: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [throttleResetRequests],
     beforeLogin: [refuseLapsedLogin],
   },
 }

@@ -1,9 +1,18 @@
 import type { CollectionConfig } from 'payload'
 
+import { env } from '../../lib/env'
 import { editorsOnly, readPlans, staffOnly } from '../access/roles'
 import { slugField } from '../fields/slug'
 import { revalidatePlan, revalidatePlanDelete } from '../hooks/revalidate'
+import { exportEndpoint } from './endpoints/exportPlan'
+import { importEndpoint, importPreviewEndpoint } from './endpoints/importPlan'
 import { keepOneCurrentPlan } from './hooks/keepOneCurrentPlan'
+
+/** The site's draft-preview entry for a plan (app/(frontend)/next/preview), or null before it has a slug. */
+const previewPath = (slug: unknown): string | null =>
+  typeof slug === 'string' && slug
+    ? `/next/preview?path=${encodeURIComponent(`/plans/${slug}`)}`
+    : null
 
 export const Plans: CollectionConfig = {
   slug: 'plans',
@@ -13,6 +22,19 @@ export const Plans: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['title', 'startYear', 'endYear', 'current', '_status', 'updatedAt'],
     description: 'Strategic plans: preamble, vision, mission, and their goal areas.',
+    components: {
+      // points editors at the import view (components/admin/ImportPlanView.tsx)
+      beforeListTable: ['/components/admin/ImportPlanLink#ImportPlanLink'],
+    },
+    // Preview opens the public plan page showing the latest draft (to the signed-in staff user only).
+    preview: (doc) => previewPath(doc.slug),
+    // Live preview frames the same page; the admin needs an absolute address to talk to the frame.
+    livePreview: {
+      url: ({ data, req }) => {
+        const path = previewPath(data.slug)
+        return path ? `${req.origin || env().serverUrl}${path}` : null
+      },
+    },
   },
   defaultSort: '-startYear',
   access: {
@@ -23,6 +45,8 @@ export const Plans: CollectionConfig = {
     delete: editorsOnly,
   },
   versions: { drafts: true, maxPerDoc: 50 },
+  // plan import (preview and create) and export: editors only, see endpoints/
+  endpoints: [importPreviewEndpoint, importEndpoint, exportEndpoint],
   fields: [
     { name: 'title', type: 'text', required: true },
     slugField('title'),
@@ -42,7 +66,10 @@ export const Plans: CollectionConfig = {
           required: true,
           min: 1900,
           max: 2200,
-          validate: (value: number | null | undefined, { siblingData }: { siblingData: { startYear?: number } }) => {
+          validate: (
+            value: number | null | undefined,
+            { siblingData }: { siblingData: { startYear?: number } },
+          ) => {
             if (value == null) return 'The last year of the plan is required.'
             if (siblingData.startYear != null && value < siblingData.startYear)
               return 'The plan cannot end before it starts.'
@@ -54,7 +81,7 @@ export const Plans: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'adoptedOn', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'adoptedOn', type: 'date', admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } } },
         {
           name: 'adoptedBy',
           type: 'text',
@@ -82,7 +109,16 @@ export const Plans: CollectionConfig = {
     {
       name: 'lastRevised',
       type: 'date',
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly' } },
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+    },
+    {
+      // JSON / StratML / CSV download links; a UI field stores nothing
+      name: 'exportLinks',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/admin/PlanExportLinks.client#PlanExportLinks' },
+      },
     },
     {
       name: 'current',
@@ -91,7 +127,8 @@ export const Plans: CollectionConfig = {
       index: true,
       admin: {
         position: 'sidebar',
-        description: 'The plan the home page and the dashboard open with. Only one plan is current.',
+        description:
+          'The plan the home page and the dashboard open with. Only one plan is current.',
       },
     },
   ],

@@ -36,9 +36,13 @@ export const isSectionEditor = (user: unknown): boolean =>
   isStaff(user) && !isEditor(user) && hasRole(asPerson(user), 'section-editor')
 
 /** True when a member's membership has lapsed (expired or deactivated). */
-export function isLapsed(member: Pick<Person, 'active' | 'membershipExpires'>, now = new Date()): boolean {
+export function isLapsed(
+  member: Pick<Person, 'active' | 'membershipExpires'>,
+  now = new Date(),
+): boolean {
   if (member.active === false) return true
-  if (member.membershipExpires && new Date(member.membershipExpires).getTime() < now.getTime()) return true
+  if (member.membershipExpires && new Date(member.membershipExpires).getTime() < now.getTime())
+    return true
   return false
 }
 
@@ -131,10 +135,13 @@ export const selfOrAdmin = ({ req: { user } }: AccessArgs): boolean | Where => {
 /** Staff user records are readable only by admins and by the person themselves. */
 export const readUsers = selfOrAdmin
 
-/** Member records: admins all, a member their own (read, and update of their own password/email). */
+/**
+ * Member records: admins all, a member in good standing their own (read, and update of their own
+ * password/email). A lapsed member's leftover token reads nothing, like anyone anonymous.
+ */
 export const selfMemberOrAdmin = ({ req: { user } }: AccessArgs): boolean | Where => {
   if (isAdmin(user)) return true
   const person = asPerson(user)
-  if (person?.collection === 'members') return { id: { equals: person.id } }
+  if (person && isActiveMember(person)) return { id: { equals: person.id } }
   return false
 }

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest, RequestContext } from 'payload'
 
 import { paragraphsToLexical } from '../richtext/lexical'
 import type { Id } from '../plan/types'
+import { planProblems } from './check'
 import { slugify } from './slug'
 import type { ParsedPlan } from './types'
 
@@ -33,6 +34,9 @@ export async function writeParsedPlan(
   parsed: ParsedPlan,
   options: WritePlanOptions,
 ): Promise<WrittenPlan> {
+  // Refuse before the first write: a second goal 2 would otherwise update the first one.
+  const duplicates = planProblems(parsed).filter((p) => / appears \d+ times/.test(p.message))
+  if (duplicates.length > 0) throw new Error(duplicates.map((p) => p.message).join(' '))
   const slug = options.slug ?? slugify(parsed.title)
   const access = options.user
     ? { user: options.user, overrideAccess: false as const }

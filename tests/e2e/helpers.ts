@@ -38,3 +38,18 @@ export async function signInAdmin(page: Page, email: string, password = DEMO_PAS
   await page.getByRole('button', { name: 'Login' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 60_000 })
 }
+
+/** Signs a member in on the site's /login page and waits until the page has moved on. */
+export async function signInMember(
+  page: Page,
+  memberNumber: string,
+  password = DEMO_PASSWORD,
+  callbackUrl?: string,
+) {
+  const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''
+  await page.goto(`${BASE_URL}/login${query}`)
+  await page.getByLabel('Member number').fill(memberNumber)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 })
+}

@@ -1,0 +1,182 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+
+import { Breadcrumbs } from '../../../../../../components/plan/Breadcrumbs'
+import { countLabel, goalHref, objectiveAnchor } from '../../../../../../components/plan/format'
+import { InitiativeItem } from '../../../../../../components/plan/InitiativeItem'
+import { clip, pageMetadata } from '../../../../../../components/plan/meta'
+import { PreviewBanner } from '../../../../../../components/plan/PreviewBanner'
+import {
+  getPlanForRequest,
+  type PlanBundle,
+  type PublicInitiative,
+} from '../../../../../../lib/data/public'
+import { isActiveStatus, statusLabel } from '../../../../../../lib/plan/coverage'
+import { INITIATIVE_STATUSES, sameId } from '../../../../../../lib/plan/types'
+import '../../../../plan.css'
+
+type Props = { params: Promise<{ slug: string; number: string }> }
+
+// Rendered on request (the site header reads the visitor's session) from data cached under the
+// plan's tags (lib/data/public.ts), which the Payload hooks expire on every change. Nothing is
+// read at build time.
+
+/** The goal area a URL names ("3" → Goal Area 3), or undefined (a 404). */
+async function findGoal(params: Props['params']) {
+  const { slug, number } = await params
+  if (!/^[1-9]\d{0,1}$/.test(number)) return undefined
+  const bundle = await getPlanForRequest(slug)
+  if (!bundle) return undefined
+  const index = bundle.goals.findIndex((g) => g.number === Number(number))
+  const goal = bundle.goals[index]
+  return goal ? { bundle, goal, index } : undefined
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await findGoal(params)
+  if (!found) return { title: 'Goal area not found' }
+  const { bundle, goal } = found
+  return pageMetadata({
+    title: `Goal Area ${goal.number}: ${goal.title} · ${bundle.plan.title}`,
+    description: clip(
+      `Goal Area ${goal.number} of the ${bundle.plan.title}: ${goal.title}. Its objectives and the initiatives serving each.`,
+    ),
+    path: goalHref(bundle.plan.slug, goal.number),
+    type: 'article',
+  })
+}
+
+function goalCoverageSentence(bundle: PlanBundle, goalNumber: number): string {
+  const cov = bundle.coverage.goals.find((g) => g.number === goalNumber)
+  if (!cov || cov.objectives === 0) return 'This goal area has no objectives yet.'
+  const verb = cov.covered === 1 ? 'has' : 'have'
+  return `${cov.covered} of ${countLabel(cov.objectives, 'objective', 'objectives')} ${verb} active initiatives.`
+}
+
+/** "2 active initiatives; 1 deferred." — what serves an objective, active work first. */
+function servingSentence(serving: PublicInitiative[]): string {
+  if (serving.length === 0) return 'No initiatives published for this objective yet.'
+  const active = serving.filter((i) => isActiveStatus(i.status)).length
+  const others = INITIATIVE_STATUSES.filter((s) => !isActiveStatus(s))
+    .map((s) => [s, serving.filter((i) => i.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${statusLabel(s)}`)
+  const head =
+    active === 0
+      ? 'No active initiatives'
+      : countLabel(active, 'active initiative', 'active initiatives')
+  return `${head}${others.length > 0 ? `; ${others.join(', ')}` : ''}.`
+}
+
+export default async function GoalPage({ params }: Props) {
+  const found = await findGoal(params)
+  if (!found) notFound()
+  const { bundle, goal, index } = found
+  const { plan } = bundle
+  const objectives = bundle.objectives.filter((o) => sameId(o.goal, goal.id))
+  const previous = bundle.goals[index - 1]
+  const next = bundle.goals[index + 1]
+  const sectionById = new Map(bundle.sections.map((s) => [String(s.id), s]))
+
+  return (
+    <>
+      {bundle.preview ? <PreviewBanner path={goalHref(plan.slug, goal.number)} /> : null}
+      <div className="container goal-page">
+        <Breadcrumbs
+          items={[
+            { href: '/', label: 'Home' },
+            { href: `/plans/${plan.slug}`, label: plan.title },
+            { label: `Goal Area ${goal.number}` },
+          ]}
+        />
+        <header className="page-header">
+          <p className="eyebrow">
+            <Link href={`/plans/${plan.slug}#goal-${goal.number}`}>{plan.title}</Link>
+          </p>
+          <h1>
+            <span className="goal__label">Goal Area {goal.number}.</span> {goal.title}
+          </h1>
+          {goal.description ? <p className="prose">{goal.description}</p> : null}
+          <p className="coverage-line">
+            {goalCoverageSentence(bundle, goal.number)}
+            <span className="muted"> Only initiatives published on this site are shown.</span>
+          </p>
+        </header>
+
+        {objectives.length === 0 ? <p>This goal area has no objectives yet.</p> : null}
+        {objectives.map((objective) => {
+          const serving = bundle.initiatives
+            .filter((i) => i.objectives.some((id) => sameId(id, objective.id)))
+            // active work first, then the rest; each by title
+            .sort(
+              (a, b) =>
+                Number(isActiveStatus(b.status)) - Number(isActiveStatus(a.status)) ||
+                a.title.localeCompare(b.title),
+            )
+          const anchor = objectiveAnchor(objective.code)
+          return (
+            <section
+              key={String(objective.id)}
+              id={anchor}
+              aria-labelledby={`${anchor}-title`}
+              className="objective-block"
+            >
+              <h2 id={`${anchor}-title`} className="objective-block__title">
+                <span className="objective__code">{objective.code}</span> {objective.text}
+              </h2>
+              <p className="muted">{servingSentence(serving)}</p>
+              {serving.length > 0 ? (
+                <ul className="initiatives">
+                  {serving.map((initiative) => (
+                    <li key={String(initiative.id)}>
+                      <InitiativeItem
+                        initiative={initiative}
+                        section={sectionById.get(String(initiative.section))}
+                        headingLevel={3}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          )
+        })}
+
+        <nav aria-label="Goal areas" className="pager no-print">
+          {previous ? (
+            <Link
+              className="pager__link pager__link--previous"
+              href={goalHref(plan.slug, previous.number)}
+              rel="prev"
+            >
+              <span className="pager__hint">Previous goal area</span>
+              <span>
+                {previous.number}. {previous.title}
+              </span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link
+              className="pager__link pager__link--next"
+              href={goalHref(plan.slug, next.number)}
+              rel="next"
+            >
+              <span className="pager__hint">Next goal area</span>
+              <span>
+                {next.number}. {next.title}
+              </span>
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+        <p className="no-print">
+          <Link href={`/plans/${plan.slug}`}>Back to the whole plan</Link>
+        </p>
+      </div>
+    </>
+  )
+}

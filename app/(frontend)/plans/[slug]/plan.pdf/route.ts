@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto'
+
+import { unstable_cache } from 'next/cache'
+
+import { getPublicPlan } from '../../../../../lib/data/public'
+import { cacheTags } from '../../../../../lib/data/tags'
+import { env } from '../../../../../lib/env'
+import { renderPlanPdf } from '../../../../../lib/pdf/plan/render'
+
+export const runtime = 'nodejs'
+
+type Context = { params: Promise<{ slug: string }> }
+
+/**
+ * GET /plans/<slug>/plan.pdf — the published plan as a PDF, for anyone. The rendered file is
+ * cached under the plan's tags, so it is re-rendered only after the plan changes; browsers and
+ * proxies must revalidate (ETag) so nobody keeps an outdated copy.
+ */
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const { slug } = await params
+  const bundle = await getPublicPlan(slug)
+  if (!bundle) {
+    return new Response('Not found: there is no published plan at this address.\n', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    })
+  }
+  const { plan } = bundle
+  const url = `${env().serverUrl}/plans/${plan.slug}`
+  const render = unstable_cache(
+    async () => (await renderPlanPdf(bundle, url)).toString('base64'),
+    ['public', 'plan-pdf', String(plan.id), plan.slug, url],
+    { tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.sections] },
+  )
+  const pdf = Buffer.from(await render(), 'base64')
+  const etag = `"${createHash('sha256').update(pdf).digest('base64url').slice(0, 32)}"`
+  const headers = {
+    'Cache-Control': 'public, no-cache',
+    ETag: etag,
+  }
+  if (request.headers.get('if-none-match') === etag) {
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      ...headers,
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${plan.slug}.pdf"`,
+      'Content-Length': String(pdf.length),
+    },
+  })
+}

@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+/**
+ * node bench/public-pages/run.mjs [--connections 10] [--duration 10] [--path /plans/<slug>]
+ *
+ * Load test of a public plan page against the production build, on loopback only:
+ *   1. seeds a fresh temp SQLite database (like scripts/e2e.mjs) and starts `next start` on
+ *      127.0.0.1:$BENCH_PORT (3103) from $NEXT_DIST_DIR (default .next; builds when there is none);
+ *   2. measures requests/s and p50/p99 latency of GET <path> with autocannon;
+ *   3. serves the very same HTML bytes from a minimal node:http server (the ceiling for this
+ *      machine and load generator) and measures it the same way;
+ *   4. prints both, their ratio, and the page's HTML and JavaScript transfer sizes (gzip, as a
+ *      browser fetches them).
+ * Bounded: at most 100 connections and 60 s per measurement; stops its servers when done.
+ * Not part of `npm test`.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+import autocannon from 'autocannon'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..')
+const HOST = '127.0.0.1'
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
+}
+const clamp = (value, min, max) => Math.min(max, Math.max(min, value))
+
+const connections = clamp(Number(option('connections', 10)) || 10, 1, 100)
+const duration = clamp(Number(option('duration', 10)) || 10, 1, 60)
+const pagePath = option('path', '/plans/alcts-strategic-plan-2006-2011')
+const port = Number(process.env.BENCH_PORT || 3103)
+const ceilingPort = port + 1000
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+const baseUrl = `http://${HOST}:${port}`
+
+if (!/^\/[a-z0-9/-]*$/.test(pagePath)) {
+  console.error(`--path must be a site path such as /plans/<slug> (got ${pagePath})`)
+  process.exit(2)
+}
+
+const run = (cmd, args, env) => {
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+if (!fs.existsSync(path.join(root, distDir, 'BUILD_ID'))) {
+  console.log(`No production build in ${distDir}: building first.`)
+  run('npx', ['next', 'build'], { NEXT_DIST_DIR: distDir })
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-bench-'))
+const env = {
+  NODE_ENV: 'production',
+  NEXT_DIST_DIR: distDir,
+  DATABASE_URI: `file:${path.join(dir, 'bench.db')}`,
+  PAYLOAD_SECRET: 'lodestar-bench-payload-secret',
+  NEXTAUTH_SECRET: 'lodestar-bench-nextauth-secret',
+  NEXTAUTH_URL: baseUrl,
+  NEXT_TELEMETRY_DISABLED: '1',
+}
+console.log(`Seeding ${env.DATABASE_URI} …`)
+run('npx', ['tsx', 'scripts/seed.ts'], env)
+
+const logFile = path.join(dir, 'server.log')
+const log = fs.openSync(logFile, 'w')
+const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', HOST], {
+  cwd: root,
+  env: { ...process.env, ...env },
+  stdio: ['ignore', log, log],
+  detached: true,
+})
+let ceiling
+const stop = () => {
+  ceiling?.close()
+  try {
+    process.kill(-server.pid, 'SIGTERM')
+  } catch (err) {
+    if (err.code !== 'ESRCH') throw err
+  }
+}
+process.on('SIGINT', () => {
+  stop()
+  process.exit(130)
+})
+
+/** GET over node:http, counting the bytes on the wire (fetch would hide compression). */
+function getRaw(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers }, (res) => {
+      const chunks = []
+      res.on('data', (c) => chunks.push(c))
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+      )
+      res.on('error', reject)
+    })
+    req.setTimeout(30_000, () => req.destroy(new Error(`timeout: ${url}`)))
+    req.on('error', reject)
+  })
+}
+
+async function waitForServer() {
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (server.exitCode != null) break
+    try {
+      const res = await getRaw(`${baseUrl}/api/plans?limit=1`)
+      if (res.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  console.error(fs.readFileSync(logFile, 'utf8'))
+  throw new Error(`The server did not answer on ${baseUrl} within 90 s`)
+}
+
+function measure(url) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration, timeout: 30 }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    )
+  })
+}
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`
+const summary = (r) => ({
+  requestsPerSecond: Math.round(r.requests.average),
+  p50ms: r.latency.p50,
+  p99ms: r.latency.p99,
+  requests: r.requests.total,
+  errors: r.errors + r.timeouts,
+  non2xx: r.non2xx,
+})
+
+let exitCode = 1
+try {
+  await waitForServer()
+  const page = await getRaw(`${baseUrl}${pagePath}`)
+  if (page.status !== 200) throw new Error(`GET ${pagePath} answered ${page.status}`)
+  const html = page.body
+  // warm up: first renders fill the data cache
+  for (let i = 0; i < 20; i++) await getRaw(`${baseUrl}${pagePath}`)
+
+  const gz = await getRaw(`${baseUrl}${pagePath}`, { 'accept-encoding': 'gzip' })
+  const htmlText = html.toString('utf8')
+  // nomodule scripts (Next's polyfills) are fetched by legacy browsers only
+  const tags = [...htmlText.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
+  const srcs = tags.filter((m) => !/nomodule/i.test(m[1] + m[3])).map((m) => m[2])
+  const legacy = tags.length - srcs.length
+  const uniqueSrcs = [...new Set(srcs)]
+  let jsRaw = 0
+  let jsWire = 0
+  for (const src of uniqueSrcs) {
+    const url = new URL(src, baseUrl).toString()
+    const plain = await getRaw(url)
+    const wire = await getRaw(url, { 'accept-encoding': 'gzip' })
+    jsRaw += plain.body.length
+    jsWire += wire.body.length
+  }
+  const inline = [...htmlText.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1].length)
+    .reduce((a, b) => a + b, 0)
+
+  console.log(`\nMeasuring ${baseUrl}${pagePath}: ${connections} connections, ${duration} s …`)
+  const next = summary(await measure(`${baseUrl}${pagePath}`))
+  if (next.non2xx > 0 || next.errors > 0)
+    console.warn('  (some responses failed: see non2xx / errors)')
+
+  ceiling = http.createServer((req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': html.length,
+    })
+    res.end(html)
+  })
+  await new Promise((resolve) => ceiling.listen(ceilingPort, HOST, resolve))
+  console.log(`Measuring the same ${kib(html.length)} from node:http on ${HOST}:${ceilingPort} …`)
+  const bare = summary(await measure(`http://${HOST}:${ceilingPort}/`))
+
+  const sizes = {
+    htmlBytes: html.length,
+    htmlGzipBytes:
+      gz.headers['content-encoding'] === 'gzip' ? gz.body.length : gzipSync(html).length,
+    inlineScriptBytes: inline,
+    scripts: uniqueSrcs.length,
+    legacyScripts: legacy,
+    jsBytes: jsRaw,
+    jsGzipBytes: jsWire,
+  }
+  console.log('\n                     next start     node:http (ceiling)')
+  console.log(
+    `requests/s       ${String(next.requestsPerSecond).padStart(12)} ${String(bare.requestsPerSecond).padStart(18)}`,
+  )
+  console.log(
+    `latency p50 (ms) ${String(next.p50ms).padStart(12)} ${String(bare.p50ms).padStart(18)}`,
+  )
+  console.log(
+    `latency p99 (ms) ${String(next.p99ms).padStart(12)} ${String(bare.p99ms).padStart(18)}`,
+  )
+  console.log(
+    `requests         ${String(next.requests).padStart(12)} ${String(bare.requests).padStart(18)}`,
+  )
+  console.log(
+    `errors / non-2xx ${`${next.errors} / ${next.non2xx}`.padStart(12)} ${`${bare.errors} / ${bare.non2xx}`.padStart(18)}`,
+  )
+  const ratio = bare.requestsPerSecond > 0 ? next.requestsPerSecond / bare.requestsPerSecond : 0
+  console.log(`\nratio next/ceiling: ${(ratio * 100).toFixed(1)}% of the bare node:http throughput`)
+  console.log(
+    `HTML: ${kib(sizes.htmlBytes)} (${kib(sizes.htmlGzipBytes)} gzip, of which ${kib(sizes.inlineScriptBytes)} inline scripts)`,
+  )
+  console.log(
+    `JavaScript: ${sizes.scripts} files, ${kib(sizes.jsBytes)} (${kib(sizes.jsGzipBytes)} gzip)` +
+      (legacy ? `; plus ${legacy} nomodule polyfill file(s) that only legacy browsers load` : ''),
+  )
+  const load = os.loadavg().map((n) => n.toFixed(1))
+  console.log(
+    `Machine: ${os.cpus().length} cores, load average ${load.join(' ')} (figures shrink under load)`,
+  )
+  console.log(
+    `\n${JSON.stringify({ path: pagePath, connections, duration, next, ceiling: bare, ratio: Number(ratio.toFixed(3)), sizes })}`,
+  )
+  exitCode = next.non2xx > 0 || next.errors > 0 ? 1 : 0
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err)
+  console.error(`Server log: ${logFile}`)
+} finally {
+  stop()
+}
+process.exit(exitCode)

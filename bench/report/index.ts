@@ -1,0 +1,157 @@
+/**
+ * Benchmark of the board progress report (not part of `npm test`):
+ *   npx tsx bench/report/index.ts [cases…]        (default: seed 500 5000)
+ * For each case — the seeded ALCTS plan, and the same plan with 500 and 5,000 generated
+ * initiatives — a fresh Node process renders the report with react-pdf (time of the first and a
+ * second render, peak memory), then headless Chromium prints the equivalent HTML to PDF
+ * (`/usr/bin/chromium --headless --print-to-pdf`, time from launch to file, as a person would run
+ * it). Prints a table with the ratios; the PDFs and HTML land in bench/out/.
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { CaseResult } from './case'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const OUT = path.resolve('bench/out')
+
+function runCase(name: string): CaseResult {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './bench/report/register.mjs',
+      'bench/report/case.ts',
+      name,
+      OUT,
+    ],
+    { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 1 << 24 },
+  )
+  if (child.status !== 0) {
+    throw new Error(`case ${name} failed (${child.status}):\n${child.stderr}`)
+  }
+  const line = child.stdout.trim().split('\n').at(-1) ?? ''
+  return JSON.parse(line) as CaseResult
+}
+
+function pagesOf(file: string): number {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0)
+}
+
+/**
+ * Headless Chromium printing the HTML to PDF, run under GNU time: wall time of the whole command,
+ * CPU time of its whole process tree, its largest process's peak memory, and the pages printed.
+ */
+function printWithChromium(
+  html: string,
+  name: string,
+): { ms: number; cpuMs: number; peakMb: number; pages: number } {
+  const pdf = path.join(OUT, `chromium-${name}.pdf`)
+  const stats = path.join(OUT, `chromium-${name}.time`)
+  fs.rmSync(pdf, { force: true })
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-chromium-'))
+  const result = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      '%e %U %S %M',
+      '-o',
+      stats,
+      CHROMIUM,
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      `--user-data-dir=${profile}`,
+      '--allow-file-access-from-files',
+      `--print-to-pdf=${pdf}`,
+      `file://${html}`,
+    ],
+    { encoding: 'utf8', timeout: 1_800_000 },
+  )
+  fs.rmSync(profile, { recursive: true, force: true })
+  if (!fs.existsSync(pdf)) {
+    throw new Error(`Chromium did not print ${name} (${result.status}): ${result.stderr}`)
+  }
+  const [elapsed = 0, user = 0, system = 0, maxKb = 0] = fs
+    .readFileSync(stats, 'utf8')
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .split(' ')
+    .map(Number)
+  return {
+    ms: elapsed * 1000,
+    cpuMs: (user + system) * 1000,
+    peakMb: maxKb / 1024,
+    pages: pagesOf(pdf),
+  }
+}
+
+const seconds = (ms: number | null): string => (ms == null ? '–' : `${(ms / 1000).toFixed(2)} s`)
+const pad = (cells: string[], widths: number[]): string =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+
+function main() {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`)
+  const names = process.argv.slice(2)
+  const cases = names.length > 0 ? names : ['seed', '500', '5000']
+  const rows: string[][] = []
+  for (const name of cases) {
+    process.stderr.write(`${name}: react-pdf … `)
+    const r = runCase(name)
+    process.stderr.write(`${seconds(r.firstMs)}; chromium … `)
+    const c = printWithChromium(r.html, name)
+    process.stderr.write(`${seconds(c.ms)}\n`)
+    const ratio = (a: number | null, b: number) => (a == null ? '–' : `${(a / b).toFixed(2)}×`)
+    rows.push([
+      name === 'seed' ? 'seeded plan' : `${name} initiatives`,
+      String(r.initiatives),
+      `${pagesOf(r.pdf)} / ${c.pages}`,
+      `${seconds(r.firstMs)} (${seconds(r.firstCpuMs)})`,
+      r.warmMs == null ? '–' : `${seconds(r.warmMs)} (${seconds(r.warmCpuMs)})`,
+      `${c.ms === 0 ? '–' : seconds(c.ms)} (${seconds(c.cpuMs)})`,
+      `${r.peakMb.toFixed(0)} / ${c.peakMb.toFixed(0)} MB`,
+      `${ratio(r.firstMs, c.ms)} (${ratio(r.firstCpuMs, c.cpuMs)})`,
+      `${ratio(r.warmMs, c.ms)} (${ratio(r.warmCpuMs, c.cpuMs)})`,
+    ])
+  }
+  const head = [
+    'case',
+    'initiatives',
+    'pages r/c',
+    'react-pdf 1st: wall (cpu)',
+    'react-pdf warm: wall (cpu)',
+    'chromium: wall (cpu)',
+    'peak RSS r/c',
+    '1st ÷ chromium',
+    'warm ÷ chromium',
+  ]
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const load = os.loadavg()[0]!.toFixed(1)
+  console.log(
+    `\nBoard progress report: react-pdf vs headless Chromium (${os.cpus().length} cores, load ${load})\n`,
+  )
+  console.log(pad(head, widths))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const row of rows) console.log(pad(row, widths))
+  console.log(
+    [
+      '',
+      'react-pdf: render of the report in a fresh Node process (model built beforehand): the first',
+      'render (fonts load, code warms up) and a second one as a running server renders it; peak RSS of',
+      'that process. chromium: one `chromium --headless --print-to-pdf` of the equivalent HTML, launch',
+      'included, CPU over its whole process tree, peak RSS of its largest process. On a busy machine',
+      'compare the CPU figures in brackets. A ratio below 1× means react-pdf is faster.',
+    ].join('\n'),
+  )
+}
+
+main()

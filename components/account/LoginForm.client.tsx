@@ -1,0 +1,118 @@
+'use client'
+
+import { signIn } from 'next-auth/react'
+import Link from 'next/link'
+import { useRef, useState, type FormEvent } from 'react'
+
+import { signInErrorMessage } from '../../lib/auth/messages'
+import styles from './account.module.css'
+
+export interface LoginFormProps {
+  callbackUrl: string
+  /** a message to show on arrival (e.g. after a refused single sign-on) */
+  initialError: string | null
+  /** the OpenID Connect provider's name, when single sign-on is configured */
+  ssoName: string | null
+}
+
+/** Member number and password sign-in (next-auth Credentials provider `credentials`). */
+export function LoginForm({ callbackUrl, initialError, ssoName }: LoginFormProps) {
+  const [error, setError] = useState<string | null>(initialError)
+  const [pending, setPending] = useState(false)
+  const errorRef = useRef<HTMLParagraphElement>(null)
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    const memberNumber = String(form.get('memberNumber') ?? '').trim()
+    const password = String(form.get('password') ?? '')
+    if (!memberNumber || !password) {
+      show(signInErrorMessage('missing'))
+      return
+    }
+    setPending(true)
+    setError(null)
+    const result = await signIn('credentials', {
+      redirect: false,
+      memberNumber,
+      password,
+      callbackUrl,
+    })
+    if (result?.ok && !result.error) {
+      // a full navigation, so the header and every server component see the new session
+      window.location.assign(callbackUrl)
+      return
+    }
+    setPending(false)
+    show(signInErrorMessage(result?.error ?? 'unavailable'))
+  }
+
+  function show(message: string | null) {
+    setError(message)
+    // move focus so screen readers announce the problem and keyboard users are at the top
+    requestAnimationFrame(() => errorRef.current?.focus())
+  }
+
+  const invalid = error != null
+  return (
+    <div className={styles.form}>
+      <form className={styles.form} onSubmit={onSubmit} noValidate>
+        <p id="login-error" className={styles.error} role="alert" tabIndex={-1} ref={errorRef}>
+          {error}
+        </p>
+        <div className={styles.field}>
+          <label className={styles.label} htmlFor="memberNumber">
+            Member number
+          </label>
+          <input
+            className={styles.input}
+            id="memberNumber"
+            name="memberNumber"
+            type="text"
+            inputMode="numeric"
+            autoComplete="username"
+            required
+            aria-invalid={invalid}
+            aria-describedby={invalid ? 'login-error memberNumber-hint' : 'memberNumber-hint'}
+          />
+          <span id="memberNumber-hint" className={styles.hint}>
+            As printed on your membership card or renewal notice.
+          </span>
+        </div>
+        <div className={styles.field}>
+          <label className={styles.label} htmlFor="password">
+            Password
+          </label>
+          <input
+            className={styles.input}
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={invalid}
+            aria-describedby={invalid ? 'login-error' : undefined}
+          />
+        </div>
+        <div className={styles.actions}>
+          <button className="button" type="submit" disabled={pending} aria-busy={pending}>
+            {pending ? 'Signing in…' : 'Sign in'}
+          </button>
+          <Link href="/login/forgot">Forgot your password?</Link>
+        </div>
+      </form>
+      {ssoName ? (
+        <>
+          <p className={styles.divider}>or</p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void signIn('oidc', { callbackUrl })}
+          >
+            Sign in with {ssoName}
+          </button>
+        </>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,31 @@
+'use server'
+
+import { getPayloadClient } from '../../lib/data/payload'
+import { requestMemberPasswordReset, resetMemberPassword } from '../../lib/auth/passwordReset'
+
+export type FormState =
+  { status: 'idle' } | { status: 'done'; message: string } | { status: 'error'; message: string }
+
+/** Forgot password: asks Payload to email a reset link to the member (if they have an email). */
+export async function requestPasswordResetAction(_: FormState, form: FormData): Promise<FormState> {
+  const payload = await getPayloadClient()
+  const result = await requestMemberPasswordReset(payload, form.get('memberNumber'))
+  if (!result.ok) return { status: 'error', message: result.message }
+  return {
+    status: 'done',
+    message:
+      'If that member number has an email address on file, a link to choose a new password is on its way; it works for one hour. No email? Contact Member and Customer Service.',
+  }
+}
+
+/** Reset password: sets the new password with the token from the email. */
+export async function resetPasswordAction(_: FormState, form: FormData): Promise<FormState> {
+  const payload = await getPayloadClient()
+  const result = await resetMemberPassword(payload, {
+    token: form.get('token'),
+    password: form.get('password'),
+    confirm: form.get('confirm'),
+  })
+  if (!result.ok) return { status: 'error', message: result.message }
+  return { status: 'done', message: 'Your password has been changed. You can sign in with it now.' }
+}

@@ -1,0 +1,140 @@
+import { Suspense } from 'react'
+
+import type { Viewer } from '../../lib/auth/viewer'
+import { hasFilters, parseCoverageFilters, type QueryInput } from '../../lib/charts/filters'
+import type { DashboardPlan } from '../../lib/data/coverage'
+import { statusLabel } from '../../lib/plan/coverage'
+import { BarSkeleton, CardSkeleton, TilesSkeleton } from './Skeletons'
+import {
+  CoverageWidget,
+  DrillDownWidget,
+  FilterForm,
+  GapsWidget,
+  MatrixWidget,
+  PlanSwitcher,
+  StatusWidget,
+  Tiles,
+  YearsWidget,
+  type DashboardContext,
+} from './widgets'
+
+const first = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value[0] : value
+
+/** The goal area asked for with `?goal=<number>`, if it reads as one. */
+const goalOf = (query: Record<string, string | string[] | undefined>): number | undefined => {
+  const raw = first(query.goal)
+  return raw && /^\d{1,3}$/.test(raw) ? Number(raw) : undefined
+}
+
+/**
+ * The member dashboard for one plan: the page has already signed the person in and found the
+ * plan; each widget fetches (one shared, cached data fetch) inside its own Suspense boundary.
+ */
+export function DashboardView({
+  plan,
+  viewer,
+  basePath,
+  query,
+}: {
+  plan: DashboardPlan
+  viewer: Viewer
+  basePath: string
+  query: Record<string, string | string[] | undefined>
+}) {
+  const parsed = parseCoverageFilters(query as QueryInput)
+  const ctx: DashboardContext = {
+    slug: plan.slug,
+    user: viewer.user,
+    filters: parsed.filters,
+    basePath,
+    goal: goalOf(query),
+  }
+  const { filters } = parsed
+  const audienceNote =
+    viewer.kind === 'staff'
+      ? 'Staff view: every published initiative, public and members only. Drafts never count.'
+      : 'You see public and members-only initiatives. Drafts never count.'
+
+  return (
+    <div className="container dash">
+      <header className="dash-header">
+        <p className="dash-eyebrow">
+          Coverage dashboard · {plan.startYear}–{plan.endYear}
+          {plan.current ? ' · current plan' : ''}
+        </p>
+        <h1 className="dash-title">{plan.title}</h1>
+        <p className="dash-lede">
+          Where the plan has work behind it, and where it does not. {audienceNote}
+        </p>
+        <div className="dash-header__actions">
+          {viewer.canReadReports ? (
+            <a className="button" href={`/reports/${plan.slug}/progress.pdf`} data-report-link>
+              Download progress report (PDF)
+            </a>
+          ) : null}
+          <Suspense fallback={<BarSkeleton />}>
+            <PlanSwitcher ctx={ctx} />
+          </Suspense>
+        </div>
+      </header>
+
+      <Suspense fallback={<BarSkeleton />}>
+        <FilterForm ctx={ctx} error={parsed.ok ? undefined : parsed.error} />
+      </Suspense>
+      {hasFilters(filters) ? (
+        <p className="dash-view" data-view>
+          <strong>Filtered:</strong>{' '}
+          {[
+            filters.section ? `section ${filters.section}` : '',
+            filters.status ? filters.status.map(statusLabel).join(', ') : '',
+            filters.visibility === 'members'
+              ? 'members-only initiatives'
+              : filters.visibility === 'public'
+                ? 'public initiatives'
+                : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      ) : null}
+
+      <Suspense fallback={<TilesSkeleton />}>
+        <Tiles ctx={ctx} />
+      </Suspense>
+
+      <div className="dash-grid">
+        <Suspense fallback={<CardSkeleton title="Coverage by goal area" height={320} />}>
+          <CoverageWidget ctx={ctx} />
+        </Suspense>
+        <Suspense
+          fallback={<CardSkeleton title="Initiatives by status per goal area" height={300} />}
+        >
+          <StatusWidget ctx={ctx} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton title="Active initiatives per year" height={240} />}>
+          <YearsWidget ctx={ctx} />
+        </Suspense>
+        <Suspense
+          fallback={<CardSkeleton title="Objectives without an active initiative" height={240} />}
+        >
+          <GapsWidget ctx={ctx} />
+        </Suspense>
+        <Suspense
+          fallback={
+            <CardSkeleton title="Active initiatives by section and goal area" height={240} wide />
+          }
+        >
+          <MatrixWidget ctx={ctx} />
+        </Suspense>
+        <Suspense
+          fallback={
+            <CardSkeleton title="Objectives and initiatives by goal area" height={200} wide />
+          }
+        >
+          <DrillDownWidget ctx={ctx} />
+        </Suspense>
+      </div>
+    </div>
+  )
+}

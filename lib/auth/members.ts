@@ -1,0 +1,45 @@
+import 'server-only'
+
+import type { Payload } from 'payload'
+
+import { isLapsed } from '../../collections/access/roles'
+import type { Member } from '../../payload-types'
+
+export type MemberId = Member['id'] | string
+
+/**
+ * The member behind a session, read fresh on every request so a role change, deactivation or
+ * lapse takes effect at once. The member reads their own record (access rules apply); null when
+ * the account is gone or no longer in good standing.
+ */
+export async function memberInGoodStanding(payload: Payload, id: MemberId): Promise<Member | null> {
+  const member = await payload.findByID({
+    collection: 'members',
+    id,
+    depth: 0,
+    disableErrors: true,
+    overrideAccess: false,
+    user: { id, collection: 'members' },
+  })
+  if (!member) return null
+  const withCollection: Member = { ...member, collection: 'members' }
+  return isLapsed(withCollection) ? null : withCollection
+}
+
+/**
+ * The member whose email an identity provider vouched for (OpenID Connect sign-in). There is no
+ * person to act as yet, so this one lookup runs with access control off; it returns the record
+ * only to decide whether sign-in may go ahead.
+ */
+export async function memberByEmail(payload: Payload, email: string): Promise<Member | null> {
+  const found = await payload.find({
+    collection: 'members',
+    where: { email: { equals: email.toLowerCase() } },
+    limit: 2,
+    depth: 0,
+    overrideAccess: true,
+  })
+  // two accounts sharing an email cannot be told apart: refuse rather than guess
+  if (found.docs.length !== 1 || !found.docs[0]) return null
+  return { ...found.docs[0], collection: 'members' }
+}

@@ -1,0 +1,41 @@
+import type { OAuthConfig } from 'next-auth/providers/oauth'
+
+import type { OidcConfig } from '../env'
+
+export const OIDC_PROVIDER_ID = 'oidc'
+
+export interface OidcProfile extends Record<string, unknown> {
+  sub: string
+  name?: string
+}
+
+/** The email a profile carries in the configured claim (lower-cased), or null. */
+export function emailFromClaims(profile: Record<string, unknown>, claim: string): string | null {
+  const value = profile[claim]
+  const email = Array.isArray(value) ? value[0] : value
+  if (typeof email !== 'string') return null
+  const trimmed = email.trim().toLowerCase()
+  return /^[^\s@]+@[^\s@]+$/.test(trimmed) ? trimmed : null
+}
+
+/** A generic OpenID Connect provider (discovery through the issuer's well-known document). */
+export function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: config.name,
+    type: 'oauth',
+    wellKnown: `${config.issuer}/.well-known/openid-configuration`,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state'],
+    profile(profile) {
+      return {
+        id: profile.sub,
+        name: typeof profile.name === 'string' ? profile.name : null,
+        email: emailFromClaims(profile, config.emailClaim),
+      }
+    },
+  }
+}

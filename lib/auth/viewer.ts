@@ -1,0 +1,73 @@
+import 'server-only'
+
+import { getToken } from 'next-auth/jwt'
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { NextRequest } from 'next/server'
+import { cache } from 'react'
+
+import { canReadReports, isBoard } from '../../collections/access/roles'
+import type { Member, User } from '../../payload-types'
+import { getPayloadClient } from '../data/payload'
+import { loginPath } from './callback'
+import { memberInGoodStanding } from './members'
+import { authOptions } from './options'
+
+/** The person looking at a site page: a member (next-auth session) or staff (Payload admin cookie). */
+export interface Viewer {
+  kind: 'member' | 'staff'
+  /** the Payload document, usable as the Local API `user` (always with `overrideAccess: false`) */
+  user: Member | User
+  name: string
+  isBoard: boolean
+  canReadReports: boolean
+}
+
+function toViewer(user: Member | User): Viewer {
+  return {
+    kind: user.collection === 'members' ? 'member' : 'staff',
+    user,
+    name: user.name,
+    isBoard: isBoard(user),
+    canReadReports: canReadReports(user),
+  }
+}
+
+/** The member id in the request's next-auth session (JWT) cookie, if any. */
+export async function sessionMemberId(
+  requestHeaders: Headers,
+): Promise<number | string | undefined> {
+  const token = await getToken({
+    req: new NextRequest('http://localhost/', { headers: requestHeaders }),
+    secret: authOptions.secret,
+    secureCookie: authOptions.useSecureCookies,
+  })
+  return token?.memberId
+}
+
+/**
+ * Who is signed in, once per request (server components, route handlers, server actions).
+ * A member session counts while the member is in good standing (re-read on every request, so a
+ * lapse or deactivation applies at once); otherwise a staff user signed in to the Payload admin
+ * (its cookie, or an `Authorization: JWT …` header). Null when neither.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const requestHeaders = await headers()
+  const payload = await getPayloadClient()
+  const memberId = await sessionMemberId(requestHeaders)
+  if (memberId != null) {
+    const member = await memberInGoodStanding(payload, memberId)
+    if (member) return toViewer(member)
+  }
+  const { user } = await payload.auth({ headers: requestHeaders })
+  // a member's own Payload token (REST login) does not sign them in to the site: only next-auth does
+  if (user?.collection === 'users') return toViewer(user)
+  return null
+})
+
+/** The viewer, or a redirect to /login that comes back to `callbackUrl` after signing in. */
+export async function requireViewer(callbackUrl: string): Promise<Viewer> {
+  const viewer = await getViewer()
+  if (!viewer) redirect(loginPath(callbackUrl))
+  return viewer
+}

@@ -1,0 +1,292 @@
+import 'server-only'
+
+import { cache } from 'react'
+
+import { isActiveMember, isStaff } from '../../collections/access/roles'
+import { parseCoverageFilters, type QueryInput } from '../charts/filters'
+import {
+  computeCoverage,
+  type Audience,
+  type CoverageFilters,
+  type CoverageInput,
+  type PlanCoverage,
+} from '../plan/coverage'
+import {
+  INITIATIVE_STATUSES,
+  VISIBILITIES,
+  type GoalSummary,
+  type Id,
+  type InitiativeStatus,
+  type InitiativeSummary,
+  type ObjectiveSummary,
+  type PlanSummary,
+  type SectionSummary,
+  type Visibility,
+} from '../plan/types'
+import { getPayloadClient } from './payload'
+
+/**
+ * The dashboard's one data fetch. Everything the coverage numbers need for (plan, person) comes
+ * from a fixed set of Local API finds — the plan by slug, its goal areas, its objectives, all
+ * sections, and the plan's initiatives by their `plan` field (one find per status, see below) —
+ * each `depth: 0` with a `select` and no pagination, so the number of database queries does not
+ * grow with the initiatives.
+ * Every call acts as the person (`user` + `overrideAccess: false`): Payload's read access decides
+ * which plans and initiatives they may see, and computeCoverage then drops what is unpublished.
+ */
+
+/** The signed-in person as the Local API takes it (`Viewer['user']` of lib/auth/viewer). */
+export interface CoverageUser {
+  id: Id
+  collection: 'members' | 'users'
+}
+
+/** A plan as the dashboard's switcher lists it. */
+export interface DashboardPlan extends PlanSummary {
+  current: boolean
+}
+
+/** What the dashboard computes from: the raw summaries and the audience they are seen by. */
+export interface CoverageData {
+  input: CoverageInput
+  audience: Audience
+}
+
+/** Members in good standing and staff see members-only initiatives; anyone else the public view. */
+export const audienceOf = (user: CoverageUser): Audience =>
+  isStaff(user) || isActiveMember(user) ? 'members' : 'public'
+
+// Local API options every read made for a person carries.
+const asPerson = (user: CoverageUser) => ({
+  user,
+  overrideAccess: false as const,
+  depth: 0,
+  pagination: false as const,
+})
+
+type Relation = Id | { id: Id } | null | undefined
+const idOf = (value: Relation): Id | undefined =>
+  value == null ? undefined : typeof value === 'object' ? value.id : value
+
+const PLAN_SELECT = {
+  title: true,
+  slug: true,
+  organization: true,
+  startYear: true,
+  endYear: true,
+  current: true,
+} as const
+
+interface PlanRow {
+  id: Id
+  title?: string | null
+  slug?: string | null
+  organization?: string | null
+  startYear?: number | null
+  endYear?: number | null
+  current?: boolean | null
+}
+
+const toPlan = (doc: PlanRow): DashboardPlan => {
+  const startYear = doc.startYear ?? new Date().getFullYear()
+  return {
+    id: doc.id,
+    title: doc.title ?? '',
+    slug: doc.slug ?? String(doc.id),
+    organization: doc.organization ?? '',
+    startYear,
+    endYear: doc.endYear ?? startYear,
+    current: doc.current === true,
+  }
+}
+
+/** The plans this person may see, newest first (one query), for the plan switcher. */
+export const listDashboardPlans = cache(async (user: CoverageUser): Promise<DashboardPlan[]> => {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'plans',
+    sort: '-startYear',
+    select: PLAN_SELECT,
+    ...asPerson(user),
+  })
+  return docs.map(toPlan)
+})
+
+/** The plan `/dashboard` opens with: the current one, else the newest this person may see. */
+export const getCurrentDashboardPlan = cache(
+  async (user: CoverageUser): Promise<DashboardPlan | null> => {
+    const plans = await listDashboardPlans(user)
+    return plans.find((p) => p.current) ?? plans[0] ?? null
+  },
+)
+
+/** A plan by slug if this person may see it (one query; shared by the page and the data fetch). */
+export const getDashboardPlan = cache(
+  async (slug: string, user: CoverageUser): Promise<DashboardPlan | null> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'plans',
+      where: { slug: { equals: slug } },
+      limit: 1,
+      select: PLAN_SELECT,
+      ...asPerson(user),
+    })
+    return docs[0] ? toPlan(docs[0]) : null
+  },
+)
+
+const isStatus = (value: unknown): value is InitiativeStatus =>
+  typeof value === 'string' && (INITIATIVE_STATUSES as readonly string[]).includes(value)
+const isVisibility = (value: unknown): value is Visibility =>
+  typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value)
+
+/**
+ * Loads the plan, goal areas, objectives, sections and initiatives for (slug, person): ten
+ * Local API calls whatever the plan's size. Null when the plan does not exist for this person.
+ */
+export const loadCoverageData = cache(
+  async (slug: string, user: CoverageUser): Promise<CoverageData | null> => {
+    const plan = await getDashboardPlan(slug, user)
+    if (!plan) return null
+    const payload = await getPayloadClient()
+    const byPlan = { plan: { equals: plan.id } }
+
+    const initiativeSelect = {
+      title: true,
+      section: true,
+      objectives: true,
+      status: true,
+      visibility: true,
+      startDate: true,
+      targetDate: true,
+      completedDate: true,
+      progress: true,
+      _status: true,
+    } as const
+
+    const [goalDocs, objectiveDocs, sectionDocs, ...initiativeShards] = await Promise.all([
+      payload.find({
+        collection: 'goals',
+        where: byPlan,
+        sort: 'number',
+        select: { number: true, title: true },
+        ...asPerson(user),
+      }),
+      payload.find({
+        collection: 'objectives',
+        where: byPlan,
+        sort: 'position',
+        select: { goal: true, number: true, text: true, code: true },
+        ...asPerson(user),
+      }),
+      payload.find({
+        collection: 'sections',
+        sort: 'name',
+        select: { slug: true, name: true, abbreviation: true },
+        ...asPerson(user),
+      }),
+      // One find per status (a fixed six): a member's read access filters on `plan._status`, and
+      // with such a join Payload's SQLite adapter first selects the matching ids, then reads
+      // `WHERE id IN (…every id…)` — one bound variable per initiative, and SQLite refuses more
+      // than 32,766. Per-status finds keep each list a fraction of the plan's initiatives.
+      ...INITIATIVE_STATUSES.map((status) =>
+        payload.find({
+          collection: 'initiatives',
+          where: { and: [byPlan, { status: { equals: status } }] },
+          sort: 'id',
+          select: initiativeSelect,
+          ...asPerson(user),
+        }),
+      ),
+    ])
+    const initiativeDocs = initiativeShards.flatMap((shard) => shard.docs)
+
+    const goals: GoalSummary[] = goalDocs.docs.map((g) => ({
+      id: g.id,
+      number: g.number,
+      title: g.title,
+    }))
+    const goalNumber = new Map(goals.map((g) => [String(g.id), g.number]))
+
+    const objectives: ObjectiveSummary[] = objectiveDocs.docs.flatMap((o) => {
+      const goal = idOf(o.goal)
+      if (goal == null) return []
+      const code = o.code || `${goalNumber.get(String(goal)) ?? '?'}.${o.number}`
+      return [{ id: o.id, goal, number: o.number, text: o.text, code }]
+    })
+
+    const sections: SectionSummary[] = sectionDocs.docs.map((s) => ({
+      id: s.id,
+      slug: s.slug,
+      name: s.name,
+      abbreviation: s.abbreviation ?? null,
+    }))
+
+    const initiatives: InitiativeSummary[] = initiativeDocs.flatMap((i) => {
+      const section = idOf(i.section)
+      if (section == null || !isStatus(i.status) || !isVisibility(i.visibility)) return []
+      return [
+        {
+          id: i.id,
+          title: i.title,
+          section,
+          objectives: (i.objectives ?? []).map(idOf).filter((id): id is Id => id != null),
+          status: i.status,
+          visibility: i.visibility,
+          published: i._status === 'published',
+          startDate: i.startDate ?? null,
+          targetDate: i.targetDate ?? null,
+          completedDate: i.completedDate ?? null,
+          progress: i.progress ?? null,
+        },
+      ]
+    })
+
+    return { input: { plan, goals, objectives, sections, initiatives }, audience: audienceOf(user) }
+  },
+)
+
+// Computes coverage once per request and view; the filters travel as JSON so equal views share it.
+const coverageFor = cache((data: CoverageData, filtersJson: string): PlanCoverage =>
+  computeCoverage(data.input, {
+    audience: data.audience,
+    filters: JSON.parse(filtersJson) as CoverageFilters,
+  }),
+)
+
+/** Coverage of a plan for a person and a view, or null when the plan is not theirs to see. */
+export async function getPlanCoverage(
+  slug: string,
+  user: CoverageUser,
+  filters: CoverageFilters = {},
+): Promise<PlanCoverage | null> {
+  const data = await loadCoverageData(slug, user)
+  if (!data) return null
+  return coverageFor(data, JSON.stringify(filters))
+}
+
+export type CoverageResult =
+  { status: 200; coverage: PlanCoverage } | { status: 400 | 404; error: string }
+
+/**
+ * The coverage endpoint's answer for a signed-in person: 404 for a plan they cannot see, 400 for
+ * malformed filters or a section that does not exist, else the numbers.
+ */
+export async function coverageForQuery(
+  slug: string,
+  query: QueryInput,
+  user: CoverageUser,
+): Promise<CoverageResult> {
+  const parsed = parseCoverageFilters(query)
+  if (!parsed.ok) return { status: 400, error: parsed.error }
+  const data = await loadCoverageData(slug, user)
+  if (!data) return { status: 404, error: `No plan "${slug}".` }
+  const { section } = parsed.filters
+  if (section && !data.input.sections.some((s) => s.slug === section)) {
+    return { status: 400, error: `No section "${section}".` }
+  }
+  return {
+    status: 200,
+    coverage: coverageFor(data, JSON.stringify(parsed.filters)),
+  }
+}

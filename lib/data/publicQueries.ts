@@ -1,0 +1,336 @@
+import 'server-only'
+
+import type { Payload, TypedUser } from 'payload'
+
+import { computeCoverage, type PlanCoverage } from '../plan/coverage'
+import { objectiveCode } from '../plan/numbering'
+import type { Id, InitiativeStatus, SectionKind, Visibility } from '../plan/types'
+
+/**
+ * The Payload reads behind the public pages, uncached (lib/data/public.ts caches them by tag).
+ * Every read runs with `overrideAccess: false`: without a viewer Payload's access rules leave
+ * published plans, their goal areas and objectives, and published public initiatives only. A
+ * viewer (a staff user in draft preview) additionally sees the plan's latest draft.
+ */
+
+/** A Lexical rich-text value as Payload stores it (rendered by components/plan/RichText). */
+export interface RichTextValue {
+  root: { type: string; children: unknown[]; [key: string]: unknown }
+  [key: string]: unknown
+}
+
+export interface PublicPlanSummary {
+  id: Id
+  slug: string
+  title: string
+  organization: string
+  startYear: number
+  endYear: number
+  adoptedOn: string | null
+  adoptedBy: string | null
+  lastRevised: string | null
+  current: boolean
+  updatedAt: string
+}
+
+export interface PublicPlan extends PublicPlanSummary {
+  preamble: RichTextValue | null
+  vision: RichTextValue | null
+  mission: RichTextValue | null
+  values: string[]
+}
+
+export interface PublicGoal {
+  id: Id
+  number: number
+  title: string
+  description: string | null
+}
+
+export interface PublicObjective {
+  id: Id
+  goal: Id
+  goalNumber: number
+  number: number
+  /** as published, e.g. `1.3` */
+  code: string
+  text: string
+}
+
+export interface PublicSection {
+  id: Id
+  slug: string
+  name: string
+  abbreviation: string | null
+  kind: SectionKind
+  description: string | null
+}
+
+export interface PublicInitiative {
+  id: Id
+  title: string
+  section: Id
+  objectives: Id[]
+  status: InitiativeStatus
+  visibility: Visibility
+  published: boolean
+  summary: string | null
+  lead: string | null
+  startDate: string | null
+  targetDate: string | null
+  completedDate: string | null
+  progress: number | null
+}
+
+/** Everything a plan's public pages and its PDF show, with its public coverage. */
+export interface PlanBundle {
+  plan: PublicPlan
+  goals: PublicGoal[]
+  objectives: PublicObjective[]
+  /** every section (names and slugs for the initiatives' section links) */
+  sections: PublicSection[]
+  /** published public initiatives serving this plan */
+  initiatives: PublicInitiative[]
+  /** coverage as the public sees it (public initiatives only) */
+  coverage: PlanCoverage
+  /** true when a staff user is looking at the plan's latest draft */
+  preview: boolean
+}
+
+/** A staff user previewing drafts; absent for everyone else. */
+export interface Viewer {
+  user: TypedUser
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** True for a string that can be a plan or section slug (anything else is a 404 without a query). */
+export const isSlug = (value: string): boolean => value.length <= 120 && SLUG.test(value)
+
+type Relation = Id | { id: Id } | null | undefined
+const idOf = (value: Relation): Id | undefined =>
+  value == null ? undefined : typeof value === 'object' ? value.id : value
+
+const richText = (value: unknown): RichTextValue | null => {
+  const root = (value as RichTextValue | null | undefined)?.root
+  return root && Array.isArray(root.children) ? (value as RichTextValue) : null
+}
+
+const PLAN_SUMMARY_SELECT = {
+  title: true,
+  slug: true,
+  organization: true,
+  startYear: true,
+  endYear: true,
+  adoptedOn: true,
+  adoptedBy: true,
+  lastRevised: true,
+  current: true,
+  updatedAt: true,
+} as const
+
+type PlanDoc = {
+  id: Id
+  title: string
+  slug: string
+  organization: string
+  startYear: number
+  endYear: number
+  adoptedOn?: string | null
+  adoptedBy?: string | null
+  lastRevised?: string | null
+  current?: boolean | null
+  updatedAt: string
+}
+
+const toPlanSummary = (doc: PlanDoc): PublicPlanSummary => ({
+  id: doc.id,
+  slug: doc.slug,
+  title: doc.title,
+  organization: doc.organization,
+  startYear: doc.startYear,
+  endYear: doc.endYear,
+  adoptedOn: doc.adoptedOn ?? null,
+  adoptedBy: doc.adoptedBy ?? null,
+  lastRevised: doc.lastRevised ?? null,
+  current: Boolean(doc.current),
+  updatedAt: doc.updatedAt,
+})
+
+/** Published plans, newest first. */
+export async function listPublishedPlans(payload: Payload): Promise<PublicPlanSummary[]> {
+  const found = await payload.find({
+    collection: 'plans',
+    overrideAccess: false,
+    depth: 0,
+    pagination: false,
+    sort: '-startYear',
+    select: PLAN_SUMMARY_SELECT,
+  })
+  return found.docs.map(toPlanSummary)
+}
+
+/** The plan the home page opens with: the one marked current, else the newest. */
+export function pickCurrentPlan<T extends { current: boolean }>(plans: T[]): T | undefined {
+  return plans.find((plan) => plan.current) ?? plans[0]
+}
+
+/** Every section, by name. Sections are public (they hold no unpublished state). */
+export async function listSections(payload: Payload): Promise<PublicSection[]> {
+  const found = await payload.find({
+    collection: 'sections',
+    overrideAccess: false,
+    depth: 0,
+    pagination: false,
+    sort: 'name',
+    select: { name: true, slug: true, abbreviation: true, kind: true, description: true },
+  })
+  return found.docs.map((doc) => ({
+    id: doc.id,
+    slug: doc.slug,
+    name: doc.name,
+    abbreviation: doc.abbreviation ?? null,
+    kind: doc.kind,
+    description: doc.description ?? null,
+  }))
+}
+
+/**
+ * A plan with its goal areas, objectives, sections and public initiatives, or null when the slug
+ * names no plan this viewer may read (unknown, or unpublished for the public).
+ */
+export async function loadPlanBundle(
+  payload: Payload,
+  slug: string,
+  viewer?: Viewer,
+): Promise<PlanBundle | null> {
+  if (!isSlug(slug)) return null
+  const as = { overrideAccess: false as const, user: viewer?.user, depth: 0 }
+  const found = await payload.find({
+    collection: 'plans',
+    ...as,
+    // a staff preview reads the latest draft; everyone else the published document
+    draft: Boolean(viewer),
+    where: { slug: { equals: slug } },
+    limit: 1,
+    select: { ...PLAN_SUMMARY_SELECT, preamble: true, vision: true, mission: true, values: true },
+  })
+  const doc = found.docs[0]
+  if (!doc) return null
+  const plan: PublicPlan = {
+    ...toPlanSummary(doc),
+    preamble: richText(doc.preamble),
+    vision: richText(doc.vision),
+    mission: richText(doc.mission),
+    values: (doc.values ?? []).map((v) => v.value).filter(Boolean),
+  }
+
+  const [goalDocs, objectiveDocs, sections, initiativeDocs] = await Promise.all([
+    payload.find({
+      collection: 'goals',
+      ...as,
+      where: { plan: { equals: plan.id } },
+      pagination: false,
+      sort: 'number',
+      select: { number: true, title: true, description: true },
+    }),
+    payload.find({
+      collection: 'objectives',
+      ...as,
+      where: { plan: { equals: plan.id } },
+      pagination: false,
+      sort: 'position',
+      select: { goal: true, number: true, text: true, code: true },
+    }),
+    listSections(payload),
+    payload.find({
+      collection: 'initiatives',
+      ...as,
+      // Access already limits the public to these; a previewing editor must see the same list.
+      where: {
+        and: [
+          { plan: { equals: plan.id } },
+          { visibility: { equals: 'public' } },
+          { _status: { equals: 'published' } },
+        ],
+      },
+      pagination: false,
+      sort: 'title',
+      select: {
+        title: true,
+        section: true,
+        objectives: true,
+        status: true,
+        visibility: true,
+        summary: true,
+        lead: true,
+        startDate: true,
+        targetDate: true,
+        completedDate: true,
+        progress: true,
+        _status: true,
+      },
+    }),
+  ])
+
+  const goals: PublicGoal[] = goalDocs.docs.map((g) => ({
+    id: g.id,
+    number: g.number,
+    title: g.title,
+    description: g.description ?? null,
+  }))
+  const goalNumber = new Map(goals.map((g) => [String(g.id), g.number]))
+  const objectives: PublicObjective[] = objectiveDocs.docs
+    .map((o): PublicObjective | undefined => {
+      const goal = idOf(o.goal)
+      const number = goal == null ? undefined : goalNumber.get(String(goal))
+      if (goal == null || number == null) return undefined
+      return {
+        id: o.id,
+        goal,
+        goalNumber: number,
+        number: o.number,
+        code: o.code || objectiveCode(number, o.number),
+        text: o.text,
+      }
+    })
+    .filter((o): o is PublicObjective => o !== undefined)
+    .sort((a, b) => a.goalNumber - b.goalNumber || a.number - b.number)
+
+  const initiatives: PublicInitiative[] = initiativeDocs.docs
+    .filter((i) => i.visibility === 'public' && i._status === 'published')
+    .map((i) => ({
+      id: i.id,
+      title: i.title,
+      section: idOf(i.section) as Id,
+      objectives: (i.objectives ?? []).map(idOf).filter((id): id is Id => id != null),
+      status: i.status,
+      visibility: i.visibility,
+      published: true,
+      summary: i.summary ?? null,
+      lead: i.lead ?? null,
+      startDate: i.startDate ?? null,
+      targetDate: i.targetDate ?? null,
+      completedDate: i.completedDate ?? null,
+      progress: i.progress ?? null,
+    }))
+    .filter((i) => i.section != null)
+
+  const coverage = computeCoverage(
+    {
+      plan,
+      goals,
+      objectives: objectives.map((o) => ({
+        id: o.id,
+        goal: o.goal,
+        number: o.number,
+        text: o.text,
+        code: o.code,
+      })),
+      sections,
+      initiatives,
+    },
+    { audience: 'public' },
+  )
+  return { plan, goals, objectives, sections, initiatives, coverage, preview: Boolean(viewer) }
+}

@@ -1,0 +1,266 @@
+/**
+ * The Lodestar JSON export of a plan: the whole plan with its goal areas, objectives, the sections
+ * its initiatives belong to, and those initiatives (drafts included), lossless. Documents refer
+ * to each other by natural keys (section slug, objective code), so a file imported into another
+ * database means the same thing there; `id`s are the exporting database's, for reference only.
+ * Pure: built from documents the caller loaded (see load.ts).
+ */
+import type { ParsedPlan } from '../import/types'
+import { lexicalToParagraphs, type LexicalState } from '../richtext/lexical'
+import type { Goal, Initiative, Objective, Plan, Section } from '../../payload-types'
+import type { Id, InitiativeStatus, SectionKind, Visibility } from '../plan/types'
+
+export const PLAN_EXPORT_FORMAT = 'lodestar-plan'
+export const PLAN_EXPORT_VERSION = 1
+
+export type PublishStatus = 'draft' | 'published'
+
+export interface ExportedPlan {
+  id?: Id
+  slug: string
+  title: string
+  organization: string
+  startYear: number
+  endYear: number
+  adoptedOn: string | null
+  adoptedBy: string | null
+  lastRevised: string | null
+  preamble: LexicalState | null
+  vision: LexicalState | null
+  mission: LexicalState | null
+  values: string[]
+  current: boolean
+  _status: PublishStatus
+}
+
+export interface ExportedObjective {
+  id?: Id
+  number: number
+  /** `<goal>.<objective>`, derived; an import recomputes it */
+  code: string
+  text: string
+}
+
+export interface ExportedGoal {
+  id?: Id
+  number: number
+  title: string
+  description: string | null
+  objectives: ExportedObjective[]
+}
+
+export interface ExportedSection {
+  id?: Id
+  slug: string
+  name: string
+  abbreviation: string | null
+  kind: SectionKind
+  description: string | null
+}
+
+export interface ExportedInitiative {
+  id?: Id
+  title: string
+  /** section slug */
+  section: string
+  /** objective codes, e.g. ["1.3", "2.1"] */
+  objectives: string[]
+  summary: string | null
+  description: LexicalState | null
+  status: InitiativeStatus
+  visibility: Visibility
+  startDate: string | null
+  targetDate: string | null
+  completedDate: string | null
+  progress: number | null
+  lead: string | null
+  updates: { date: string; note: string }[]
+  _status: PublishStatus
+}
+
+export interface PlanExportDocument {
+  format: typeof PLAN_EXPORT_FORMAT
+  version: typeof PLAN_EXPORT_VERSION
+  plan: ExportedPlan
+  goals: ExportedGoal[]
+  sections: ExportedSection[]
+  initiatives: ExportedInitiative[]
+}
+
+/** What load.ts reads from the database for one plan (latest drafts included). */
+export interface LoadedPlan {
+  plan: Plan
+  goals: Goal[]
+  objectives: Objective[]
+  sections: Section[]
+  initiatives: Initiative[]
+}
+
+type Relation = Id | { id: Id } | null | undefined
+const idOf = (value: Relation): Id | undefined =>
+  value == null ? undefined : typeof value === 'object' ? value.id : value
+
+/** Dates as ISO strings whatever the adapter returns (SQLite: strings; MongoDB: Date objects). */
+export function isoDate(value: unknown): string | null {
+  if (value == null || value === '') return null
+  const date = value instanceof Date ? value : new Date(String(value))
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString()
+}
+
+const richText = (value: unknown): LexicalState | null =>
+  value && typeof value === 'object' ? (value as LexicalState) : null
+
+const nullable = (value: string | null | undefined): string | null =>
+  value == null || value === '' ? null : value
+
+/** The export document of a loaded plan; initiatives in a stable order (title, section, creation). */
+export function buildPlanExport(loaded: LoadedPlan): PlanExportDocument {
+  const { plan } = loaded
+  const goalById = new Map(loaded.goals.map((g) => [String(g.id), g]))
+  const objectivesByGoal = new Map<string, Objective[]>()
+  const codeById = new Map<string, string>()
+  for (const objective of loaded.objectives) {
+    const goal = goalById.get(String(idOf(objective.goal)))
+    if (!goal) continue
+    const list = objectivesByGoal.get(String(goal.id)) ?? []
+    list.push(objective)
+    objectivesByGoal.set(String(goal.id), list)
+    codeById.set(String(objective.id), `${goal.number}.${objective.number}`)
+  }
+  const sectionSlug = new Map(loaded.sections.map((s) => [String(s.id), s.slug]))
+
+  const goals: ExportedGoal[] = [...loaded.goals]
+    .sort((a, b) => a.number - b.number)
+    .map((goal) => ({
+      id: goal.id,
+      number: goal.number,
+      title: goal.title,
+      description: nullable(goal.description),
+      objectives: (objectivesByGoal.get(String(goal.id)) ?? [])
+        .sort((a, b) => a.number - b.number)
+        .map((objective) => ({
+          id: objective.id,
+          number: objective.number,
+          code: `${goal.number}.${objective.number}`,
+          text: objective.text,
+        })),
+    }))
+
+  const usedSections = new Set<string>()
+  const initiatives: { entry: ExportedInitiative; createdAt: string }[] = []
+  for (const initiative of loaded.initiatives) {
+    const section = sectionSlug.get(String(idOf(initiative.section)))
+    if (!section) continue
+    usedSections.add(section)
+    const entry: ExportedInitiative = {
+      id: initiative.id,
+      title: initiative.title,
+      section,
+      objectives: (initiative.objectives ?? [])
+        .map((o) => codeById.get(String(idOf(o))))
+        .filter((code): code is string => code !== undefined),
+      summary: nullable(initiative.summary),
+      description: richText(initiative.description),
+      status: initiative.status,
+      visibility: initiative.visibility,
+      startDate: isoDate(initiative.startDate),
+      targetDate: isoDate(initiative.targetDate),
+      completedDate: isoDate(initiative.completedDate),
+      progress: initiative.progress ?? null,
+      lead: nullable(initiative.lead),
+      updates: (initiative.updates ?? []).map((u) => ({
+        date: isoDate(u.date) ?? '',
+        note: u.note,
+      })),
+      _status: initiative._status === 'draft' ? 'draft' : 'published',
+    }
+    initiatives.push({ entry, createdAt: isoDate(initiative.createdAt) ?? '' })
+  }
+  initiatives.sort(
+    (a, b) =>
+      compare(a.entry.title, b.entry.title) ||
+      compare(a.entry.section, b.entry.section) ||
+      compare(a.createdAt, b.createdAt),
+  )
+
+  return {
+    format: PLAN_EXPORT_FORMAT,
+    version: PLAN_EXPORT_VERSION,
+    plan: {
+      id: plan.id,
+      slug: plan.slug,
+      title: plan.title,
+      organization: plan.organization ?? '',
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      adoptedOn: isoDate(plan.adoptedOn),
+      adoptedBy: nullable(plan.adoptedBy),
+      lastRevised: isoDate(plan.lastRevised),
+      preamble: richText(plan.preamble),
+      vision: richText(plan.vision),
+      mission: richText(plan.mission),
+      values: (plan.values ?? []).map((v) => v.value),
+      current: Boolean(plan.current),
+      _status: plan._status === 'published' ? 'published' : 'draft',
+    },
+    goals,
+    sections: loaded.sections
+      .filter((s) => usedSections.has(s.slug))
+      .sort((a, b) => compare(a.slug, b.slug))
+      .map((section) => ({
+        id: section.id,
+        slug: section.slug,
+        name: section.name,
+        abbreviation: nullable(section.abbreviation),
+        kind: section.kind,
+        description: nullable(section.description),
+      })),
+    initiatives: initiatives.map(({ entry }) => entry),
+  }
+}
+
+/** The document as the file is written: two-space indented JSON and a final newline. */
+export function serializePlanExport(document: PlanExportDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Date part of an ISO timestamp ("2006-06-01T00:00:00.000Z" → "2006-06-01"). */
+export function datePart(value: string | null | undefined): string | undefined {
+  return value ? value.slice(0, 10) : undefined
+}
+
+/** The plan of an export document as the parsers give plans: paragraphs instead of rich text. */
+export function parsedPlanOf(document: PlanExportDocument): ParsedPlan {
+  const { plan } = document
+  const meta = {
+    organization: plan.organization || undefined,
+    startYear: plan.startYear,
+    endYear: plan.endYear,
+    adoptedOn: datePart(plan.adoptedOn),
+    adoptedBy: plan.adoptedBy ?? undefined,
+    lastRevised: datePart(plan.lastRevised),
+  }
+  return {
+    title: plan.title,
+    ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)),
+    preamble: lexicalToParagraphs(plan.preamble),
+    vision: lexicalToParagraphs(plan.vision),
+    mission: lexicalToParagraphs(plan.mission),
+    values: [...plan.values],
+    goals: document.goals.map((goal) => ({
+      number: goal.number,
+      title: goal.title,
+      description: goal.description
+        ? goal.description
+            .split(/\n\s*\n/)
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : [],
+      objectives: goal.objectives.map((o) => ({ number: o.number, text: o.text })),
+    })),
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * `npm run import -- <file> [--format text|stratml|json] [--publish] [--slug s] [--organization "…"]`
+ *
+ * Prints exactly one JSON line on stdout, `{"plan":"<slug>","goals":n,"objectives":m}`; warnings
+ * (with line numbers) and notes go to stderr; unusable input exits non-zero with a message and
+ * writes nothing. The file is read and checked before the database is opened.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import { getPayload, type Config, type Payload, type SanitizedConfig } from 'payload'
+
+import { readPlan } from './index'
+import {
+  decodeImportBytes,
+  IMPORT_FORMATS,
+  MAX_IMPORT_BYTES,
+  parseFormat,
+  tooLargeMessage,
+  type ImportFormat,
+} from './input'
+import { ImportRefused, storePlan } from './store'
+
+export interface CliIo {
+  stdout: (line: string) => void
+  stderr: (line: string) => void
+}
+
+export const IMPORT_USAGE =
+  'Usage: npm run import -- <file> [--format text|stratml|json] [--publish] [--slug <slug>] [--organization "<full name>"]'
+
+export interface ImportArgs {
+  file: string
+  format?: ImportFormat
+  publish: boolean
+  slug?: string
+  organization?: string
+}
+
+/** Command-line words → options, or a message saying what is wrong with them. */
+export function parseImportArgs(
+  argv: readonly string[],
+): ImportArgs | { error: string } | { help: true } {
+  const files: string[] = []
+  const args: Omit<ImportArgs, 'file'> = { publish: false }
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? ''
+    const [flag, inline] =
+      word.startsWith('--') && word.includes('=')
+        ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]
+        : [word, undefined]
+    const value = (): string | undefined => inline ?? argv[++i]
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return { help: true }
+      case '--publish':
+        args.publish = true
+        break
+      case '--format': {
+        const given = value()
+        const format = parseFormat(given)
+        if (!format)
+          return {
+            error: `--format must be one of ${IMPORT_FORMATS.join(', ')} (got "${given ?? ''}").`,
+          }
+        args.format = format
+        break
+      }
+      case '--slug': {
+        const given = value()
+        if (!given?.trim()) return { error: '--slug needs a value.' }
+        args.slug = given
+        break
+      }
+      case '--organization': {
+        const given = value()
+        if (!given?.trim()) return { error: '--organization needs a value.' }
+        args.organization = given
+        break
+      }
+      default:
+        if (word.startsWith('-') && word !== '-') return { error: `Unknown option ${word}.` }
+        files.push(word)
+    }
+  }
+  if (files.length === 0) return { error: 'Name the plan file to import.' }
+  if (files.length > 1) return { error: `Import one file at a time (got ${files.join(', ')}).` }
+  return { file: files[0] ?? '', ...args }
+}
+
+/** The file's text, or why it cannot be imported (missing, a folder, too large, binary). */
+export async function readImportFile(
+  file: string,
+): Promise<{ ok: true; text: string; note?: string } | { ok: false; message: string }> {
+  let stat
+  try {
+    stat = await fs.stat(file)
+  } catch (err) {
+    if (
+      err instanceof Error &&
+      'code' in err &&
+      (err.code === 'ENOENT' || err.code === 'ENOTDIR')
+    ) {
+      return { ok: false, message: `File not found: ${file}` }
+    }
+    throw err
+  }
+  if (!stat.isFile()) return { ok: false, message: `${file} is not a file.` }
+  // refuse before reading: a 2 GB file never enters memory
+  if (stat.size > MAX_IMPORT_BYTES)
+    return { ok: false, message: `${file}: ${tooLargeMessage(stat.size)}` }
+  const bytes = await fs.readFile(file)
+  const decoded = decodeImportBytes(
+    new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  )
+  if (!decoded.ok) return { ok: false, message: `${file}: ${decoded.message}` }
+  return decoded
+}
+
+/** Runs the import; returns the exit code. `openPayload` is called only once the file is usable. */
+export async function runImport(
+  argv: readonly string[],
+  openPayload: () => Promise<Payload>,
+  io: CliIo,
+): Promise<number> {
+  const args = parseImportArgs(argv)
+  if ('help' in args) {
+    io.stderr(IMPORT_USAGE)
+    return 0
+  }
+  if ('error' in args) {
+    io.stderr(`${args.error}\n${IMPORT_USAGE}`)
+    return 2
+  }
+  const file = await readImportFile(args.file)
+  if (!file.ok) {
+    io.stderr(`error: ${file.message}`)
+    return 1
+  }
+  const name = path.basename(args.file)
+  if (file.note) io.stderr(`note: ${name}: ${file.note}`)
+
+  const reading = readPlan(file.text, {
+    format: args.format,
+    filename: args.file,
+    organization: args.organization,
+    publish: args.publish,
+  })
+  for (const warning of reading.warnings)
+    io.stderr(`warning: ${name}:${warning.line}: ${warning.message}`)
+  for (const note of reading.notes) io.stderr(`note: ${note}`)
+  if (reading.problems.length > 0) {
+    for (const problem of reading.problems) {
+      io.stderr(`error: ${name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)
+    }
+    io.stderr('Nothing was imported.')
+    return 1
+  }
+
+  const payload = await openPayload()
+  try {
+    const stored = await storePlan(payload, reading, { publish: args.publish, slug: args.slug })
+    if (stored.initiatives > 0 || stored.sections > 0) {
+      io.stderr(
+        `note: also imported ${stored.initiatives} initiatives and ${stored.sections} new sections` +
+          (stored.reusedSections.length
+            ? ` (existing sections used: ${stored.reusedSections.join(', ')})`
+            : '') +
+          '.',
+      )
+    }
+    io.stdout(
+      JSON.stringify({ plan: stored.slug, goals: stored.goals, objectives: stored.objectives }),
+    )
+    return 0
+  } catch (err) {
+    if (err instanceof ImportRefused) {
+      for (const problem of err.problems) io.stderr(`error: ${problem.message}`)
+      return 1
+    }
+    // Payload's validation errors carry a message a person can act on
+    if (
+      err instanceof Error &&
+      'status' in err &&
+      typeof err.status === 'number' &&
+      err.status < 500
+    ) {
+      io.stderr(`error: ${err.message}${validationDetails(err)}\nNothing was imported.`)
+      return 1
+    }
+    throw err
+  }
+}
+
+function validationDetails(err: Error): string {
+  const data = (err as Error & { data?: { errors?: { path?: string; message?: string }[] } }).data
+  const errors = data?.errors ?? []
+  return errors.length
+    ? ` ${errors.map((e) => `${e.path ?? ''}: ${e.message ?? ''}`).join('; ')}`
+    : ''
+}
+
+/**
+ * Payload for a command-line script whose stdout is its result: Payload's own log lines go to
+ * stderr, errors only.
+ */
+export async function quietPayload(): Promise<Payload> {
+  const { default: configPromise } = await import('../../payload.config')
+  const config = await configPromise
+  const logger: Config['logger'] = { options: { level: 'error' }, destination: process.stderr }
+  // the sanitized config types `logger` as fully filled in; Payload reads this form as given
+  return getPayload({ config: { ...config, logger } as SanitizedConfig })
+}
+
+/**
+ * Node 20 sometimes drops a pending dynamic import of Payload's config: the promise never settles,
+ * the event loop drains and the process would exit 0 having done nothing (payloadcms/payload#17757).
+ * A script calls this first and `finished()` at its end; an exit without it runs the script once
+ * more (nothing was written: the hang is in loading modules), and fails with a message after that.
+ */
+export function guardAgainstSilentExit(name: string): { finished: () => void } {
+  let done = false
+  process.exitCode = 1
+  process.once('beforeExit', () => {
+    if (done) return
+    if (process.env.LODESTAR_CLI_RETRIED !== '1') {
+      const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+        stdio: 'inherit',
+        env: { ...process.env, LODESTAR_CLI_RETRIED: '1' },
+      })
+      process.exit(again.status ?? 1)
+    }
+    process.stderr.write(
+      `error: ${name} stopped while loading Payload (a Node.js module-loading fault); nothing was written. Run it again.\n`,
+    )
+    process.exit(1)
+  })
+  return {
+    finished: () => {
+      done = true
+    },
+  }
+}

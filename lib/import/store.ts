@@ -1,0 +1,278 @@
+/**
+ * Stores what readPlan() read: a new plan (never over an existing one), its goal areas and
+ * objectives, and for a JSON export also its sections and initiatives — all in one transaction,
+ * so a plan that fails half-way leaves nothing behind. Imports never expire the site's caches
+ * themselves (`context.disableRevalidate`); the endpoint does it once after a published import.
+ */
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
+
+import type { Objective, Section } from '../../payload-types'
+import type { PlanExportDocument } from '../export/document'
+import type { Id } from '../plan/types'
+import { planProblems, type ImportProblem } from './check'
+import type { PlanReading } from './index'
+import { slugify } from './slug'
+import { writeParsedPlan } from './write'
+
+export const IMPORT_CONTEXT = { disableRevalidate: true } as const
+
+export interface StorePlanOptions {
+  /** publish the plan (otherwise it is saved as a draft) */
+  publish: boolean
+  /** the web address to use instead of the one read from the plan */
+  slug?: string
+  /** acting for a person: their user, and access control applies */
+  user?: PayloadRequest['user']
+}
+
+export interface StoredPlan {
+  id: Id
+  slug: string
+  title: string
+  goals: number
+  objectives: number
+  sections: number
+  initiatives: number
+  /** sections the JSON named that already existed and were used as they are */
+  reusedSections: string[]
+}
+
+/** Why an import did not happen, with the HTTP status that says so. */
+export class ImportRefused extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 409 | 413 | 422,
+    readonly problems: ImportProblem[] = [{ message }],
+  ) {
+    super(message)
+    this.name = 'ImportRefused'
+  }
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** Writes the plan that `reading` holds; throws ImportRefused when it cannot (nothing written). */
+export async function storePlan(
+  payload: Payload,
+  reading: PlanReading,
+  options: StorePlanOptions,
+): Promise<StoredPlan> {
+  const problems = [
+    ...reading.problems,
+    ...(options.publish ? planProblems(reading.plan, reading.warnings, { publish: true }) : []),
+  ]
+  const unique = [...new Map(problems.map((p) => [p.message, p])).values()]
+  if (unique.length > 0) {
+    throw new ImportRefused(unique.map((p) => p.message).join(' '), 422, unique)
+  }
+  const slug = options.slug?.trim() ? slugify(options.slug) : reading.slug
+  if (!slug || !SLUG.test(slug)) {
+    throw new ImportRefused(
+      'The plan needs a web address (slug) of lowercase letters, digits and hyphens.',
+      422,
+    )
+  }
+
+  const req = await createLocalReq(
+    { context: { ...IMPORT_CONTEXT }, user: options.user ?? undefined },
+    payload,
+  )
+  const access = options.user
+    ? { user: options.user, overrideAccess: false as const }
+    : { overrideAccess: true as const }
+  const existing = await payload.find({
+    collection: 'plans',
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 0,
+    draft: true,
+    select: { title: true },
+    overrideAccess: true,
+    req,
+  })
+  if (existing.docs[0]) {
+    throw new ImportRefused(
+      `A plan with the address "${slug}" already exists ("${existing.docs[0].title}"). ` +
+        'Nothing was imported; choose another address (slug) for this one.',
+      409,
+    )
+  }
+
+  const started = await initTransaction(req)
+  try {
+    const stored = reading.document
+      ? await writeDocument(payload, reading.document, slug, options.publish, req, access)
+      : await writeText(payload, reading, slug, options.publish, req, options.user)
+    if (started) await commitTransaction(req)
+    return stored
+  } catch (err) {
+    if (started) await killTransaction(req)
+    throw err
+  }
+}
+
+async function writeText(
+  payload: Payload,
+  reading: PlanReading,
+  slug: string,
+  publish: boolean,
+  req: PayloadRequest,
+  user: PayloadRequest['user'] | undefined,
+): Promise<StoredPlan> {
+  const written = await writeParsedPlan(payload, reading.plan, {
+    slug,
+    publish,
+    req,
+    context: req.context,
+    user: user ?? undefined,
+  })
+  return {
+    id: written.id,
+    slug: written.slug,
+    title: reading.plan.title,
+    goals: written.goals,
+    objectives: written.objectives,
+    sections: 0,
+    initiatives: 0,
+    reusedSections: [],
+  }
+}
+
+type Access = { user: PayloadRequest['user']; overrideAccess: false } | { overrideAccess: true }
+
+/** A JSON export: the plan exactly as exported (rich text as is), then sections and initiatives. */
+async function writeDocument(
+  payload: Payload,
+  document: PlanExportDocument,
+  slug: string,
+  publish: boolean,
+  req: PayloadRequest,
+  access: Access,
+): Promise<StoredPlan> {
+  const common = { req, depth: 0, context: req.context, ...access }
+  const { plan } = document
+  const created = await payload.create({
+    collection: 'plans',
+    draft: !publish,
+    data: {
+      title: plan.title,
+      slug,
+      organization: plan.organization,
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      adoptedOn: plan.adoptedOn,
+      adoptedBy: plan.adoptedBy,
+      lastRevised: plan.lastRevised,
+      preamble: plan.preamble,
+      vision: plan.vision,
+      mission: plan.mission,
+      values: plan.values.map((value) => ({ value })),
+      // only a published plan can be the one the site opens with
+      current: publish && plan.current,
+      _status: publish ? 'published' : 'draft',
+    },
+    ...common,
+  })
+
+  const objectiveIds = new Map<string, Objective['id']>()
+  let objectives = 0
+  for (const goal of document.goals) {
+    const goalDoc = await payload.create({
+      collection: 'goals',
+      data: {
+        plan: created.id,
+        number: goal.number,
+        title: goal.title,
+        description: goal.description,
+      },
+      ...common,
+    })
+    for (const objective of goal.objectives) {
+      const objectiveDoc = await payload.create({
+        collection: 'objectives',
+        data: { goal: goalDoc.id, number: objective.number, text: objective.text },
+        ...common,
+      })
+      objectiveIds.set(`${goal.number}.${objective.number}`, objectiveDoc.id)
+      objectives++
+    }
+  }
+
+  const sectionIds = new Map<string, Section['id']>()
+  const reusedSections: string[] = []
+  for (const section of document.sections) {
+    const found = await payload.find({
+      collection: 'sections',
+      where: { slug: { equals: section.slug } },
+      limit: 1,
+      ...common,
+    })
+    if (found.docs[0]) {
+      sectionIds.set(section.slug, found.docs[0].id)
+      reusedSections.push(section.slug)
+      continue
+    }
+    const doc = await payload.create({
+      collection: 'sections',
+      data: {
+        slug: section.slug,
+        name: section.name,
+        abbreviation: section.abbreviation,
+        kind: section.kind,
+        description: section.description,
+      },
+      ...common,
+    })
+    sectionIds.set(section.slug, doc.id)
+  }
+
+  for (const initiative of document.initiatives) {
+    const section = sectionIds.get(initiative.section)
+    if (section === undefined)
+      throw new ImportRefused(`Unknown section "${initiative.section}".`, 422)
+    const served = initiative.objectives.map((code) => {
+      const id = objectiveIds.get(code)
+      if (id === undefined) throw new ImportRefused(`Unknown objective ${code}.`, 422)
+      return id
+    })
+    await payload.create({
+      collection: 'initiatives',
+      draft: initiative._status === 'draft',
+      data: {
+        title: initiative.title,
+        section,
+        objectives: served,
+        summary: initiative.summary,
+        description: initiative.description,
+        status: initiative.status,
+        visibility: initiative.visibility,
+        startDate: initiative.startDate,
+        targetDate: initiative.targetDate,
+        completedDate: initiative.completedDate,
+        progress: initiative.progress,
+        lead: initiative.lead,
+        updates: initiative.updates,
+        _status: initiative._status,
+      },
+      ...common,
+    })
+  }
+
+  return {
+    id: created.id,
+    slug,
+    title: plan.title,
+    goals: document.goals.length,
+    objectives,
+    sections: document.sections.length - reusedSections.length,
+    initiatives: document.initiatives.length,
+    reusedSections,
+  }
+}

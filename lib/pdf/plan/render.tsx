@@ -1,0 +1,13 @@
+import 'server-only'
+
+import { renderToBuffer } from '@react-pdf/renderer'
+
+import type { PlanBundle } from '../../data/publicQueries'
+import { registerFonts } from '../fonts'
+import { PlanDocument } from './PlanDocument'
+
+/** The plan as a PDF (text selectable and searchable: embedded, subsetted TrueType fonts). */
+export async function renderPlanPdf(bundle: PlanBundle, url: string): Promise<Buffer> {
+  registerFonts()
+  return renderToBuffer(<PlanDocument bundle={bundle} url={url} />)
+}

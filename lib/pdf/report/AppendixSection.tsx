@@ -1,0 +1,72 @@
+import { StyleSheet, Text, View } from '@react-pdf/renderer'
+
+import { Bookmarked } from './Bookmarked'
+import { InitiativeCells, InitiativeHeadCells } from './InitiativeCells'
+import type { ProgressReportModel, ReportSectionGroup } from './model'
+import { COLORS, styles } from './theme'
+
+const s = StyleSheet.create({
+  title: { flex: 1, paddingRight: 8 },
+  codes: { width: 90, paddingRight: 6 },
+  inactive: { color: COLORS.faint },
+  sectionName: { fontWeight: 700, color: COLORS.brand },
+  sectionCount: { color: COLORS.muted },
+})
+
+function SectionTable({ group }: { group: ReportSectionGroup }) {
+  const name = group.abbreviation ? `${group.name} (${group.abbreviation})` : group.name
+  const n = group.activeInitiatives
+  return (
+    <Bookmarked bookmark={{ title: name, fit: true }}>
+      <View style={styles.groupRow} wrap={false} minPresenceAhead={30} fixed>
+        <Text>
+          <Text style={s.sectionName}>{name}</Text>
+          <Text style={s.sectionCount}>
+            {'  '}
+            {n} active {n === 1 ? 'initiative' : 'initiatives'}
+          </Text>
+        </Text>
+      </View>
+      {group.initiatives.map((initiative) => (
+        <View key={initiative.key} style={styles.row} wrap={false}>
+          <Text style={[s.title, initiative.active ? {} : s.inactive]}>{initiative.title}</Text>
+          <Text style={s.codes}>{initiative.objectives.join(', ')}</Text>
+          <InitiativeCells initiative={initiative} section={false} />
+        </View>
+      ))}
+    </Bookmarked>
+  )
+}
+
+/** Appendix: every published initiative in the report, by section. */
+export function AppendixSection({ report }: { report: ProgressReportModel }) {
+  return (
+    <Bookmarked break bookmark={{ title: 'Appendix: initiatives by section', fit: true }}>
+      <Text style={styles.kicker}>Appendix</Text>
+      <Text style={styles.h1}>Initiatives by section</Text>
+      <Text style={styles.paragraph}>
+        Every published initiative serving the plan, with the objectives it serves. Proposed,
+        deferred and cancelled initiatives are shown in grey: they do not count towards coverage.
+      </Text>
+      {report.idleSections.length > 0 && report.sections.length > 0 ? (
+        <Text style={[styles.note, { marginBottom: 6 }]}>
+          No published initiatives: {report.idleSections.join('; ')}.
+        </Text>
+      ) : null}
+      {report.sections.length === 0 ? (
+        <Text style={styles.note}>No published initiatives yet.</Text>
+      ) : (
+        <View style={styles.table}>
+          <View style={styles.headRow} fixed>
+            <Text style={{ flex: 1 }}>Initiative</Text>
+            <Text style={{ width: 90 }}>Objectives</Text>
+            <InitiativeHeadCells section={false} />
+          </View>
+          {report.sections.map((group) => (
+            <SectionTable key={group.slug} group={group} />
+          ))}
+        </View>
+      )}
+    </Bookmarked>
+  )
+}

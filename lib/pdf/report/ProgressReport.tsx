@@ -1,0 +1,44 @@
+import { Document, Page } from '@react-pdf/renderer'
+
+import { AppendixSection } from './AppendixSection'
+import { CoverPage } from './CoverPage'
+import { ExecutiveSummary } from './ExecutiveSummary'
+import { formatLongDate, formatPeriod } from './format'
+import { GapsSection } from './GapsSection'
+import { GoalAreaSection } from './GoalAreaSection'
+import type { ProgressReportModel } from './model'
+import { RunningHeader } from './RunningHeader'
+import { PAGE, styles } from './theme'
+
+/** The board progress report: cover, summary, one part per goal area, gaps and appendix. */
+export function ProgressReport({ report }: { report: ProgressReportModel }) {
+  const { plan } = report
+  const period = formatPeriod(plan.startYear, plan.endYear)
+  const scope = report.section ? ` (${report.section.name})` : ''
+  return (
+    <Document
+      title={`${plan.title}: progress report${scope}`}
+      author={plan.organization}
+      subject={`Progress on the ${plan.title} (${period}) as of ${formatLongDate(report.asOf)}, prepared for the Board`}
+      keywords={['progress report', 'strategic plan', 'coverage', plan.organization].join(', ')}
+      creator="Lodestar"
+      producer="Lodestar"
+      language="en-US"
+      creationDate={report.generatedAt}
+      modificationDate={report.generatedAt}
+      pageMode="useOutlines"
+    >
+      <CoverPage report={report} />
+      {/* react-pdf's newer pagination engine: the legacy one drops the "Page x of y" footer */}
+      <Page size={PAGE.size} style={styles.page} wrap experimentalPagination>
+        <RunningHeader report={report} />
+        <ExecutiveSummary report={report} />
+        {report.goals.map((goal) => (
+          <GoalAreaSection key={goal.number} goal={goal} />
+        ))}
+        <GapsSection report={report} />
+        <AppendixSection report={report} />
+      </Page>
+    </Document>
+  )
+}

@@ -1,0 +1,25 @@
+import { Text, View } from '@react-pdf/renderer'
+
+import { formatLongDate } from './format'
+import type { ProgressReportModel } from './model'
+import { styles } from './theme'
+
+/** Plan title and as-of date on top of every content page; "Page x of y" at the foot. */
+export function RunningHeader({ report }: { report: ProgressReportModel }) {
+  const scope = report.section ? ` · ${report.section.abbreviation ?? report.section.name}` : ''
+  return (
+    <>
+      <View style={styles.header} fixed>
+        <Text>
+          {report.plan.title}
+          {scope}
+        </Text>
+        <Text>Progress report as of {formatLongDate(report.asOf)}</Text>
+      </View>
+      <View style={styles.footer} fixed>
+        <Text>{report.plan.organization} · Prepared for the Board</Text>
+        <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+      </View>
+    </>
+  )
+}

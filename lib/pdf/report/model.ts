@@ -1,0 +1,318 @@
+/**
+ * The board progress report as plain data: what each page of the PDF prints, shaped from the
+ * plan's summaries and the numbers of `computeCoverage` (which this module never re-derives).
+ * Pure: no I/O, no react-pdf, so it is cheap to test and to benchmark.
+ */
+import {
+  computeCoverage,
+  coverageSummarySentence,
+  gapsSentence,
+  highestCoverageSentence,
+  lowestCoverageSentence,
+  statusSentence,
+  type Audience,
+  type CoverageInput,
+  type GoalCoverage,
+  type PlanCoverage,
+} from '../../plan/coverage'
+import {
+  ACTIVE_STATUSES,
+  INITIATIVE_STATUSES,
+  type InitiativeStatus,
+  type SectionSummary,
+} from '../../plan/types'
+
+export interface ReportPlan {
+  slug: string
+  title: string
+  organization: string
+  startYear: number
+  endYear: number
+}
+
+/** One initiative as a table row. */
+export interface ReportInitiative {
+  key: string
+  title: string
+  /** the section's abbreviation when it has one, else its name */
+  section: string
+  sectionName: string
+  status: InitiativeStatus
+  /** counts towards coverage (planned, in progress or completed) */
+  active: boolean
+  progress: number | null
+  targetDate: string | null
+  completedDate: string | null
+  /** codes of the plan objectives it serves, in plan order */
+  objectives: string[]
+}
+
+export interface ReportObjective {
+  code: string
+  text: string
+  covered: boolean
+  /** active initiatives serving it (computeCoverage) */
+  activeInitiatives: number
+  /** every published initiative in view serving it, active ones first */
+  initiatives: ReportInitiative[]
+}
+
+export interface ReportGoal {
+  number: number
+  title: string
+  coverage: GoalCoverage
+  objectives: ReportObjective[]
+}
+
+export interface ReportGap {
+  code: string
+  text: string
+  goalNumber: number
+  goalTitle: string
+  /** published initiatives that serve it without counting (proposed, deferred, cancelled) */
+  inactive: ReportInitiative[]
+}
+
+export interface ReportSectionGroup {
+  slug: string
+  name: string
+  abbreviation: string | null
+  /** distinct active initiatives of the section (computeCoverage) */
+  activeInitiatives: number
+  initiatives: ReportInitiative[]
+}
+
+export interface ProgressReportModel {
+  plan: ReportPlan
+  /** the date the report speaks for, `yyyy-mm-dd` (UTC) */
+  asOf: string
+  generatedAt: Date
+  /** the section the report is limited to, if any */
+  section: { slug: string; name: string; abbreviation: string | null } | null
+  coverage: PlanCoverage
+  /** the executive summary's sentences, each ending with a full stop */
+  sentences: string[]
+  goals: ReportGoal[]
+  gaps: ReportGap[]
+  /** sections with at least one initiative in view, by name */
+  sections: ReportSectionGroup[]
+  /** sections without any initiative in view (their names) */
+  idleSections: string[]
+}
+
+export interface ProgressReportOptions {
+  /** the board's view is 'members': every published initiative, both visibilities */
+  audience: Audience
+  /** limit the report to one section's work (its slug) */
+  section?: string
+  now: Date
+}
+
+const key = (id: unknown): string => String(id)
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many)
+
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`)
+
+/** The date part (`yyyy-mm-dd`) of a moment, in UTC. */
+export const isoDay = (date: Date): string => date.toISOString().slice(0, 10)
+
+/** Lower-case ASCII words joined by hyphens ("Association for … & X" → "association-for-x"). */
+export const slugify = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+
+/**
+ * The download's file name: `<organization>-<plan>[-<section>]-progress-<yyyy-mm-dd>.pdf`, every
+ * part slugged (ASCII, so it needs no encoding in `Content-Disposition`).
+ */
+export function reportFileName(
+  plan: Pick<ReportPlan, 'organization' | 'slug'>,
+  asOf: string,
+  section?: string | null,
+): string {
+  const parts = [slugify(plan.organization), slugify(plan.slug), section ? slugify(section) : '']
+  return `${[...parts.filter(Boolean), 'progress', asOf].join('-')}.pdf`
+}
+
+const statusRank = (status: InitiativeStatus): number =>
+  (ACTIVE_STATUSES.includes(status) ? 0 : 10) + INITIATIVE_STATUSES.indexOf(status)
+
+const byStatusThenTitle = (a: ReportInitiative, b: ReportInitiative): number =>
+  statusRank(a.status) - statusRank(b.status) || a.title.localeCompare(b.title, 'en')
+
+/** The executive summary's sentences, written from the numbers alone. */
+export function summarySentences(cov: PlanCoverage): string[] {
+  const { active, completed } = cov.initiatives
+  const sections = cov.sections.length
+  const sentences = [
+    coverageSummarySentence(cov),
+    lowestCoverageSentence(cov),
+    highestCoverageSentence(cov),
+    gapsSentence(cov),
+    statusSentence(cov),
+  ]
+  if (active > 0) {
+    sentences.push(
+      completed === 0
+        ? `None of the ${active} active ${plural(active, 'initiative', 'initiatives')} has been completed yet`
+        : `${completed} of the ${active} active ${plural(active, 'initiative', 'initiatives')} ${plural(completed, 'has', 'have')} been completed`,
+    )
+  }
+  if (sections > 1) {
+    sentences.push(
+      `${cov.sectionsEngaged} of ${sections} sections ${plural(cov.sectionsEngaged, 'has', 'have')} active initiatives`,
+    )
+  }
+  // "has the lowest coverage" and "has the highest" say the same when every area ties
+  return [...new Set(sentences)].map(sentence)
+}
+
+/**
+ * Shapes the report from the plan's summaries. The numbers are those of `computeCoverage` for
+ * the same audience and section; the rows list the published initiatives in that same view.
+ */
+export function buildProgressReport(
+  input: CoverageInput,
+  options: ProgressReportOptions,
+): ProgressReportModel {
+  const filters = options.section ? { section: options.section } : {}
+  const coverage = computeCoverage(input, { audience: options.audience, filters })
+
+  const sectionById = new Map<string, SectionSummary>(input.sections.map((s) => [key(s.id), s]))
+  const filterSection = options.section
+    ? (input.sections.find((s) => s.slug === options.section) ?? null)
+    : null
+  const objectiveById = new Map(input.objectives.map((o) => [key(o.id), o]))
+  const goalIds = new Set(input.goals.map((g) => key(g.id)))
+  const order = new Map<string, number>()
+  coverage.goals.forEach((g, gi) =>
+    g.objectiveCoverage.forEach((o, oi) => order.set(o.code, gi * 10_000 + oi)),
+  )
+
+  // The same initiatives computeCoverage counts: published, seen by the audience, of the section,
+  // serving at least one objective of this plan.
+  const seen = new Set<string>()
+  const rows: ReportInitiative[] = []
+  const sectionOf = new Map<string, string>()
+  for (const i of input.initiatives) {
+    const id = key(i.id)
+    if (seen.has(id)) continue
+    seen.add(id)
+    if (!i.published) continue
+    if (options.audience === 'public' && i.visibility !== 'public') continue
+    if (options.section && (!filterSection || key(filterSection.id) !== key(i.section))) continue
+    const codes = [
+      ...new Set(
+        i.objectives.flatMap((id) => {
+          const objective = objectiveById.get(key(id))
+          return objective && goalIds.has(key(objective.goal)) ? [objective.code] : []
+        }),
+      ),
+    ].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+    if (codes.length === 0) continue
+    const section = sectionById.get(key(i.section))
+    const row: ReportInitiative = {
+      key: id,
+      title: i.title,
+      section: section?.abbreviation || section?.name || '—',
+      sectionName: section?.name ?? 'No section',
+      status: i.status,
+      active: ACTIVE_STATUSES.includes(i.status),
+      progress: i.progress ?? null,
+      targetDate: i.targetDate ?? null,
+      completedDate: i.completedDate ?? null,
+      objectives: codes,
+    }
+    rows.push(row)
+    sectionOf.set(id, key(i.section))
+  }
+  rows.sort(byStatusThenTitle)
+
+  const byObjective = new Map<string, ReportInitiative[]>()
+  for (const row of rows) {
+    for (const code of row.objectives) {
+      const list = byObjective.get(code)
+      if (list) list.push(row)
+      else byObjective.set(code, [row])
+    }
+  }
+
+  const goals: ReportGoal[] = coverage.goals.map((goal) => ({
+    number: goal.number,
+    title: goal.title,
+    coverage: goal,
+    objectives: goal.objectiveCoverage.map((o) => ({
+      code: o.code,
+      text: o.text,
+      covered: o.covered,
+      activeInitiatives: o.initiatives,
+      initiatives: byObjective.get(o.code) ?? [],
+    })),
+  }))
+
+  const gaps: ReportGap[] = goals.flatMap((goal) =>
+    goal.objectives
+      .filter((o) => !o.covered)
+      .map((o) => ({
+        code: o.code,
+        text: o.text,
+        goalNumber: goal.number,
+        goalTitle: goal.title,
+        inactive: o.initiatives.filter((i) => !i.active),
+      })),
+  )
+
+  const sectionsInView = filterSection ? [filterSection] : options.section ? [] : input.sections
+  const activeBySlug = new Map(coverage.sections.map((s) => [s.slug, s.total]))
+  const groups: ReportSectionGroup[] = []
+  const idleSections: string[] = []
+  for (const section of [...sectionsInView].sort((a, b) => a.name.localeCompare(b.name, 'en'))) {
+    const own = rows.filter((r) => sectionOf.get(r.key) === key(section.id))
+    if (own.length === 0) {
+      idleSections.push(section.name)
+      continue
+    }
+    groups.push({
+      slug: section.slug,
+      name: section.name,
+      abbreviation: section.abbreviation ?? null,
+      activeInitiatives: activeBySlug.get(section.slug) ?? 0,
+      initiatives: own.sort(
+        (a, b) =>
+          (order.get(a.objectives[0] ?? '') ?? 0) - (order.get(b.objectives[0] ?? '') ?? 0) ||
+          byStatusThenTitle(a, b),
+      ),
+    })
+  }
+
+  return {
+    plan: {
+      slug: input.plan.slug,
+      title: input.plan.title,
+      organization: input.plan.organization,
+      startYear: input.plan.startYear,
+      endYear: input.plan.endYear,
+    },
+    asOf: isoDay(options.now),
+    generatedAt: options.now,
+    section: filterSection
+      ? {
+          slug: filterSection.slug,
+          name: filterSection.name,
+          abbreviation: filterSection.abbreviation ?? null,
+        }
+      : null,
+    coverage,
+    sentences: summarySentences(coverage),
+    goals,
+    gaps,
+    sections: groups,
+    idleSections,
+  }
+}

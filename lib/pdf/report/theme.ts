@@ -1,0 +1,146 @@
+import { StyleSheet } from '@react-pdf/renderer'
+
+import type { InitiativeStatus } from '../../plan/types'
+import { PDF_FONTS } from '../fonts'
+
+/** The site's design tokens (app/(frontend)/styles.css), in print. */
+export const COLORS = {
+  ink: '#1c2430',
+  muted: '#4a5565',
+  faint: '#6b7585',
+  brand: '#1b3a5c',
+  rule: '#d5dbe3',
+  paperAlt: '#f4f6f9',
+  track: '#e6eaf0',
+  ok: '#1f6f43',
+  okTint: '#e3f1e8',
+  gap: '#a4262c',
+  gapTint: '#f8e4e4',
+  bar: '#0072b2',
+} as const
+
+/** Okabe–Ito colours per status (colour-blind safe), in lifecycle order. */
+export const STATUS_COLORS: Record<InitiativeStatus, string> = {
+  proposed: '#9aa3b0',
+  planned: '#56b4e9',
+  'in-progress': '#0072b2',
+  completed: '#009e73',
+  deferred: '#e69f00',
+  cancelled: '#d55e00',
+}
+
+/** US Letter, as the boards of US associations print. */
+export const PAGE = {
+  size: 'LETTER' as const,
+  width: 612,
+  height: 792,
+  marginX: 54,
+  marginTop: 66,
+  marginBottom: 60,
+}
+
+export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginX
+
+export const styles = StyleSheet.create({
+  page: {
+    fontFamily: PDF_FONTS.serif,
+    fontSize: 10,
+    lineHeight: 1.4,
+    color: COLORS.ink,
+    paddingTop: PAGE.marginTop,
+    paddingBottom: PAGE.marginBottom,
+    paddingHorizontal: PAGE.marginX,
+  },
+  header: {
+    position: 'absolute',
+    top: 28,
+    left: PAGE.marginX,
+    right: PAGE.marginX,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    fontFamily: PDF_FONTS.sans,
+    fontSize: 8,
+    lineHeight: 1.35,
+    color: COLORS.muted,
+    borderBottomWidth: 0.5,
+    borderBottomColor: COLORS.rule,
+    paddingBottom: 5,
+  },
+  footer: {
+    position: 'absolute',
+    // from the top: react-pdf's newer pagination places a `bottom`-anchored box holding a
+    // page-number text about 75 pt too high
+    top: PAGE.height - 44,
+    left: PAGE.marginX,
+    right: PAGE.marginX,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    fontFamily: PDF_FONTS.sans,
+    fontSize: 8,
+    lineHeight: 1.35,
+    color: COLORS.muted,
+    borderTopWidth: 0.5,
+    borderTopColor: COLORS.rule,
+    paddingTop: 5,
+  },
+  kicker: {
+    fontFamily: PDF_FONTS.sans,
+    fontSize: 8.5,
+    lineHeight: 1.35,
+    fontWeight: 600,
+    color: COLORS.brand,
+    textTransform: 'uppercase',
+    letterSpacing: 0.7,
+    marginBottom: 3,
+  },
+  h1: { fontSize: 20, fontWeight: 700, lineHeight: 1.2, color: COLORS.ink, marginBottom: 10 },
+  h2: {
+    fontFamily: PDF_FONTS.sans,
+    fontSize: 12,
+    lineHeight: 1.25,
+    fontWeight: 600,
+    color: COLORS.brand,
+    marginTop: 16,
+    marginBottom: 6,
+  },
+  paragraph: { marginBottom: 6 },
+  small: { fontFamily: PDF_FONTS.sans, fontSize: 8, lineHeight: 1.35, color: COLORS.muted },
+  note: { fontFamily: PDF_FONTS.sans, fontSize: 8.5, lineHeight: 1.35, color: COLORS.muted },
+  // Tables. Every height inside a table is a whole or quarter point (line heights in pt, not
+  // multiples of the font size): react-pdf's pagination reads a tall table's row positions as
+  // float32, and a table hundreds of pages long would otherwise look overlapped and not break.
+  table: { marginTop: 4, fontFamily: PDF_FONTS.sans, fontSize: 8.5, lineHeight: '11pt' },
+  headRow: {
+    flexDirection: 'row',
+    borderBottomWidth: 1,
+    borderBottomColor: COLORS.brand,
+    paddingBottom: 3,
+    paddingHorizontal: 4,
+    marginBottom: 1,
+    fontWeight: 600,
+    fontSize: 7.5,
+    lineHeight: '10pt',
+    color: COLORS.muted,
+    textTransform: 'uppercase',
+    letterSpacing: 0.4,
+  },
+  row: {
+    flexDirection: 'row',
+    paddingVertical: 3,
+    paddingHorizontal: 4,
+    borderBottomWidth: 0.5,
+    borderBottomColor: COLORS.rule,
+  },
+  groupRow: {
+    flexDirection: 'row',
+    alignItems: 'flex-start',
+    backgroundColor: COLORS.paperAlt,
+    paddingVertical: 4,
+    paddingHorizontal: 4,
+    marginTop: 6,
+    borderBottomWidth: 0.5,
+    borderBottomColor: COLORS.rule,
+  },
+  cell: { paddingRight: 6 },
+  num: { textAlign: 'right', paddingRight: 6 },
+})

@@ -1,0 +1,38 @@
+/**
+ * npm run export -- <plan-slug> [--format json|stratml|csv] [--out <file>]
+ * Writes a plan as a lossless JSON document (with its initiatives), as StratML, or as CSV (one row
+ * per initiative × objective), to stdout or to --out.
+ */
+import type { Payload } from 'payload'
+
+import { runExport } from '../lib/export/cli'
+import { guardAgainstSilentExit, quietPayload } from '../lib/import/cli'
+
+let payload: Payload | undefined
+const guard = guardAgainstSilentExit('the export')
+
+async function main(): Promise<number> {
+  const code = await runExport(
+    process.argv.slice(2),
+    async () => (payload = await quietPayload()),
+    {
+      stdout: (line) => process.stdout.write(`${line}\n`),
+      stderr: (line) => process.stderr.write(`${line}\n`),
+      write: (text) => process.stdout.write(text),
+    },
+  )
+  await payload?.destroy()
+  return code
+}
+
+main().then(
+  (code) => {
+    guard.finished()
+    process.exit(code)
+  },
+  (err: unknown) => {
+    guard.finished()
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,36 @@
+/**
+ * npm run import -- <file> [--format text|stratml|json] [--publish] [--slug <slug>] [--organization "…"]
+ * Creates a draft plan (published with --publish) from a plan's text, a StratML file or a Lodestar
+ * JSON export, and prints one JSON line: {"plan":"<slug>","goals":n,"objectives":m}.
+ */
+import type { Payload } from 'payload'
+
+import { guardAgainstSilentExit, quietPayload, runImport } from '../lib/import/cli'
+
+let payload: Payload | undefined
+const guard = guardAgainstSilentExit('the import')
+
+async function main(): Promise<number> {
+  const code = await runImport(
+    process.argv.slice(2),
+    async () => (payload = await quietPayload()),
+    {
+      stdout: (line) => process.stdout.write(`${line}\n`),
+      stderr: (line) => process.stderr.write(`${line}\n`),
+    },
+  )
+  await payload?.destroy()
+  return code
+}
+
+main().then(
+  (code) => {
+    guard.finished()
+    process.exit(code)
+  },
+  (err: unknown) => {
+    guard.finished()
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
+    process.exit(1)
+  },
+)

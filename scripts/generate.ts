@@ -8,6 +8,9 @@ import path from 'node:path'
 
 import { generateImportMap } from 'payload'
 import { generateTypes } from 'payload/node'
+import { guardAgainstSilentExit } from '../lib/import/cli'
+
+const guard = guardAgainstSilentExit('type generation')
 
 async function main() {
   const started = Date.now()
@@ -26,8 +29,12 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  () => {
+    guard.finished()
+    process.exit(0)
+  },
   (err: unknown) => {
+    guard.finished()
     console.error(err instanceof Error ? (err.stack ?? err.message) : err)
     process.exit(1)
   },

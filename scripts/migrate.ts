@@ -9,6 +9,9 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { getPayload } from 'payload'
+import { guardAgainstSilentExit } from '../lib/import/cli'
+
+const guard = guardAgainstSilentExit('the migration')
 
 async function main() {
   const [command, name] = process.argv.slice(2)
@@ -36,8 +39,12 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  () => {
+    guard.finished()
+    process.exit(0)
+  },
   (err: unknown) => {
+    guard.finished()
     console.error(err instanceof Error ? (err.stack ?? err.message) : err)
     process.exit(1)
   },

@@ -6,7 +6,10 @@
 import { getPayload } from 'payload'
 
 import { env } from '../lib/env'
+import { guardAgainstSilentExit } from '../lib/import/cli'
 import { seed } from '../lib/seed'
+
+const guard = guardAgainstSilentExit('the seed')
 
 async function main() {
   const args = new Set(process.argv.slice(2))
@@ -16,6 +19,7 @@ async function main() {
     process.exit(2)
   }
   const config = env()
+  // Loaded after the guard is in place: Node 20 sometimes drops this import (see the guard).
   const { default: payloadConfig } = await import('../payload.config')
   const payload = await getPayload({ config: payloadConfig })
   await seed({
@@ -29,8 +33,12 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  () => {
+    guard.finished()
+    process.exit(0)
+  },
   (err: unknown) => {
+    guard.finished()
     console.error(err instanceof Error ? (err.stack ?? err.message) : err)
     process.exit(1)
   },

@@ -178,6 +178,7 @@ export async function runImport(
   } catch (err) {
     if (err instanceof ImportRefused) {
       for (const problem of err.problems) io.stderr(`error: ${problem.message}`)
+      if (err.status === 409) io.stderr('Import it under another address with --slug <new-slug>.')
       return 1
     }
     // Payload's validation errors carry a message a person can act on

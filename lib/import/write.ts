@@ -75,7 +75,12 @@ export async function writeParsedPlan(
         draft: !options.publish,
         ...common,
       })
-    : await payload.create({ collection: 'plans', data: planData, draft: !options.publish, ...common })
+    : await payload.create({
+        collection: 'plans',
+        data: planData,
+        draft: !options.publish,
+        ...common,
+      })
 
   let objectiveCount = 0
   for (const goal of parsed.goals) {
@@ -92,14 +97,21 @@ export async function writeParsedPlan(
       ...common,
     })
     const goalDoc = found.docs[0]
-      ? await payload.update({ collection: 'goals', id: found.docs[0].id, data: goalData, ...common })
+      ? await payload.update({
+          collection: 'goals',
+          id: found.docs[0].id,
+          data: goalData,
+          ...common,
+        })
       : await payload.create({ collection: 'goals', data: goalData, ...common })
 
     for (const objective of goal.objectives) {
       const objectiveData = { goal: goalDoc.id, number: objective.number, text: objective.text }
       const foundObjective = await payload.find({
         collection: 'objectives',
-        where: { and: [{ goal: { equals: goalDoc.id } }, { number: { equals: objective.number } }] },
+        where: {
+          and: [{ goal: { equals: goalDoc.id } }, { number: { equals: objective.number } }],
+        },
         limit: 1,
         ...common,
       })

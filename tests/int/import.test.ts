@@ -159,6 +159,7 @@ describe('npm run import: the seed plan', () => {
     expect(result.stderr).toMatch(
       /A plan with the address "alcts-strategic-plan-2006-2011" already exists/,
     )
+    expect(result.stderr).toMatch(/with --slug <new-slug>\.$/)
     expect(await counts()).toEqual(before)
   })
 })

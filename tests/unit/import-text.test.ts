@@ -679,13 +679,18 @@ describe('robustness', () => {
       '100,000 goal areas',
       Array.from({ length: 100_000 }, (_, i) => `Goal ${i % 999}: T\n  1. o`).join('\n'),
     ],
-  ])('stays linear on %s', (_name, text) => {
-    // a quadratic path would take minutes here; the generous bound only absorbs a busy CI machine
-    const started = performance.now()
-    parsePlanText(text)
-    parsePlanText(text, { organization: 'The Big Organization' })
-    expect(performance.now() - started).toBeLessThan(3000)
-  })
+  ])(
+    'stays linear on %s',
+    (_name, text) => {
+      // A quadratic path would take minutes here (measured: ~1 s when linear on a quiet machine);
+      // the generous bound absorbs a busy 2-core CI machine without hiding a quadratic parse.
+      const started = performance.now()
+      parsePlanText(text)
+      parsePlanText(text, { organization: 'The Big Organization' })
+      expect(performance.now() - started).toBeLessThan(15_000)
+    },
+    30_000,
+  )
 
   it('never throws on random plan-shaped documents', () => {
     const next = random(2024)

@@ -216,25 +216,30 @@ export async function quietPayload(): Promise<Payload> {
 }
 
 /**
- * Node 20 sometimes drops a pending dynamic import of Payload's config: the promise never settles,
- * the event loop drains and the process would exit 0 having done nothing (payloadcms/payload#17757).
- * A script calls this first and `finished()` at its end; an exit without it runs the script once
- * more (nothing was written: the hang is in loading modules), and fails with a message after that.
+ * Node 20 sometimes drops a pending dynamic import of Payload's config under tsx's loader: the
+ * promise never settles, the event loop drains and the process would exit (0, or 13 for a pending
+ * top-level await) having done nothing (payloadcms/payload#17757; seen in up to half the runs on
+ * a loaded 2-core machine). A script calls this first and `finished()` at its end; an exit without
+ * it runs the script again (nothing was written: the hang is in loading modules), up to
+ * SILENT_EXIT_RETRIES times, and fails with a message after that.
  */
+export const SILENT_EXIT_RETRIES = 5
+
 export function guardAgainstSilentExit(name: string): { finished: () => void } {
   let done = false
   process.exitCode = 1
   process.once('beforeExit', () => {
     if (done) return
-    if (process.env.LODESTAR_CLI_RETRIED !== '1') {
+    const attempt = Number(process.env.LODESTAR_CLI_RETRIED ?? '0')
+    if (attempt < SILENT_EXIT_RETRIES) {
       const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
         stdio: 'inherit',
-        env: { ...process.env, LODESTAR_CLI_RETRIED: '1' },
+        env: { ...process.env, LODESTAR_CLI_RETRIED: String(attempt + 1) },
       })
       process.exit(again.status ?? 1)
     }
     process.stderr.write(
-      `error: ${name} stopped while loading Payload (a Node.js module-loading fault); nothing was written. Run it again.\n`,
+      `error: ${name} stopped while loading Payload (a Node.js module-loading fault) ${attempt + 1} times; nothing was written. Run it again.\n`,
     )
     process.exit(1)
   })

@@ -1,0 +1,467 @@
+/**
+ * Coverage benchmark (not part of `npm test`):
+ *
+ *   npx tsx --import ./bench/coverage/server-only.mjs bench/coverage/run.ts \
+ *     [--sizes 1000,10000,50000] [--port 3105] [--naive-depth 1] [--keep]
+ *
+ * In a scratch SQLite database it seeds the ALCTS plan and the demo accounts, then writes one plan
+ * per size (the ALCTS goal areas and objectives) with that many initiatives, created through the
+ * Local API in transactions of 250 with `context.disableRevalidate`. For each plan, as board
+ * member 100002, it prints:
+ *   - the database queries (SQL statements) of lib/data's one data fetch, and its time;
+ *   - the time of computeCoverage over what was fetched;
+ *   - the server response time of /dashboard/<plan> and /api/plans/<plan>/coverage, from a
+ *     production server (`next start` on the build in $NEXT_DIST_DIR, built first if missing);
+ *   - the naive approach for comparison: Payload REST (its real handler, in process), one request
+ *     per goal area for the initiatives serving it with depth-populated relations, then coverage
+ *     counted from the populated documents — its SQL statements and time.
+ * Times are medians of several runs after a warm-up (the naive approach: one run). Total runtime is
+ * about 20–30 minutes on two shared cores, most of it writing the 61,000 initiatives.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+import type { Payload, PayloadRequest } from 'payload'
+
+const args = process.argv.slice(2)
+const option = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback
+}
+const SIZES = option('sizes', '1000,10000,50000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0)
+const PORT = Number(option('port', process.env.E2E_PORT ?? '3105'))
+const NAIVE_DEPTH = Number(option('naive-depth', '1'))
+const KEEP = args.includes('--keep')
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next'
+const ROOT = process.cwd()
+const BASE = `http://localhost:${PORT}`
+const BATCH = 250
+const RUNS = 5
+const BOARD = '100002'
+const PASSWORD = 'lodestar-demo'
+
+// The scratch database must be chosen before the Payload config is imported (it reads the env).
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-bench-coverage-'))
+const DATABASE_URI = `file:${path.join(scratch, 'bench.db')}`
+Object.assign(process.env, {
+  DATABASE_URI,
+  LODESTAR_AUTOSEED: 'false',
+  PAYLOAD_SECRET: 'lodestar-bench-payload-secret',
+  NEXTAUTH_SECRET: 'lodestar-bench-nextauth-secret',
+  DEMO_PASSWORD: PASSWORD,
+})
+
+const log = (line: string) => process.stdout.write(`${line}\n`)
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN
+}
+const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : '–')
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run writes the same plans. */
+function random(seed: number) {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+type SqlCounter = { count: number }
+
+/** Counts the SQL statements libSQL executes while `fn` runs. */
+async function countSql<T>(payload: Payload, fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  const client = (payload.db as unknown as { client: Record<string, unknown> }).client
+  const counter: SqlCounter = { count: 0 }
+  const execute = client.execute as (...a: unknown[]) => unknown
+  const batch = client.batch as (...a: unknown[]) => unknown
+  client.execute = function (this: unknown, ...a: unknown[]) {
+    counter.count += 1
+    return execute.apply(this, a)
+  }
+  client.batch = function (this: unknown, ...a: unknown[]) {
+    counter.count += Array.isArray(a[0]) ? a[0].length : 1
+    return batch.apply(this, a)
+  }
+  try {
+    const result = await fn()
+    return { result, queries: counter.count }
+  } finally {
+    client.execute = execute
+    client.batch = batch
+  }
+}
+
+async function timeRuns(fn: () => Promise<unknown> | unknown, runs = RUNS): Promise<number> {
+  await fn() // warm-up
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await fn()
+    times.push(performance.now() - start)
+  }
+  return median(times)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data generation
+
+const STATUS_WEIGHTS = [
+  ['proposed', 0.1],
+  ['planned', 0.2],
+  ['in-progress', 0.35],
+  ['completed', 0.2],
+  ['deferred', 0.1],
+  ['cancelled', 0.05],
+] as const
+
+async function writePlan(payload: Payload, size: number): Promise<{ id: number | string; slug: string }> {
+  const { parsePlanText } = await import('../../lib/import/text')
+  const { writeParsedPlan } = await import('../../lib/import/write')
+  const { SEED_PLAN_FILE } = await import('../../lib/seed')
+  const parsed = parsePlanText(fs.readFileSync(path.join(ROOT, SEED_PLAN_FILE), 'utf8')).plan
+  parsed.title = `Benchmark plan with ${size.toLocaleString('en')} initiatives`
+  const context = { disableRevalidate: true }
+  const written = await writeParsedPlan(payload, parsed, { slug: `bench-${size}`, publish: true, current: false, context })
+
+  const objectives = await payload.find({
+    collection: 'objectives',
+    where: { plan: { equals: written.id } },
+    pagination: false,
+    depth: 0,
+    select: { code: true },
+  })
+  const sections = await payload.find({ collection: 'sections', pagination: false, depth: 0, select: { slug: true } })
+  const objectiveIds = objectives.docs.map((o) => o.id)
+  const sectionIds = sections.docs.map((s) => s.id)
+  const rnd = random(size)
+  const pick = <T>(items: T[]): T => items[Math.floor(rnd() * items.length)] as T
+
+  const started = performance.now()
+  for (let from = 0; from < size; from += BATCH) {
+    const transactionID = await payload.db.beginTransaction()
+    const req = { transactionID: transactionID ?? undefined } as Partial<PayloadRequest>
+    const count = Math.min(BATCH, size - from)
+    try {
+      await Promise.all(
+        Array.from({ length: count }, (_, k) => {
+          const n = from + k
+          let roll = rnd()
+          const status = (STATUS_WEIGHTS.find(([, w]) => (roll -= w) < 0) ?? STATUS_WEIGHTS[2])[0]
+          const served = new Set([pick(objectiveIds)])
+          while (rnd() < 0.4 && served.size < 3) served.add(pick(objectiveIds))
+          const start = 2006 + Math.floor(rnd() * 6)
+          const target = start + Math.floor(rnd() * 4)
+          const draft = rnd() < 0.02
+          return payload.create({
+            collection: 'initiatives',
+            req,
+            context: { disableRevalidate: true },
+            depth: 0,
+            select: { title: true },
+            draft,
+            data: {
+              title: `Benchmark initiative ${n + 1}`,
+              section: pick(sectionIds),
+              objectives: [...served],
+              status,
+              visibility: rnd() < 0.6 ? 'public' : 'members',
+              startDate: rnd() < 0.9 ? `${start}-0${1 + Math.floor(rnd() * 9)}-01` : null,
+              targetDate: rnd() < 0.8 ? `${target}-12-31` : null,
+              completedDate: status === 'completed' ? `${target}-11-30` : null,
+              progress: status === 'completed' ? 100 : Math.floor(rnd() * 100),
+              _status: draft ? 'draft' : 'published',
+            },
+          })
+        }),
+      )
+      if (transactionID) await payload.db.commitTransaction(transactionID)
+    } catch (err) {
+      if (transactionID) await payload.db.rollbackTransaction(transactionID)
+      throw err
+    }
+    if ((from / BATCH) % 20 === 19 || from + BATCH >= size) {
+      const done = Math.min(size, from + BATCH)
+      const rate = (performance.now() - started) / done
+      process.stdout.write(`  bench-${size}: ${done.toLocaleString('en')} written (${rate.toFixed(1)} ms each)\n`)
+    }
+  }
+  return written
+}
+
+// ---------------------------------------------------------------------------------------------
+// The naive approach: REST, one request per goal area, relations populated by depth
+
+async function restCall(pathAndQuery: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const { handleEndpoints } = await import('payload')
+  const { default: config } = await import('../../payload.config')
+  const headers = new Headers({ origin: 'http://localhost:3000' })
+  if (init.token) headers.set('authorization', `JWT ${init.token}`)
+  if (init.body !== undefined) headers.set('content-type', 'application/json')
+  const response = await handleEndpoints({
+    config,
+    request: new Request(`http://localhost:3000${pathAndQuery}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    }),
+  })
+  const text = await response.text()
+  if (response.status !== 200) throw new Error(`REST ${pathAndQuery} → ${response.status}: ${text.slice(0, 300)}`)
+  return JSON.parse(text) as Record<string, unknown>
+}
+
+type Doc = Record<string, unknown> & { id: number | string }
+const idOf = (v: unknown): string => String(v && typeof v === 'object' ? (v as Doc).id : v)
+
+/** Coverage the way a typical first implementation computes it; returns the covered objectives. */
+async function naiveCoverage(slug: string, token: string): Promise<number> {
+  const q = (o: Record<string, string>) => new URLSearchParams(o).toString()
+  const plans = await restCall(`/api/plans?${q({ 'where[slug][equals]': slug, depth: '0' })}`, { token })
+  const plan = (plans.docs as Doc[])[0]
+  if (!plan) throw new Error(`no plan ${slug}`)
+  const goals = (await restCall(`/api/goals?${q({ 'where[plan][equals]': String(plan.id), pagination: 'false', depth: '0' })}`, { token })).docs as Doc[]
+  const active = new Set(['planned', 'in-progress', 'completed'])
+  let covered = 0
+  for (const goal of goals) {
+    const objectives = (await restCall(`/api/objectives?${q({ 'where[goal][equals]': String(goal.id), pagination: 'false', depth: '0' })}`, { token })).docs as Doc[]
+    const initiatives = (
+      await restCall(
+        `/api/initiatives?${q({ 'where[objectives][in]': objectives.map((o) => String(o.id)).join(','), pagination: 'false', depth: String(NAIVE_DEPTH) })}`,
+        { token },
+      )
+    ).docs as Doc[]
+    const served = new Set<string>()
+    for (const i of initiatives) {
+      if (!active.has(String(i.status))) continue
+      for (const o of (i.objectives as unknown[]) ?? []) served.add(idOf(o))
+    }
+    covered += objectives.filter((o) => served.has(String(o.id))).length
+  }
+  return covered
+}
+
+// ---------------------------------------------------------------------------------------------
+// The production server
+
+function ensureBuild() {
+  if (fs.existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) return
+  log(`No production build in ${DIST_DIR}: building it first (about 2 minutes).`)
+  const result = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit', env: process.env })
+  if (result.status !== 0) throw new Error('next build failed')
+}
+
+function startServer(): ChildProcess {
+  const out = fs.openSync(path.join(scratch, 'server.log'), 'w')
+  return spawn('npx', ['next', 'start', '-p', String(PORT)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXTAUTH_URL: BASE,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  })
+}
+
+function stopServer(server: ChildProcess | undefined) {
+  if (!server?.pid) return
+  try {
+    process.kill(-server.pid, 'SIGTERM')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err
+  }
+}
+
+async function waitForServer(server: ChildProcess) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline && server.exitCode == null) {
+    const ok = await fetch(`${BASE}/api/plans?limit=1`).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (ok) return
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`The server did not answer on ${BASE}; see ${path.join(scratch, 'server.log')}`)
+}
+
+/** Signs in through next-auth's credentials provider; returns the Cookie header of the session. */
+async function signIn(memberNumber: string): Promise<string> {
+  const jar = new Map<string, string>()
+  const keep = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';')
+      const [name, ...value] = (pair ?? '').split('=')
+      if (name) jar.set(name.trim(), value.join('='))
+    }
+  }
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  const csrf = await fetch(`${BASE}/api/auth/csrf`)
+  keep(csrf)
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string }
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, memberNumber, password: PASSWORD, json: 'true' }),
+  })
+  keep(res)
+  if (![...jar.keys()].some((k) => k.includes('session-token'))) {
+    throw new Error(`Signing in ${memberNumber} failed: ${res.status} ${await res.text()}`)
+  }
+  return cookie()
+}
+
+async function timeGet(url: string, cookie: string, expect: (body: string) => boolean): Promise<number> {
+  const get = async () => {
+    const res = await fetch(url, { headers: { cookie }, redirect: 'manual' })
+    const body = await res.text()
+    if (res.status !== 200 || !expect(body)) throw new Error(`GET ${url} → ${res.status}: ${body.slice(0, 200)}`)
+  }
+  return timeRuns(get, 3)
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Row {
+  size: number
+  visible: number
+  queries: number
+  fetchMs: number
+  computeMs: number
+  dashboardMs: number
+  apiMs: number
+  naiveQueries: number | string
+  naiveMs: number
+}
+
+async function main() {
+  log(`Coverage benchmark: sizes ${SIZES.join(', ')}; scratch database ${DATABASE_URI}`)
+  ensureBuild()
+  const { getPayload } = await import('payload')
+  const { default: config } = await import('../../payload.config')
+  const { seed } = await import('../../lib/seed')
+  const { loadCoverageData } = await import('../../lib/data/coverage')
+  const { computeCoverage } = await import('../../lib/plan/coverage')
+
+  const payload = await getPayload({ config })
+  await seed({ payload, demo: true, demoPassword: PASSWORD, log: () => {} })
+
+  const plans: { size: number; slug: string }[] = []
+  for (const size of SIZES) {
+    log(`Writing bench-${size} …`)
+    plans.push({ size, slug: (await writePlan(payload, size)).slug })
+  }
+
+  const found = await payload.find({ collection: 'members', where: { username: { equals: BOARD } }, depth: 0, limit: 1 })
+  const board = { ...found.docs[0]!, collection: 'members' as const }
+  const token = (await restCall('/api/members/login', { method: 'POST', body: { username: BOARD, password: PASSWORD } })).token as string
+
+  let server: ChildProcess | undefined
+  const rows: Row[] = []
+  try {
+    server = startServer()
+    await waitForServer(server)
+    const cookie = await signIn(BOARD)
+
+    for (const { size, slug } of plans) {
+      log(`Measuring bench-${size} …`)
+      const { result: data, queries } = await countSql(payload, () => loadCoverageData(slug, board))
+      if (!data) throw new Error(`board member cannot see ${slug}`)
+      const fetchMs = await timeRuns(() => loadCoverageData(slug, board))
+      const cov = computeCoverage(data.input, { audience: data.audience })
+      const computeMs = await timeRuns(() => computeCoverage(data.input, { audience: data.audience }))
+
+      // the tile as React streams it: "18<!-- --> <span class="dash-tile__of">of <!-- -->26</span>"
+      const tile = new RegExp(
+        `>${cov.objectives.covered}(<!-- -->)?\\s*<span class="dash-tile__of">of (<!-- -->)?${cov.objectives.total}<`,
+      )
+      const dashboardMs = await timeGet(`${BASE}/dashboard/${slug}`, cookie, (body) => tile.test(body))
+      const apiMs = await timeGet(`${BASE}/api/plans/${slug}/coverage`, cookie, (body) =>
+        body.includes(`"covered":${cov.objectives.covered}`),
+      )
+
+      // One run only: at 50,000 initiatives a single naive pass takes minutes and gigabytes.
+      log(`  naive REST approach (depth ${NAIVE_DEPTH}) …`)
+      let naiveQueries: number | string = '–'
+      let naiveMs = NaN
+      try {
+        const started = performance.now()
+        const naive = await countSql(payload, () => naiveCoverage(slug, token))
+        naiveMs = performance.now() - started
+        if (naive.result !== cov.objectives.covered) {
+          throw new Error(`naive covered ${naive.result}, lib/plan ${cov.objectives.covered}`)
+        }
+        naiveQueries = naive.queries
+      } catch (err) {
+        naiveQueries = `failed: ${(err as Error).message.slice(0, 60)}`
+      }
+      rows.push({ size, visible: data.input.initiatives.length, queries, fetchMs, computeMs, dashboardMs, apiMs, naiveQueries, naiveMs })
+    }
+  } finally {
+    stopServer(server)
+    await payload.destroy()
+  }
+
+  const header = ['initiatives', 'loaded', 'DB queries', 'fetch ms', 'compute ms', '/dashboard ms', 'API ms', `naive queries (REST depth ${NAIVE_DEPTH})`, 'naive ms']
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.size.toLocaleString('en'),
+      r.visible.toLocaleString('en'),
+      String(r.queries),
+      ms(r.fetchMs),
+      ms(r.computeMs),
+      ms(r.dashboardMs),
+      ms(r.apiMs),
+      String(r.naiveQueries),
+      ms(r.naiveMs),
+    ]),
+  ]
+  const widths = header.map((_, c) => Math.max(...table.map((row) => (row[c] ?? '').length)))
+  log('')
+  for (const [i, row] of table.entries()) {
+    log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    if (i === 0) log(widths.map((w) => '-'.repeat(w)).join('  '))
+  }
+  log('')
+  log('loaded: initiatives the board member may read (published; drafts hidden by access control).')
+  log('DB queries: SQL statements of lib/data/coverage.ts loadCoverageData for the plan.')
+  const flat = new Set(rows.map((r) => r.queries)).size === 1
+  log(`Query count ${flat ? 'is flat' : 'CHANGES'} as initiatives grow: ${rows.map((r) => r.queries).join(', ')}.`)
+  if (KEEP) log(`Scratch database kept: ${DATABASE_URI}`)
+  else fs.rmSync(scratch, { recursive: true, force: true })
+}
+
+// Loading the Payload config through tsx very occasionally never settles and Node then exits 0
+// with nothing done (seen about 1 run in 6 on this machine): say so instead of exiting silently.
+let finished = false
+process.on('beforeExit', () => {
+  if (finished) return
+  console.error('The benchmark stopped before finishing (a module import never settled). Run it again.')
+  console.error(`Scratch files: ${scratch}`)
+  process.exitCode = 1
+})
+
+main().then(
+  () => {
+    finished = true
+    process.exit(0)
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
+    console.error(`Scratch files: ${scratch}`)
+    process.exit(1)
+  },
+)

@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react'
 import Link from 'next/link'
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 
 import { signInErrorMessage } from '../../lib/auth/messages'
 import styles from './account.module.css'
@@ -20,6 +20,15 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: LoginFormProps
   const [error, setError] = useState<string | null>(initialError)
   const [pending, setPending] = useState(false)
   const errorRef = useRef<HTMLParagraphElement>(null)
+  // counts the messages shown, so the same message shown twice still moves focus again
+  const [shown, setShown] = useState(0)
+
+  // After the message is rendered, move focus to it: screen readers announce the problem and
+  // keyboard users are at the top of the form. (An animation frame would not fire in a
+  // background tab.)
+  useEffect(() => {
+    if (shown > 0) errorRef.current?.focus()
+  }, [shown])
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -49,8 +58,7 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: LoginFormProps
 
   function show(message: string | null) {
     setError(message)
-    // move focus so screen readers announce the problem and keyboard users are at the top
-    requestAnimationFrame(() => errorRef.current?.focus())
+    setShown((n) => n + 1)
   }
 
   const invalid = error != null

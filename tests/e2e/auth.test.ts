@@ -307,7 +307,9 @@ describe('the sign-in page in a browser', () => {
     await page.goto(`${BASE_URL}/login`)
     // (Next's route announcer is a role=alert too: address the form's own message)
     const alert = page.locator('#login-error')
-    const attempt = async (memberNumber: string, password: string) => {
+    // `expected` is what the message must say once this attempt's answer is shown: the previous
+    // attempt's message stays on screen until then
+    const attempt = async (memberNumber: string, password: string, expected: RegExp) => {
       await page.getByLabel('Member number').fill(memberNumber)
       await page.getByLabel('Password', { exact: true }).fill(password)
       const answered = page.waitForResponse((r) =>
@@ -315,14 +317,18 @@ describe('the sign-in page in a browser', () => {
       )
       await page.getByRole('button', { name: 'Sign in' }).click()
       await answered
-      await page.waitForFunction(() => {
-        const button = document.querySelector('button[type="submit"]')
-        const message = document.getElementById('login-error')?.textContent ?? ''
-        return button?.getAttribute('aria-busy') !== 'true' && message.length > 0
-      })
+      await page.waitForFunction(
+        (pattern) => {
+          const button = document.querySelector('button[type="submit"]')
+          const message = document.getElementById('login-error')?.textContent ?? ''
+          return button?.getAttribute('aria-busy') !== 'true' && new RegExp(pattern).test(message)
+        },
+        expected.source,
+        { timeout: 15_000 },
+      )
       return alert.textContent()
     }
-    const wrong = await attempt('100002', 'not-the-password')
+    const wrong = await attempt('100002', 'not-the-password', /did not match/)
     expect(wrong).toMatch(/did not match/)
     // the message is announced and focused, and the fields are marked invalid
     await page.waitForFunction(() => document.activeElement?.id === 'login-error', undefined, {
@@ -333,10 +339,10 @@ describe('the sign-in page in a browser', () => {
     )
     await screenshot(page, 'auth-login-wrong-password')
 
-    const unknown = await attempt('999999', DEMO_PASSWORD)
+    const unknown = await attempt('999999', DEMO_PASSWORD, /did not match/)
     expect(unknown).toBe(wrong)
 
-    const lapsed = await attempt('100003', DEMO_PASSWORD)
+    const lapsed = await attempt('100003', DEMO_PASSWORD, /membership has lapsed/)
     expect(lapsed).toMatch(/membership has lapsed/)
     expect(lapsed).toMatch(/contact Member and Customer Service/)
     expect(new URL(page.url()).pathname).toBe('/login')

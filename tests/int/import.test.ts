@@ -268,29 +268,34 @@ describe('npm run import: unusable input is refused with a message, and nothing 
     expect(result.stderr).toMatch(/Usage: npm run import -- <file>/)
   })
 
-  it('rolls a failing import back completely (a JSON export whose initiative is invalid)', async () => {
-    const doc = await exported(SEED_PLAN_SLUG)
-    doc.plan.slug = 'half-written'
-    doc.plan.current = false
-    // published and completed without a completion date: refused by the initiative's validation
-    const last = doc.initiatives.length - 1
-    doc.initiatives[last] = {
-      ...doc.initiatives[last]!,
-      status: 'completed',
-      completedDate: null,
-      _status: 'published',
-    }
-    const before = await counts()
-    const result = await cli(file('half.json', serializePlanExport(doc)), '--publish')
-    expect(result.code).toBe(1)
-    expect(result.stdout).toEqual([])
-    expect(result.stderr).toMatch(/^error: /)
-    expect(result.stderr).toMatch(/Nothing was imported\./)
-    expect(await counts()).toEqual(before)
-    expect(
-      await payload.count({ collection: 'plans', where: { slug: { equals: 'half-written' } } }),
-    ).toMatchObject({ totalDocs: 0 })
-  })
+  // Rolling back needs transactions: SQLite and MongoDB replica sets have them; the standalone
+  // FerretDB of CI's Mongo-wire run does not (Payload turns transactions off there).
+  it.skipIf(process.env.LODESTAR_MONGO_COMPAT === 'ferretdb')(
+    'rolls a failing import back completely (a JSON export whose initiative is invalid)',
+    async () => {
+      const doc = await exported(SEED_PLAN_SLUG)
+      doc.plan.slug = 'half-written'
+      doc.plan.current = false
+      // published and completed without a completion date: refused by the initiative's validation
+      const last = doc.initiatives.length - 1
+      doc.initiatives[last] = {
+        ...doc.initiatives[last]!,
+        status: 'completed',
+        completedDate: null,
+        _status: 'published',
+      }
+      const before = await counts()
+      const result = await cli(file('half.json', serializePlanExport(doc)), '--publish')
+      expect(result.code).toBe(1)
+      expect(result.stdout).toEqual([])
+      expect(result.stderr).toMatch(/^error: /)
+      expect(result.stderr).toMatch(/Nothing was imported\./)
+      expect(await counts()).toEqual(before)
+      expect(
+        await payload.count({ collection: 'plans', where: { slug: { equals: 'half-written' } } }),
+      ).toMatchObject({ totalDocs: 0 })
+    },
+  )
 })
 
 // a fresh process loads Payload from scratch: slow on a busy machine, and run twice when Node

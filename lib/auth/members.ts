@@ -1,6 +1,6 @@
 import 'server-only'
 
-import type { Payload } from 'payload'
+import { isValidID, type Payload } from 'payload'
 
 import { isLapsed } from '../../collections/access/roles'
 import type { Member } from '../../payload-types'
@@ -13,6 +13,9 @@ export type MemberId = Member['id'] | string
  * the account is gone or no longer in good standing.
  */
 export async function memberInGoodStanding(payload: Payload, id: MemberId): Promise<Member | null> {
+  // A session can outlive its database (a number from SQLite shown to MongoDB, whose ids are
+  // ObjectIds): an id of the wrong shape is nobody, not an error.
+  if (!isMemberIdShape(payload, id)) return null
   const member = await payload.findByID({
     collection: 'members',
     id,
@@ -24,6 +27,14 @@ export async function memberInGoodStanding(payload: Payload, id: MemberId): Prom
   if (!member) return null
   const withCollection: Member = { ...member, collection: 'members' }
   return isLapsed(withCollection) ? null : withCollection
+}
+
+/** Whether `id` has the shape of this database's member ids (numbers on SQLite, ObjectIds on MongoDB). */
+function isMemberIdShape(payload: Payload, id: MemberId): boolean {
+  const custom = payload.collections.members?.customIDType
+  if (custom) return isValidID(id, custom)
+  if (payload.db.name === 'mongoose') return typeof id === 'string' && isValidID(id, 'ObjectID')
+  return isValidID(id, payload.db.defaultIDType)
 }
 
 /**

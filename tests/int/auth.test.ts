@@ -258,6 +258,12 @@ describe('the member behind a session (memberInGoodStanding)', () => {
   it('returns nothing for an id that is not a member', async () => {
     expect(await memberInGoodStanding(payload, 987654)).toBeNull()
   })
+
+  it('returns nothing, without an error, for an id of the wrong shape (a session from another database)', async () => {
+    for (const id of ['not-an-id', '', '64b7f0c2a1b2c3d4e5f60718', 'ffffffffffffffffffffffff', -1, 1.5]) {
+      await expect(memberInGoodStanding(payload, id)).resolves.toBeNull()
+    }
+  })
 })
 
 describe('OpenID Connect: member by email', () => {

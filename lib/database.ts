@@ -16,7 +16,7 @@ import { migrations } from '../migrations'
  */
 export function databaseAdapter(env: Env): DatabaseAdapterObj {
   if (env.databaseKind === 'mongodb') {
-    return mongooseAdapter({
+    const adapter = mongooseAdapter({
       url: env.databaseUri,
       // FerretDB (CI's Mongo-wire server) lacks $lookup and index hints: Payload's own
       // compatibility settings for such servers, applied only when asked for.
@@ -28,6 +28,7 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
           }
         : {}),
     })
+    return env.mongoCompat ? withoutProjectedUpdates(adapter) : adapter
   }
   ensureSqliteDirectory(env.databaseUri)
   return sqliteAdapter({
@@ -39,6 +40,26 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
     transactionOptions: {},
     busyTimeout: 5000,
   })
+}
+
+/**
+ * FerretDB 1.24 refuses `findAndModify` with a projection ("support for field "fields" … is not
+ * implemented yet"), which Payload sends when it counts a failed login (`updateOne` with `select`).
+ * For that server only, updates return the whole document instead: a superset of what was
+ * selected, read only by Payload's own code. MongoDB itself never goes through this.
+ */
+function withoutProjectedUpdates(adapter: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args)
+      const updateOne = db.updateOne
+      db.updateOne = function (this: typeof db, updateArgs) {
+        return updateOne.call(this, { ...updateArgs, select: undefined })
+      }
+      return db
+    },
+  }
 }
 
 /** libSQL creates the database file but not its folder. */

@@ -398,7 +398,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -431,6 +430,9 @@ export interface Member {
   active?: boolean | null;
   updatedAt: string;
   createdAt: string;
+  /**
+   * Optional. Used for password reset emails and single sign-on.
+   */
   email?: string | null;
   username: string;
   resetPasswordToken?: string | null;
@@ -667,7 +669,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:

@@ -47,6 +47,11 @@ export default buildConfig({
       afterNavLinks: ['/components/admin/ImportNavLink#ImportNavLink'],
     },
   },
+  i18n: {
+    // Only members sign in with a username, and theirs is the member number: the admin's
+    // member form and account views say so.
+    translations: { en: { authentication: { username: 'Member number' } } },
+  },
   graphQL: {
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,

@@ -7,7 +7,7 @@ import {
 } from '../../lib/auth/resetEmail'
 import { MEMBER_ROLES, adminFieldOnly, adminsOnly, selfMemberOrAdmin } from '../access/roles'
 import { refuseLapsedLogin } from './hooks/refuseLapsedLogin'
-import { throttleResetRequests } from './hooks/throttleResetRequests'
+import { throttleResetRequests } from '../hooks/throttleResetRequests'
 
 export const Members: CollectionConfig = {
   slug: 'members',
@@ -30,7 +30,7 @@ export const Members: CollectionConfig = {
       generateEmailSubject: () => MEMBER_RESET_SUBJECT,
       expiration: MEMBER_RESET_EXPIRATION_MS,
       // Payload's own throttle reserves the member row outside the operation's transaction, which
-      // SQLite answers with "database is locked"; hooks/throttleResetRequests.ts throttles instead.
+      // SQLite answers with "database is locked"; collections/hooks/throttleResetRequests.ts throttles instead.
       minRequestInterval: 0,
     },
   },
@@ -51,6 +51,20 @@ export const Members: CollectionConfig = {
       label: 'Member number',
       required: true,
       unique: true,
+      access: { create: adminFieldOnly, update: adminFieldOnly },
+    },
+    // Payload's own email field (merged with it). With login by member number only, Payload's
+    // admin hides it; rendered here as a plain field so admins can give a member an address for
+    // password resets and single sign-on. Only admins change it: single sign-on matches members
+    // by email, so a member must not point their account at someone else's address.
+    {
+      name: 'email',
+      type: 'email',
+      label: 'Email',
+      admin: {
+        components: { Field: '@payloadcms/ui#EmailField' },
+        description: 'Optional. Used for password reset emails and single sign-on.',
+      },
       access: { create: adminFieldOnly, update: adminFieldOnly },
     },
     { name: 'name', type: 'text', required: true },
@@ -87,7 +101,7 @@ export const Members: CollectionConfig = {
     },
   ],
   hooks: {
-    beforeOperation: [throttleResetRequests],
+    beforeOperation: [throttleResetRequests('username')],
     beforeLogin: [refuseLapsedLogin],
   },
 }

@@ -91,4 +91,38 @@ describe('the Payload admin', () => {
     await expect.poll(() => page.locator('#field-title').isDisabled(), { timeout: 30_000 }).toBe(false)
     await page.close()
   })
+
+  it('lets the admin give a member an email address; the form calls the login "Member number"', async () => {
+    const token = await apiToken('admin@example.org')
+    const number = String(700000 + Math.floor(Math.random() * 99_999))
+    const res = await fetch(`${BASE_URL}/api/members`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: number, name: 'Ada Newmember', password: 'a-long-password', membershipExpires: '2099-12-31' }),
+    })
+    expect(res.status).toBe(201)
+    const member = ((await res.json()) as { doc: { id: string | number; email?: string | null } }).doc
+    expect(member.email ?? null).toBeNull()
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await signInAdmin(page, 'admin@example.org')
+    await page.goto(`${BASE_URL}/admin/collections/members/${member.id}`)
+    const numberInput = page.getByLabel('Member number')
+    await expect.poll(() => numberInput.inputValue(), { timeout: 30_000 }).toBe(number)
+    expect(await page.getByText('Username', { exact: true }).count()).toBe(0)
+    const email = page.getByLabel('Email')
+    await email.fill('ada.member@example.org')
+    await screenshot(page, 'admin-member-form')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await expect
+      .poll(
+        async () => {
+          const after = await fetch(`${BASE_URL}/api/members/${member.id}`, { headers: { authorization: `JWT ${token}` } })
+          return ((await after.json()) as { email?: string | null }).email
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('ada.member@example.org')
+    await page.close()
+  })
 })

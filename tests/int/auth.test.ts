@@ -361,6 +361,19 @@ describe('forgot / reset password (Payload’s flow for members)', () => {
     }
   })
 
+  it('staff reset their password over Payload’s endpoint: one email, a repeat throttled alike for anyone, never a 500', async () => {
+    const sendEmail = vi.spyOn(payload.email, 'sendEmail')
+    for (const email of ['editor@example.org', 'nobody.here@example.org']) {
+      const first = await rest('POST', '/api/users/forgot-password', { body: { email } })
+      const second = await rest('POST', '/api/users/forgot-password', { body: { email: ` ${email.toUpperCase()}` } })
+      expect([first.status, second.status], `${email}: ${first.text} / ${second.text}`).toEqual([200, 429])
+    }
+    // one email to the editor; nothing for an address nobody has, and nothing for the repeat
+    expect(sendEmail).toHaveBeenCalledTimes(1)
+    expect((sendEmail.mock.calls[0]![0] as { to: string }).to).toBe('editor@example.org')
+    sendEmail.mockRestore()
+  })
+
   it('sends no email to a member without an address, and still answers the same', async () => {
     const member = await newMember()
     const sendEmail = vi.spyOn(payload.email, 'sendEmail')
@@ -387,7 +400,7 @@ describe('forgot / reset password (Payload’s flow for members)', () => {
 
 describe('what a member may change on their own record', () => {
   it('a member changes their name but not their member number, roles or expiry', async () => {
-    const member = await newMember()
+    const member = await newMember({ email: 'own.address@example.org' })
     const token = await loginToken('members', member.username)
     const res = await rest('PATCH', `/api/members/${member.id}`, {
       token,
@@ -397,6 +410,8 @@ describe('what a member may change on their own record', () => {
         roles: ['member', 'board'],
         membershipExpires: '2199-01-01',
         active: true,
+        // single sign-on matches members by email: a member cannot claim someone else's address
+        email: 'someone.else@example.org',
       },
     })
     expect(res.status).toBe(200)
@@ -405,6 +420,24 @@ describe('what a member may change on their own record', () => {
     expect(stored.username).toBe(member.username)
     expect(stored.roles).toEqual(['member'])
     expect(stored.membershipExpires?.slice(0, 4)).toBe('2099')
+    expect(stored.email).toBe('own.address@example.org')
+  })
+
+  it('an admin gives a member an email address (and changes it); the member reads it on their own record', async () => {
+    const member = await newMember()
+    const adminToken = await loginToken('users', 'admin@example.org')
+    const res = await rest('PATCH', `/api/members/${member.id}`, {
+      token: adminToken,
+      body: { email: 'New.Address@Example.org' },
+    })
+    expect(res.status).toBe(200)
+    const stored = await payload.findByID({ collection: 'members', id: member.id, ...system })
+    expect(stored.email).toBe('new.address@example.org')
+    const own = await rest('GET', `/api/members/${member.id}`, {
+      token: await loginToken('members', member.username),
+    })
+    expect(own.status).toBe(200)
+    expect((own.json as { email?: string }).email).toBe('new.address@example.org')
   })
 
   it('a lapsed member cannot sign in over REST either, and is told why', async () => {

@@ -1,9 +1,15 @@
 import * as migration_20261128_132842_initial from './20261128_132842_initial';
+import * as migration_20261128_162808_staff_reset_throttle from './20261128_162808_staff_reset_throttle';
 
 export const migrations = [
   {
     up: migration_20261128_132842_initial.up,
     down: migration_20261128_132842_initial.down,
-    name: '20261128_132842_initial'
+    name: '20261128_132842_initial',
+  },
+  {
+    up: migration_20261128_162808_staff_reset_throttle.up,
+    down: migration_20261128_162808_staff_reset_throttle.down,
+    name: '20261128_162808_staff_reset_throttle'
   },
 ];

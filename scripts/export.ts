@@ -6,11 +6,9 @@
 import type { Payload } from 'payload'
 
 import { runExport } from '../lib/export/cli'
-import { guardAgainstSilentExit, quietPayload } from '../lib/import/cli'
+import { quietPayload, runScript } from '../lib/import/cli'
 
 let payload: Payload | undefined
-const guard = guardAgainstSilentExit('the export')
-
 async function main(): Promise<number> {
   const code = await runExport(
     process.argv.slice(2),
@@ -25,14 +23,4 @@ async function main(): Promise<number> {
   return code
 }
 
-main().then(
-  (code) => {
-    guard.finished()
-    process.exit(code)
-  },
-  (err: unknown) => {
-    guard.finished()
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
-    process.exit(1)
-  },
-)
+runScript('the export', main)

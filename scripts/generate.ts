@@ -8,9 +8,7 @@ import path from 'node:path'
 
 import { generateImportMap } from 'payload'
 import { generateTypes } from 'payload/node'
-import { guardAgainstSilentExit } from '../lib/import/cli'
-
-const guard = guardAgainstSilentExit('type generation')
+import { runScript } from '../lib/import/cli'
 
 async function main() {
   const started = Date.now()
@@ -28,14 +26,4 @@ async function main() {
   if (stale.length > 0) throw new Error(`Not written: ${stale.join(', ')}`)
 }
 
-main().then(
-  () => {
-    guard.finished()
-    process.exit(0)
-  },
-  (err: unknown) => {
-    guard.finished()
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
-    process.exit(1)
-  },
-)
+runScript('type generation', main)

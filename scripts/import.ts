@@ -5,11 +5,9 @@
  */
 import type { Payload } from 'payload'
 
-import { guardAgainstSilentExit, quietPayload, runImport } from '../lib/import/cli'
+import { quietPayload, runImport, runScript } from '../lib/import/cli'
 
 let payload: Payload | undefined
-const guard = guardAgainstSilentExit('the import')
-
 async function main(): Promise<number> {
   const code = await runImport(
     process.argv.slice(2),
@@ -23,14 +21,4 @@ async function main(): Promise<number> {
   return code
 }
 
-main().then(
-  (code) => {
-    guard.finished()
-    process.exit(code)
-  },
-  (err: unknown) => {
-    guard.finished()
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
-    process.exit(1)
-  },
-)
+runScript('the import', main)

@@ -9,9 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { getPayload } from 'payload'
-import { guardAgainstSilentExit } from '../lib/import/cli'
-
-const guard = guardAgainstSilentExit('the migration')
+import { runScript } from '../lib/import/cli'
 
 async function main() {
   const [command, name] = process.argv.slice(2)
@@ -38,14 +36,4 @@ async function main() {
   await payload.destroy()
 }
 
-main().then(
-  () => {
-    guard.finished()
-    process.exit(0)
-  },
-  (err: unknown) => {
-    guard.finished()
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
-    process.exit(1)
-  },
-)
+runScript('the migration', main)

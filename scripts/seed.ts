@@ -6,10 +6,8 @@
 import { getPayload } from 'payload'
 
 import { env } from '../lib/env'
-import { guardAgainstSilentExit } from '../lib/import/cli'
+import { runScript } from '../lib/import/cli'
 import { seed } from '../lib/seed'
-
-const guard = guardAgainstSilentExit('the seed')
 
 async function main() {
   const args = new Set(process.argv.slice(2))
@@ -19,7 +17,7 @@ async function main() {
     process.exit(2)
   }
   const config = env()
-  // Loaded after the guard is in place: Node 20 sometimes drops this import (see the guard).
+  // Imported here, once runScript's guard is in place: Node 20 sometimes drops this import.
   const { default: payloadConfig } = await import('../payload.config')
   const payload = await getPayload({ config: payloadConfig })
   await seed({
@@ -32,14 +30,4 @@ async function main() {
   await payload.destroy()
 }
 
-main().then(
-  () => {
-    guard.finished()
-    process.exit(0)
-  },
-  (err: unknown) => {
-    guard.finished()
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
-    process.exit(1)
-  },
-)
+runScript('the seed', main)

@@ -249,3 +249,22 @@ export function guardAgainstSilentExit(name: string): { finished: () => void } {
     },
   }
 }
+
+/**
+ * Runs a command-line script: guards against the silent exit above, then exits with the code
+ * `main` returns (0 when none), or prints the error and exits 1.
+ */
+export function runScript(name: string, main: () => Promise<number | void>): void {
+  const guard = guardAgainstSilentExit(name)
+  main().then(
+    (code) => {
+      guard.finished()
+      process.exit(code ?? 0)
+    },
+    (err: unknown) => {
+      guard.finished()
+      console.error(err instanceof Error ? (err.stack ?? err.message) : err)
+      process.exit(1)
+    },
+  )
+}

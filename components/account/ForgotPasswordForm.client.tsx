@@ -1,53 +1,38 @@
 'use client'
 
-import Link from 'next/link'
 import { useActionState } from 'react'
 
 import { requestPasswordResetAction, type FormState } from './actions'
 import styles from './account.module.css'
+import { BackToSignIn, Field, FormDone } from './FormParts'
 
 /** Asks for a password reset link by member number (Payload's forgot-password flow). */
 export function ForgotPasswordForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(requestPasswordResetAction, {
     status: 'idle',
   })
-  if (state.status === 'done') {
-    return (
-      <div className={styles.form}>
-        <p className={styles.success} role="status">
-          {state.message}
-        </p>
-        <Link href="/login">Back to sign in</Link>
-      </div>
-    )
-  }
+  if (state.status === 'done') return <FormDone message={state.message} next={<BackToSignIn />} />
   const error = state.status === 'error' ? state.message : null
   return (
     <form className={styles.form} action={action}>
       <p id="forgot-error" className={styles.error} role="alert">
         {error}
       </p>
-      <div className={styles.field}>
-        <label className={styles.label} htmlFor="memberNumber">
-          Member number
-        </label>
-        <input
-          className={styles.input}
-          id="memberNumber"
-          name="memberNumber"
-          type="text"
-          inputMode="numeric"
-          autoComplete="username"
-          required
-          aria-invalid={error != null}
-          aria-describedby={error ? 'forgot-error' : undefined}
-        />
-      </div>
+      <Field
+        id="memberNumber"
+        label="Member number"
+        type="text"
+        inputMode="numeric"
+        autoComplete="username"
+        required
+        invalid={error != null}
+        errorId="forgot-error"
+      />
       <div className={styles.actions}>
         <button className="button" type="submit" disabled={pending}>
           {pending ? 'Sending…' : 'Email me a reset link'}
         </button>
-        <Link href="/login">Back to sign in</Link>
+        <BackToSignIn />
       </div>
     </form>
   )

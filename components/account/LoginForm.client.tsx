@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 
 import { signInErrorMessage } from '../../lib/auth/messages'
 import styles from './account.module.css'
+import { Field } from './FormParts'
 
 export interface LoginFormProps {
   callbackUrl: string
@@ -68,40 +69,26 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: LoginFormProps
         <p id="login-error" className={styles.error} role="alert" tabIndex={-1} ref={errorRef}>
           {error}
         </p>
-        <div className={styles.field}>
-          <label className={styles.label} htmlFor="memberNumber">
-            Member number
-          </label>
-          <input
-            className={styles.input}
-            id="memberNumber"
-            name="memberNumber"
-            type="text"
-            inputMode="numeric"
-            autoComplete="username"
-            required
-            aria-invalid={invalid}
-            aria-describedby={invalid ? 'login-error memberNumber-hint' : 'memberNumber-hint'}
-          />
-          <span id="memberNumber-hint" className={styles.hint}>
-            As printed on your membership card or renewal notice.
-          </span>
-        </div>
-        <div className={styles.field}>
-          <label className={styles.label} htmlFor="password">
-            Password
-          </label>
-          <input
-            className={styles.input}
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={invalid}
-            aria-describedby={invalid ? 'login-error' : undefined}
-          />
-        </div>
+        <Field
+          id="memberNumber"
+          label="Member number"
+          type="text"
+          inputMode="numeric"
+          autoComplete="username"
+          required
+          invalid={invalid}
+          errorId="login-error"
+          hint="As printed on your membership card or renewal notice."
+        />
+        <Field
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          invalid={invalid}
+          errorId="login-error"
+        />
         <div className={styles.actions}>
           <button className="button" type="submit" disabled={pending} aria-busy={pending}>
             {pending ? 'Signing in…' : 'Sign in'}

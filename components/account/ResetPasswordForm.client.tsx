@@ -5,6 +5,7 @@ import { useActionState } from 'react'
 
 import { resetPasswordAction, type FormState } from './actions'
 import styles from './account.module.css'
+import { Field, FormDone } from './FormParts'
 
 /** Chooses a new password with the token from the reset email. */
 export function ResetPasswordForm({ token, minLength }: { token: string; minLength: number }) {
@@ -13,14 +14,14 @@ export function ResetPasswordForm({ token, minLength }: { token: string; minLeng
   })
   if (state.status === 'done') {
     return (
-      <div className={styles.form}>
-        <p className={styles.success} role="status">
-          {state.message}
-        </p>
-        <Link className="button" href="/login">
-          Sign in
-        </Link>
-      </div>
+      <FormDone
+        message={state.message}
+        next={
+          <Link className="button" href="/login">
+            Sign in
+          </Link>
+        }
+      />
     )
   }
   const error = state.status === 'error' ? state.message : null
@@ -30,39 +31,26 @@ export function ResetPasswordForm({ token, minLength }: { token: string; minLeng
         {error}
       </p>
       <input type="hidden" name="token" value={token} />
-      <div className={styles.field}>
-        <label className={styles.label} htmlFor="password">
-          New password
-        </label>
-        <input
-          className={styles.input}
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={minLength}
-          required
-          aria-invalid={error != null}
-          aria-describedby="password-hint"
-        />
-        <span id="password-hint" className={styles.hint}>
-          At least {minLength} characters.
-        </span>
-      </div>
-      <div className={styles.field}>
-        <label className={styles.label} htmlFor="confirm">
-          New password again
-        </label>
-        <input
-          className={styles.input}
-          id="confirm"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={error != null}
-        />
-      </div>
+      <Field
+        id="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        minLength={minLength}
+        required
+        invalid={error != null}
+        errorId="reset-error"
+        hint={`At least ${minLength} characters.`}
+      />
+      <Field
+        id="confirm"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        invalid={error != null}
+        errorId="reset-error"
+      />
       <div className={styles.actions}>
         <button className="button" type="submit" disabled={pending}>
           {pending ? 'Saving…' : 'Set new password'}

@@ -3,17 +3,20 @@
  * npm run test:e2e [-- <test files>]
  * Browser tests against the production build on a fresh, seeded SQLite database: builds if there
  * is no build yet, seeds a temp database (demo accounts included), starts `next start` on
- * E2E_PORT (3100), runs the vitest e2e config (playwright-core driving /usr/bin/chromium), then
- * stops the server. Screenshots land in test-results/e2e/.
+ * E2E_PORT (3100) with single sign-on through a real OpenID Connect issuer on E2E_OIDC_PORT
+ * (4100, scripts/lib/oidc-issuer.mjs), runs the vitest e2e config (playwright-core driving
+ * /usr/bin/chromium), then stops both. Screenshots land in test-results/e2e/.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { startOidcIssuer } from './lib/oidc-issuer.mjs'
 import { ensureBuild, productionEnv, root, seedDemo, startServer, tail } from './lib/server.mjs'
 
 const port = Number(process.env.E2E_PORT || 3100)
+const oidcPort = Number(process.env.E2E_OIDC_PORT || port + 1000)
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 if (!fs.existsSync(chromium)) {
   console.error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`)
@@ -22,7 +25,8 @@ if (!fs.existsSync(chromium)) {
 
 ensureBuild()
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-e2e-'))
-const env = productionEnv(port, `file:${path.join(dir, 'e2e.db')}`)
+const issuer = await startOidcIssuer({ port: oidcPort, siteUrl: `http://localhost:${port}` })
+const env = productionEnv(port, `file:${path.join(dir, 'e2e.db')}`, issuer.env)
 console.log(`Seeding ${env.DATABASE_URI} …`)
 seedDemo(env)
 const server = await startServer({ port, env, logFile: path.join(dir, 'server.log') })
@@ -34,7 +38,8 @@ process.on('SIGINT', () => {
 let status = 1
 try {
   console.log(`Server ready on ${server.url}; running browser tests.`)
-  const result = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.mts', ...process.argv.slice(2)], {
+  // spawn, not spawnSync: the OIDC issuer runs in this process and must keep answering
+  const tests = spawn('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.mts', ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
     env: {
@@ -46,9 +51,10 @@ try {
       CHROMIUM_PATH: chromium,
     },
   })
-  status = result.status ?? 1
+  status = await new Promise((resolve) => tests.on('close', (code) => resolve(code ?? 1)))
   if (status !== 0) console.error(`Server log (${server.logFile}):\n${tail(server.logFile)}`)
 } finally {
   server.stop()
+  await issuer.stop()
 }
 process.exit(status)

@@ -9,8 +9,12 @@ export interface OidcProfile extends Record<string, unknown> {
   name?: string
 }
 
-/** The email a profile carries in the configured claim (lower-cased), or null. */
+/**
+ * The email a profile carries in the configured claim (lower-cased), or null — also when the
+ * provider says it has not verified the address (`email_verified: false`).
+ */
 export function emailFromClaims(profile: Record<string, unknown>, claim: string): string | null {
+  if (profile.email_verified === false || profile.email_verified === 'false') return null
   const value = profile[claim]
   const email = Array.isArray(value) ? value[0] : value
   if (typeof email !== 'string') return null

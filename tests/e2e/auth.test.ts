@@ -263,7 +263,7 @@ describe('the sign-in page in a browser', () => {
 
     await page.getByLabel('Member number').fill('100001')
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await page.waitForURL((url) => url.pathname === '/dashboard', { timeout: 60_000 })
     await screenshot(page, 'auth-dashboard-after-sign-in')
 
@@ -291,7 +291,7 @@ describe('the sign-in page in a browser', () => {
     expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe(`/dashboard/${PLAN}`)
     await page.getByLabel('Member number').fill('100002')
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await page.waitForURL((url) => url.pathname === `/dashboard/${PLAN}`, { timeout: 60_000 })
     await page.context().close()
 
@@ -315,7 +315,7 @@ describe('the sign-in page in a browser', () => {
       const answered = page.waitForResponse((r) =>
         r.url().includes('/api/auth/callback/credentials'),
       )
-      await page.getByRole('button', { name: 'Sign in' }).click()
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
       await answered
       await page.waitForFunction(
         (pattern) => {
@@ -351,7 +351,7 @@ describe('the sign-in page in a browser', () => {
     // empty fields are caught in the page, before anything is sent
     await page.getByLabel('Member number').fill('')
     await page.getByLabel('Password', { exact: true }).fill('')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await page.waitForFunction(() =>
       (document.getElementById('login-error')?.textContent ?? '').startsWith('Enter your'),
     )

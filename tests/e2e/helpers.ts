@@ -50,6 +50,6 @@ export async function signInMember(
   await page.goto(`${BASE_URL}/login${query}`)
   await page.getByLabel('Member number').fill(memberNumber)
   await page.getByLabel('Password', { exact: true }).fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 })
 }

@@ -91,6 +91,10 @@ describe('OpenID Connect', () => {
     [{ email: 'not an email' }, 'email', null],
     [{ email: 42 }, 'email', null],
     [{}, 'email', null],
+    // an address the identity provider says it has not verified is not proof of anything
+    [{ email: 'person@example.org', email_verified: false }, 'email', null],
+    [{ email: 'person@example.org', email_verified: 'false' }, 'email', null],
+    [{ email: 'person@example.org', email_verified: true }, 'email', 'person@example.org'],
   ])('%j claim %s → %s', (profile, claim, expected) => {
     expect(emailFromClaims(profile, claim)).toBe(expected)
   })

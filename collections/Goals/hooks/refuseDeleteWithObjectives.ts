@@ -1,6 +1,7 @@
-import { APIError, type CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { listForMessage } from '../../../lib/plan/numbering'
+import { deleteConflict } from '../../hooks/initiativesInTheWay'
 
 /** A goal area that still has objectives cannot be deleted: nothing is lost silently. */
 export const refuseDeleteWithObjectives: CollectionBeforeDeleteHook = async ({ id, req }) => {
@@ -16,12 +17,9 @@ export const refuseDeleteWithObjectives: CollectionBeforeDeleteHook = async ({ i
   if (objectives.totalDocs === 0) return
   const goal = await req.payload.findByID({ collection: 'goals', id, depth: 0, req, select: { number: true } })
   const names = objectives.docs.map((o) => String(o.code))
-  throw new APIError(
+  throw deleteConflict(
     `Goal Area ${goal.number} cannot be deleted: objective${objectives.totalDocs === 1 ? '' : 's'} ` +
       `${listForMessage(names, objectives.totalDocs)} still belong${objectives.totalDocs === 1 ? 's' : ''} to it. ` +
       'Delete or move them first.',
-    409,
-    null,
-    true,
   )
 }

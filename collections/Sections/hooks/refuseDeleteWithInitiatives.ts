@@ -1,19 +1,11 @@
-import { APIError, type CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { listForMessage } from '../../../lib/plan/numbering'
+import { deleteConflict, initiativesInTheWay } from '../../hooks/initiativesInTheWay'
 
 /** A section that owns initiatives cannot be deleted; the message names them. */
 export const refuseDeleteWithInitiatives: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const initiatives = await req.payload.find({
-    collection: 'initiatives',
-    where: { section: { equals: id } },
-    depth: 0,
-    limit: 5,
-    sort: 'title',
-    select: { title: true },
-    req,
-  })
-  if (initiatives.totalDocs === 0) return
+  const owned = await initiativesInTheWay(req, { section: { equals: id } })
+  if (!owned) return
   const section = await req.payload.findByID({
     collection: 'sections',
     id,
@@ -21,12 +13,8 @@ export const refuseDeleteWithInitiatives: CollectionBeforeDeleteHook = async ({ 
     select: { name: true },
     req,
   })
-  const names = initiatives.docs.map((i) => `"${i.title}"`)
-  throw new APIError(
-    `${section.name} cannot be deleted: it still owns ${initiatives.totalDocs === 1 ? 'initiative' : 'initiatives'} ` +
-      `${listForMessage(names, initiatives.totalDocs)}. Move them to another section first.`,
-    409,
-    null,
-    true,
+  throw deleteConflict(
+    `${section.name} cannot be deleted: it still owns ${owned.noun} ${owned.names}. ` +
+      'Move them to another section first.',
   )
 }

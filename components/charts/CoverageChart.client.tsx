@@ -1,18 +1,10 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-  type LabelProps,
-} from 'recharts'
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type LabelProps } from 'recharts'
 
 import type { CoveragePoint } from '../../lib/charts/series'
+import { ChartFrame } from './ChartFrame.client'
 import { AXIS_COLOUR, COVERAGE_COLOUR, GRID_COLOUR } from './palette'
 
 const ROW = 56
@@ -56,49 +48,43 @@ export function CoverageChart({
   }
 
   return (
-    <div className="chart" role="img" aria-label={description}>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 560, height }}>
-        <BarChart
-          data={data}
-          layout="vertical"
-          margin={{ top: 22, right: 56, bottom: 0, left: 12 }}
+    <ChartFrame description={description} height={height}>
+      <BarChart data={data} layout="vertical" margin={{ top: 22, right: 56, bottom: 0, left: 12 }}>
+        <CartesianGrid horizontal={false} stroke={GRID_COLOUR} />
+        <XAxis
+          type="number"
+          domain={[0, 100]}
+          ticks={[0, 25, 50, 75, 100]}
+          tickFormatter={(v: number) => `${v}%`}
+          stroke={AXIS_COLOUR}
+          fontSize={12}
+        />
+        <YAxis type="category" dataKey="label" hide />
+        <Bar
+          dataKey="percent"
+          fill={COVERAGE_COLOUR}
+          barSize={18}
+          radius={[0, 3, 3, 0]}
+          minPointSize={2}
+          isAnimationActive={false}
+          cursor="pointer"
+          onClick={(_, index) => {
+            const point = data[index]
+            const href = point ? hrefs[String(point.goal)] : undefined
+            if (href) router.push(href, { scroll: false })
+          }}
         >
-          <CartesianGrid horizontal={false} stroke={GRID_COLOUR} />
-          <XAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            stroke={AXIS_COLOUR}
-            fontSize={12}
+          <LabelList content={title} />
+          <LabelList
+            dataKey="display"
+            position="right"
+            className="chart-value"
+            fill="var(--ink)"
+            fontSize={13}
+            fontWeight={700}
           />
-          <YAxis type="category" dataKey="label" hide />
-          <Bar
-            dataKey="percent"
-            fill={COVERAGE_COLOUR}
-            barSize={18}
-            radius={[0, 3, 3, 0]}
-            minPointSize={2}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(_, index) => {
-              const point = data[index]
-              const href = point ? hrefs[String(point.goal)] : undefined
-              if (href) router.push(href, { scroll: false })
-            }}
-          >
-            <LabelList content={title} />
-            <LabelList
-              dataKey="display"
-              position="right"
-              className="chart-value"
-              fill="var(--ink)"
-              fontSize={13}
-              fontWeight={700}
-            />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+        </Bar>
+      </BarChart>
+    </ChartFrame>
   )
 }

@@ -7,6 +7,8 @@ const config = [
   {
     ignores: [
       '.next/**',
+      // other build folders (NEXT_DIST_DIR)
+      '.next-*/**',
       'node_modules/**',
       'payload-types.ts',
       'app/(payload)/**',

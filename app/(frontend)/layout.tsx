@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next'
-import { Suspense, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 
-import { AccountMenu } from '../../components/account/AccountMenu'
+import { AccountMenu } from '../../components/account/AccountMenu.client'
 import { SiteFooter } from '../../components/SiteFooter'
 import { SiteHeader } from '../../components/SiteHeader'
 import './styles.css'
@@ -25,13 +25,8 @@ export default function FrontendLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader
-          account={
-            <Suspense fallback={null}>
-              <AccountMenu />
-            </Suspense>
-          }
-        />
+        {/* the account slot asks who is signed in from the browser: the pages stay static */}
+        <SiteHeader account={<AccountMenu />} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

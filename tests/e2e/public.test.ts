@@ -346,9 +346,17 @@ describe('the plan PDF', () => {
       expect(pdf.layout, o.code).toMatch(new RegExp(`(^| )${o.code.replace('.', '\\.')} `))
       expect(pdf.text, o.code).toContain(squash(o.text))
     }
-    expect(pdf.text).toContain('Page 1 of')
     expect(pdf.pages).toBeGreaterThanOrEqual(2)
     expect(pdf.pages).toBeLessThanOrEqual(8)
+    // every page carries the footer, not only the first
+    for (let n = 1; n <= pdf.pages; n += 1) {
+      const page = squash(
+        execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf.file, '-'], {
+          encoding: 'utf8',
+        }),
+      )
+      expect(page, `page ${n}`).toContain(`Page ${n} of ${pdf.pages}`)
+    }
     fs.mkdirSync('test-results/e2e', { recursive: true })
     execFileSync('pdftoppm', [
       '-png',

@@ -186,5 +186,16 @@ describe('plan PDF', () => {
     expect(pages).toBeGreaterThanOrEqual(2)
     expect(pages).toBeLessThanOrEqual(8)
     expect(info).toMatch(/Title:\s+ALCTS Strategic Plan/)
+    // the fixed footer is on every page (react-pdf drops fixed furniture when a style upsets its
+    // pagination: see the note on line height in lib/pdf/plan/PlanDocument.tsx)
+    for (let n = 1; n <= pages; n += 1) {
+      const page = squash(
+        execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], {
+          encoding: 'utf8',
+        }),
+      )
+      expect(page, `page ${n}`).toContain(`Page ${n} of ${pages}`)
+      expect(page, `page ${n}`).toContain(published.title)
+    }
   }, 60_000)
 })

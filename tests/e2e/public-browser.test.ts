@@ -115,6 +115,8 @@ describe('public pages in the browser', () => {
       )
     }
     await screenshot(page, 'public-404-375')
+    // the page stays one 404 page once the browser has taken over
+    expect(await page.locator('h1').count()).toBe(1)
     await page.close()
   })
 
@@ -137,6 +139,10 @@ describe('public pages in the browser', () => {
     })
     const page = await context.newPage()
     await page.goto(`${BASE_URL}/`)
+    // the header's account slot needs JavaScript to ask who is signed in: without it, sign-in
+    await expect(
+      page.getByRole('banner').getByRole('link', { name: 'Sign in' }).isVisible(),
+    ).resolves.toBe(true)
     await page.getByRole('link', { name: 'Read the plan' }).click()
     await page.waitForURL(`${BASE_URL}/plans/${SLUG}`)
     await expect.poll(() => page.locator('.objective').count()).toBe(26)
@@ -149,6 +155,14 @@ describe('public pages in the browser', () => {
     await page.getByRole('link', { name: /Next goal area/ }).click()
     await page.waitForURL(`${BASE_URL}/plans/${SLUG}/goals/2`)
     await screenshot(page, 'public-goal-nojs')
+    // the helpful 404 is in the HTML, not only in the payload scripts
+    const missing = await page.goto(`${BASE_URL}/plans/no-such-plan`)
+    expect(missing?.status()).toBe(404)
+    expect(await page.locator('h1').textContent()).toBe('Page not found')
+    expect(await page.getByRole('link', { name: 'The current strategic plan' }).isVisible()).toBe(
+      true,
+    )
+    await screenshot(page, 'public-404-nojs')
     await context.close()
   })
 
@@ -249,6 +263,11 @@ describe('draft preview', () => {
       await page.goto(`${BASE_URL}/next/preview?path=${encodeURIComponent(`/plans/${SLUG}`)}`)
       await page.waitForURL(`${BASE_URL}/plans/${SLUG}`)
       await expect.poll(() => page.locator('h1').textContent()).toBe(draftTitle)
+      // the static page's header asks who is there: the editor, with a way back to the admin
+      await expect(page.getByTestId('account-name').textContent()).resolves.toBe('Emery Editor')
+      expect(await page.getByRole('banner').getByRole('link', { name: 'Admin' }).isVisible()).toBe(
+        true,
+      )
       expect(await page.getByRole('complementary', { name: 'Draft preview' }).isVisible()).toBe(
         true,
       )
@@ -259,6 +278,8 @@ describe('draft preview', () => {
       const other = await visitor.newPage()
       await other.goto(`${BASE_URL}/plans/${SLUG}`)
       expect(await other.locator('h1').textContent()).toBe(plan.title)
+      await other.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor()
+      expect(await other.getByTestId('account-name').count()).toBe(0)
       const html = await (await fetch(`${BASE_URL}/plans/${SLUG}`)).text()
       expect(html).not.toContain('draft under review')
       expect(html).not.toContain('payload-live-preview')

@@ -300,14 +300,21 @@ describe('what the public never sees', () => {
       `/plans/${SLUG}/goals/1.5`,
       `/plans/${SLUG}/goals/01`,
       '/sections/no-such-section',
+      '/plans',
+      '/no-such-page/at/all',
     ]) {
-      const page = await get(p)
-      expect(page.status, p).toBe(404)
-      expect(page.html).toContain('<meta name="robots" content="noindex"/>')
-      // Next 16 sends a notFound() page as a shell that the browser fills in from the inline RSC
-      // payload (public-browser.test.ts looks at it rendered); the helpful text is in that payload.
-      expect(page.html).toContain('Page not found')
-      expect(page.html).toContain('Where to go from here')
+      for (const attempt of ['first', 'cached']) {
+        const page = await get(p)
+        expect(page.status, `${p} (${attempt})`).toBe(404)
+        expect(page.html).toContain('<meta name="robots" content="noindex"/>')
+        // the helpful text is in the HTML itself (readable without JavaScript), not only in the
+        // inline RSC payload, and inside the site's own layout
+        expect(page.html, p).not.toContain('__next_error__')
+        expect(page.text, p).toContain('Page not found')
+        expect(page.text, p).toContain('Where to go from here')
+        expect(page.text, p).toContain('Skip to content')
+        expect(page.html.match(/<h1[\s>]/g), p).toHaveLength(1)
+      }
     }
     const pdf = await get('/plans/no-such-plan/plan.pdf')
     expect(pdf.status).toBe(404)
@@ -377,6 +384,45 @@ describe('the plan PDF', () => {
   })
 })
 
+describe('static generation', () => {
+  const pages = [
+    '/',
+    `/plans/${SLUG}`,
+    `/plans/${SLUG}/goals/3`,
+    '/sections/serials',
+    '/plans/no-such-plan',
+  ]
+
+  it('serves the public pages from the cache after their first request, the same to everyone', async () => {
+    for (const p of pages) await get(p)
+    for (const p of pages) {
+      const again = await get(p)
+      expect(again.headers.get('x-nextjs-cache'), p).toBe('HIT')
+      expect(again.headers.get('x-nextjs-prerender'), p).toBe('1')
+    }
+    // a signed-in editor gets the very same cached page: nothing on it depends on who asks
+    const anonymous = await get(`/plans/${SLUG}`)
+    const editor = await get(`/plans/${SLUG}`, { headers: { authorization: `JWT ${token}` } })
+    expect(editor.headers.get('x-nextjs-cache')).toBe('HIT')
+    expect(editor.html).toBe(anonymous.html)
+    expect(editor.html).not.toContain('Emery Editor')
+    // the account slot is left to the browser: a sign-in link until it knows better
+    expect(anonymous.html).toMatch(/<a [^>]*href="\/login"[^>]*>Sign in<\/a><noscript><style>/)
+  })
+
+  it('tells the header who is signed in through /api/viewer, never cached', async () => {
+    const nobody = await fetch(`${BASE_URL}/api/viewer`)
+    expect(nobody.status).toBe(200)
+    expect(nobody.headers.get('cache-control')).toContain('no-store')
+    expect(await nobody.json()).toBeNull()
+    const editor = await fetch(`${BASE_URL}/api/viewer`, {
+      headers: { authorization: `JWT ${token}` },
+    })
+    expect(editor.headers.get('cache-control')).toContain('no-store')
+    expect(await editor.json()).toEqual({ name: 'Emery Editor', kind: 'staff', isBoard: false })
+  })
+})
+
 describe('sitemap and robots', () => {
   it('lists the published plan, its goal areas and the sections', async () => {
     const sitemap = await get('/sitemap.xml')
@@ -411,6 +457,7 @@ describe('always current: editor changes show on the next request, without a reb
     }
     // warm the caches first, so the test sees a cached page being refreshed
     expect((await get(goalPage)).text).not.toContain(title)
+    expect((await get(goalPage)).headers.get('x-nextjs-cache')).toBe('HIT')
     expect(await countFor14()).toContain('No active initiatives yet')
     const coverage = /(\d+) of 26 objectives have active initiatives/.exec(
       (await get(`/plans/${SLUG}`)).text,
@@ -489,6 +536,10 @@ describe('always current: editor changes show on the next request, without a reb
     await api('PATCH', `/plans/${plan.id}`, { _status: 'published' })
     expect((await get(`/plans/${SLUG}`)).status).toBe(200)
     expect((await get(`/plans/${SLUG}/goals/1`)).status).toBe(200)
+    // and the cached 404s are gone for good: served from the cache again as the page
+    const cached = await get(`/plans/${SLUG}/goals/1`)
+    expect(cached.status).toBe(200)
+    expect(cached.headers.get('x-nextjs-cache')).toBe('HIT')
     expect((await get('/')).html).toContain(`href="/plans/${SLUG}"`)
   })
 })

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 
 import { Breadcrumbs } from '../../../../components/plan/Breadcrumbs'
 import {
@@ -13,6 +12,7 @@ import {
   objectiveAnchor,
 } from '../../../../components/plan/format'
 import { clip, pageMetadata } from '../../../../components/plan/meta'
+import { notFoundMetadata, PageNotFound } from '../../../../components/plan/PageNotFound'
 import { PreviewBanner } from '../../../../components/plan/PreviewBanner'
 import { PrintButton, PrintScript } from '../../../../components/plan/PrintButton'
 import { hasText, RichText } from '../../../../components/plan/RichText'
@@ -24,14 +24,17 @@ import '../../plan.css'
 
 type Props = { params: Promise<{ slug: string }> }
 
-// Rendered on request (the site header reads the visitor's session) from data cached under the
-// plan's tags (lib/data/public.ts), which the Payload hooks expire on every change. Nothing is
-// read at build time.
+// Statically generated on the first request for each address (none at build time, when there
+// is no database) and then served from the cache until the Payload hooks expire a tag it read
+// (lib/data/tags.ts). A staff user in draft mode (/next/preview) gets it rendered per request.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return []
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params
   const bundle = await getPlanForRequest(slug)
-  if (!bundle) return { title: 'Plan not found' }
+  if (!bundle) return notFoundMetadata('Plan not found')
   const { plan } = bundle
   const vision = lexicalToParagraphs(plan.vision)[0]
   return pageMetadata({
@@ -48,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PlanPage({ params }: Props) {
   const { slug } = await params
   const bundle = await getPlanForRequest(slug)
-  if (!bundle) notFound()
+  if (!bundle) return <PageNotFound />
   const { plan, goals, objectives, coverage } = bundle
   const perObjective = new Map(
     coverage.goals.flatMap((g) => g.objectiveCoverage.map((o) => [o.code, o.initiatives] as const)),

@@ -1,20 +1,23 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 
 import { Breadcrumbs } from '../../../../components/plan/Breadcrumbs'
 import { countLabel, goalHref } from '../../../../components/plan/format'
 import { InitiativeItem } from '../../../../components/plan/InitiativeItem'
 import { clip, pageMetadata } from '../../../../components/plan/meta'
+import { notFoundMetadata, PageNotFound } from '../../../../components/plan/PageNotFound'
 import { getSectionPage, getSections } from '../../../../lib/data/public'
 import type { SectionKind } from '../../../../lib/plan/types'
 import '../../plan.css'
 
 type Props = { params: Promise<{ slug: string }> }
 
-// Rendered on request (the site header reads the visitor's session) from data cached under the
-// plan's tags (lib/data/public.ts), which the Payload hooks expire on every change. Nothing is
-// read at build time.
+// Statically generated on the first request for each address (none at build time, when there
+// is no database) and then served from the cache until the Payload hooks expire a tag it read
+// (lib/data/tags.ts). A staff user in draft mode (/next/preview) gets it rendered per request.
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return []
+}
 
 const KIND: Record<SectionKind, string> = {
   section: 'Section',
@@ -26,7 +29,7 @@ const KIND: Record<SectionKind, string> = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params
   const page = await getSectionPage(slug)
-  if (!page) return { title: 'Section not found' }
+  if (!page) return notFoundMetadata('Section not found')
   const { section } = page
   return pageMetadata({
     title: section.name,
@@ -44,7 +47,7 @@ const heading = (level: number): Heading => `h${Math.min(5, level)}` as Heading
 export default async function SectionPage({ params }: Props) {
   const { slug } = await params
   const page = await getSectionPage(slug)
-  if (!page) notFound()
+  if (!page) return <PageNotFound />
   const { section, plans } = page
   const others = (await getSections()).filter((s) => s.slug !== section.slug)
   // With one plan the goal areas are the top level; with several each plan gets a heading.

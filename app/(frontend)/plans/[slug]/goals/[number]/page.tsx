@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
 
 import { Breadcrumbs } from '../../../../../../components/plan/Breadcrumbs'
 import { countLabel, goalHref, objectiveAnchor } from '../../../../../../components/plan/format'
 import { InitiativeItem } from '../../../../../../components/plan/InitiativeItem'
 import { clip, pageMetadata } from '../../../../../../components/plan/meta'
+import { notFoundMetadata, PageNotFound } from '../../../../../../components/plan/PageNotFound'
 import { PreviewBanner } from '../../../../../../components/plan/PreviewBanner'
 import {
   getPlanForRequest,
@@ -18,9 +18,12 @@ import '../../../../plan.css'
 
 type Props = { params: Promise<{ slug: string; number: string }> }
 
-// Rendered on request (the site header reads the visitor's session) from data cached under the
-// plan's tags (lib/data/public.ts), which the Payload hooks expire on every change. Nothing is
-// read at build time.
+// Statically generated on the first request for each address (none at build time, when there
+// is no database) and then served from the cache until the Payload hooks expire a tag it read
+// (lib/data/tags.ts). A staff user in draft mode (/next/preview) gets it rendered per request.
+export async function generateStaticParams(): Promise<{ slug: string; number: string }[]> {
+  return []
+}
 
 /** The goal area a URL names ("3" → Goal Area 3), or undefined (a 404). */
 async function findGoal(params: Props['params']) {
@@ -35,7 +38,7 @@ async function findGoal(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await findGoal(params)
-  if (!found) return { title: 'Goal area not found' }
+  if (!found) return notFoundMetadata('Goal area not found')
   const { bundle, goal } = found
   return pageMetadata({
     title: `Goal Area ${goal.number}: ${goal.title} · ${bundle.plan.title}`,
@@ -71,7 +74,7 @@ function servingSentence(serving: PublicInitiative[]): string {
 
 export default async function GoalPage({ params }: Props) {
   const found = await findGoal(params)
-  if (!found) notFound()
+  if (!found) return <PageNotFound />
   const { bundle, goal, index } = found
   const { plan } = bundle
   const objectives = bundle.objectives.filter((o) => sameId(o.goal, goal.id))

@@ -1,19 +1,34 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { connection } from 'next/server'
 
-import { countLabel, formatMonth, formatPeriod, goalHref } from '../../components/plan/format'
-import { pageMetadata } from '../../components/plan/meta'
-import { PrintScript } from '../../components/plan/PrintButton'
-import { getCurrentPublicPlan, getPublishedPlans, getSections } from '../../lib/data/public'
-import { coverageSummarySentence, formatPercent } from '../../lib/plan/coverage'
-import { sameId } from '../../lib/plan/types'
-import './plan.css'
+import { countLabel, formatMonth, formatPeriod, goalHref } from '../../../components/plan/format'
+import { pageMetadata } from '../../../components/plan/meta'
+import { notFoundMetadata, PageNotFound } from '../../../components/plan/PageNotFound'
+import { PrintScript } from '../../../components/plan/PrintButton'
+import { getCurrentPublicPlan, getPublishedPlans, getSections } from '../../../lib/data/public'
+import { coverageSummarySentence, formatPercent } from '../../../lib/plan/coverage'
+import { sameId } from '../../../lib/plan/types'
+import '../plan.css'
 
-export async function generateMetadata(): Promise<Metadata> {
-  // Rendered per request (from cached data): a page without params would otherwise be
-  // prerendered, and so read the database, during `next build`.
-  await connection()
+type Props = { params: Promise<{ home?: string[] }> }
+
+// The home page is `/` alone. It sits in an optional catch-all so that, like the plan pages, it
+// is generated on its first request and then served from the cache until the Payload hooks
+// expire a tag it read (lib/data/tags.ts): a page without params would be prerendered during
+// `next build`, when there is no database to read. Any other address that no route matches
+// lands here too and gets the helpful 404 (PageNotFound), cached like the rest.
+export async function generateStaticParams(): Promise<{ home: string[] }[]> {
+  return []
+}
+
+/** Whether the address is `/` itself; anything else is a 404, answered before any data is read. */
+async function isHome(params: Props['params']): Promise<boolean> {
+  const { home } = await params
+  return !home || home.length === 0
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await isHome(params))) return notFoundMetadata('Page not found')
   const current = await getCurrentPublicPlan()
   return pageMetadata({
     title: current ? `${current.plan.organization}: strategic plan` : 'Strategic plans',
@@ -24,8 +39,8 @@ export async function generateMetadata(): Promise<Metadata> {
   })
 }
 
-export default async function HomePage() {
-  await connection()
+export default async function HomePage({ params }: Props) {
+  if (!(await isHome(params))) return <PageNotFound />
   const [current, plans, sections] = await Promise.all([
     getCurrentPublicPlan(),
     getPublishedPlans(),

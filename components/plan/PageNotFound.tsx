@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { draftMode } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { Suspense } from 'react'
 
@@ -20,7 +21,10 @@ async function RespondNotFound(): Promise<never> {
  * tags it read like any page) while keeping the HTML outside the boundary. In the browser the
  * same error shows not-found.tsx, which renders the same view.
  */
-export function PageNotFound() {
+export async function PageNotFound() {
+  // Draft mode renders per request and streams, so the status (200) would be sent before the
+  // boundary below throws: for the previewing editor (who has JavaScript) plain notFound().
+  if ((await draftMode()).isEnabled) notFound()
   return (
     <>
       <NotFoundView />

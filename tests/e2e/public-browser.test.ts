@@ -284,6 +284,15 @@ describe('draft preview', () => {
       expect(html).not.toContain('draft under review')
       expect(html).not.toContain('payload-live-preview')
 
+      // an unknown address is a 404 in preview too
+      const missing = await page.goto(`${BASE_URL}/plans/no-such-plan`)
+      expect(missing?.status()).toBe(404)
+      await expect
+        .poll(() => page.locator('h1').textContent(), { timeout: 15_000 })
+        .toBe('Page not found')
+      await page.goto(`${BASE_URL}/plans/${SLUG}`)
+      await expect.poll(() => page.locator('h1').textContent()).toBe(draftTitle)
+
       await page.getByRole('button', { name: 'Exit preview' }).click()
       await page.waitForURL(`${BASE_URL}/plans/${SLUG}`)
       await expect.poll(() => page.locator('h1').textContent()).toBe(plan.title)

@@ -21,7 +21,7 @@ import {
   type PublicSection,
   type Viewer,
 } from './publicQueries'
-import { cacheTags } from './tags'
+import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from './tags'
 
 export type {
   PlanBundle,
@@ -45,13 +45,13 @@ export { isSlug } from './publicQueries'
 const cachedPlans = unstable_cache(
   async () => listPublishedPlans(await getPayloadClient()),
   ['public', 'plans'],
-  { tags: [cacheTags.plans] },
+  { tags: [cacheTags.plans], revalidate: PUBLIC_REVALIDATE_SECONDS },
 )
 
 const cachedSections = unstable_cache(
   async () => listSections(await getPayloadClient()),
   ['public', 'sections'],
-  { tags: [cacheTags.sections] },
+  { tags: [cacheTags.sections], revalidate: PUBLIC_REVALIDATE_SECONDS },
 )
 
 /** Published plans, newest first. */
@@ -68,7 +68,7 @@ export const getPublicPlan = cache(async (slug: string): Promise<PlanBundle | nu
   const load = unstable_cache(
     async () => loadPlanBundle(await getPayloadClient(), slug),
     ['public', 'plan-bundle', String(summary.id), slug],
-    { tags: [cacheTags.plans, cacheTags.plan(summary.id), cacheTags.sections] },
+    { tags: [cacheTags.plans, cacheTags.plan(summary.id), cacheTags.sections], revalidate: PUBLIC_REVALIDATE_SECONDS },
   )
   return load()
 })

@@ -399,6 +399,9 @@ describe('static generation', () => {
       const again = await get(p)
       expect(again.headers.get('x-nextjs-cache'), p).toBe('HIT')
       expect(again.headers.get('x-nextjs-prerender'), p).toBe('1')
+      // a shared cache (a CDN) may keep a page ten minutes at most, as the server itself does
+      // for changes nothing expires (lib/data/tags.ts, PUBLIC_REVALIDATE_SECONDS)
+      expect(again.headers.get('cache-control'), p).toMatch(/(^|[ ,])s-maxage=600([ ,]|$)/)
     }
     // a signed-in editor gets the very same cached page: nothing on it depends on who asks
     const anonymous = await get(`/plans/${SLUG}`)

@@ -12,6 +12,9 @@ import '../plan.css'
 
 type Props = { params: Promise<{ home?: string[] }> }
 
+// at most this long in the cache without an editor's change (PUBLIC_REVALIDATE_SECONDS, lib/data/tags.ts)
+export const revalidate = 600
+
 // The home page is `/` alone. It sits in an optional catch-all so that, like the plan pages, it
 // is generated on its first request and then served from the cache until the Payload hooks
 // expire a tag it read (lib/data/tags.ts): a page without params would be prerendered during

@@ -12,6 +12,9 @@ import '../../plan.css'
 
 type Props = { params: Promise<{ slug: string }> }
 
+// at most this long in the cache without an editor's change (PUBLIC_REVALIDATE_SECONDS, lib/data/tags.ts)
+export const revalidate = 600
+
 // Statically generated on the first request for each address (none at build time, when there
 // is no database) and then served from the cache until the Payload hooks expire a tag it read
 // (lib/data/tags.ts). A staff user in draft mode (/next/preview) gets it rendered per request.

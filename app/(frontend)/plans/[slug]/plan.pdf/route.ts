@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { unstable_cache } from 'next/cache'
 
 import { getPublicPlan } from '../../../../../lib/data/public'
-import { cacheTags } from '../../../../../lib/data/tags'
+import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from '../../../../../lib/data/tags'
 import { env } from '../../../../../lib/env'
 import { renderPlanPdf } from '../../../../../lib/pdf/plan/render'
 
@@ -30,7 +30,10 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const render = unstable_cache(
     async () => (await renderPlanPdf(bundle, url)).toString('base64'),
     ['public', 'plan-pdf', String(plan.id), plan.slug, url],
-    { tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.sections] },
+    {
+      tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.sections],
+      revalidate: PUBLIC_REVALIDATE_SECONDS,
+    },
   )
   const pdf = Buffer.from(await render(), 'base64')
   const etag = `"${createHash('sha256').update(pdf).digest('base64url').slice(0, 32)}"`

@@ -4,7 +4,7 @@ import { useActionState } from 'react'
 
 import { requestPasswordResetAction, type FormState } from './actions'
 import styles from './account.module.css'
-import { BackToSignIn, Field, FormDone } from './FormParts'
+import { BackToSignIn, FormDone, MemberNumberField } from './FormParts'
 
 /** Asks for a password reset link by member number (Payload's forgot-password flow). */
 export function ForgotPasswordForm() {
@@ -18,16 +18,7 @@ export function ForgotPasswordForm() {
       <p id="forgot-error" className={styles.error} role="alert">
         {error}
       </p>
-      <Field
-        id="memberNumber"
-        label="Member number"
-        type="text"
-        inputMode="numeric"
-        autoComplete="username"
-        required
-        invalid={error != null}
-        errorId="forgot-error"
-      />
+      <MemberNumberField invalid={error != null} errorId="forgot-error" />
       <div className={styles.actions}>
         <button className="button" type="submit" disabled={pending}>
           {pending ? 'Sending…' : 'Email me a reset link'}

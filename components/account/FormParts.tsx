@@ -37,6 +37,19 @@ export function Field({ id, label, hint, errorId, invalid = false, ...input }: F
   )
 }
 
+/** The member number, as every member form asks for it (the login name password managers fill in). */
+export const MemberNumberField = (props: Omit<FieldProps, 'id' | 'label'>) => (
+  <Field
+    id="memberNumber"
+    label="Member number"
+    type="text"
+    inputMode="numeric"
+    autoComplete="username"
+    required
+    {...props}
+  />
+)
+
 /** What a finished account form leaves: its message, announced, and where to go next. */
 export function FormDone({ message, next }: { message: string; next: ReactNode }) {
   return (

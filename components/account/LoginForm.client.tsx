@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 
 import { signInErrorMessage } from '../../lib/auth/messages'
 import styles from './account.module.css'
-import { Field } from './FormParts'
+import { Field, MemberNumberField } from './FormParts'
 
 export interface LoginFormProps {
   callbackUrl: string
@@ -69,13 +69,7 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: LoginFormProps
         <p id="login-error" className={styles.error} role="alert" tabIndex={-1} ref={errorRef}>
           {error}
         </p>
-        <Field
-          id="memberNumber"
-          label="Member number"
-          type="text"
-          inputMode="numeric"
-          autoComplete="username"
-          required
+        <MemberNumberField
           invalid={invalid}
           errorId="login-error"
           hint="As printed on your membership card or renewal notice."

@@ -84,26 +84,61 @@ export const adminFieldOnly: FieldAccess = ({ req: { user } }) => isAdmin(user)
 export const staffFieldOnly: FieldAccess = ({ req: { user } }) => isStaff(user)
 
 export const PUBLISHED: Where = { _status: { equals: 'published' } }
-export const PLAN_PUBLISHED: Where = { 'plan._status': { equals: 'published' } }
+
+/**
+ * "Its plan is one of these": the published plans' ids, listed. Not `plan._status`: a condition
+ * through a relationship makes the SQLite adapter select every matching id first and then read
+ * `WHERE id IN (…all of them…)`, one bound variable per document, which SQLite refuses past
+ * 32,766 and which grows with the plan. With no plan published, a condition nothing meets.
+ */
+export const inPlans = (planIds: readonly Id[]): Where =>
+  planIds.length > 0 ? { plan: { in: [...planIds] } } : { id: { exists: false } }
+
+/**
+ * The ids of the published plans (a handful: one small indexed query), read inside the request's
+ * transaction. Not remembered between calls: Payload hands each access evaluation its own copy
+ * of the request and context, and a remembered answer could outlive a plan's publication.
+ */
+export async function publishedPlanIds(req: PayloadRequest): Promise<Id[]> {
+  const { docs } = await req.payload.find({
+    collection: 'plans',
+    where: PUBLISHED,
+    select: { slug: true },
+    depth: 0,
+    pagination: false,
+    // a lookup for the rule itself: only the ids leave this function
+    overrideAccess: true,
+    req,
+  })
+  return docs.map((plan) => plan.id)
+}
 
 /** Plans: staff read everything, everyone else published plans only. */
 export const readPlans = ({ req: { user } }: AccessArgs): boolean | Where =>
   isStaff(user) ? true : PUBLISHED
 
+/** Goal areas and objectives, given the published plans: staff see all, others those of published plans. */
+export const planContentReadWhere = (user: unknown, published: readonly Id[]): boolean | Where =>
+  isStaff(user) ? true : inPlans(published)
+
 /** Goal areas and objectives: visible when their plan is published (staff see all). */
-export const readPlanContent = ({ req: { user } }: AccessArgs): boolean | Where =>
-  isStaff(user) ? true : PLAN_PUBLISHED
+export const readPlanContent = async ({ req }: { req: PayloadRequest }): Promise<boolean | Where> =>
+  isStaff(req.user) ? true : planContentReadWhere(req.user, await publishedPlanIds(req))
 
 /**
  * Initiatives: staff read all (drafts too); members in good standing read published public and
  * members-only initiatives of published plans; everyone else only published public ones.
  */
-export const readInitiatives = ({ req: { user } }: AccessArgs): boolean | Where => {
+export const initiativesReadWhere = (user: unknown, published: readonly Id[]): boolean | Where => {
   if (isStaff(user)) return true
-  const base: Where[] = [PUBLISHED, PLAN_PUBLISHED]
+  const base: Where[] = [PUBLISHED, inPlans(published)]
   if (isActiveMember(user)) return { and: base }
   return { and: [...base, { visibility: { equals: 'public' } }] }
 }
+
+/** Initiatives' read access (see initiativesReadWhere), with the published plans looked up. */
+export const readInitiatives = async ({ req }: { req: PayloadRequest }): Promise<boolean | Where> =>
+  isStaff(req.user) ? true : initiativesReadWhere(req.user, await publishedPlanIds(req))
 
 /** Create an initiative: editors always; section editors for their own sections only. */
 export const createInitiatives = ({

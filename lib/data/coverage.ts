@@ -28,7 +28,7 @@ import { getPayloadClient } from './payload'
 /**
  * The dashboard's one data fetch. Everything the coverage numbers need for (plan, person) comes
  * from a fixed set of Local API finds — the plan by slug, its goal areas, its objectives, all
- * sections, and the plan's initiatives by their `plan` field (one find per status, see below) —
+ * sections, and the plan's initiatives by their `plan` field —
  * each `depth: 0` with a `select` and no pagination, so the number of database queries does not
  * grow with the initiatives.
  * Every call acts as the person (`user` + `overrideAccess: false`): Payload's read access decides
@@ -141,7 +141,7 @@ const isVisibility = (value: unknown): value is Visibility =>
   typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value)
 
 /**
- * Loads the plan, goal areas, objectives, sections and initiatives for (slug, person): ten
+ * Loads the plan, goal areas, objectives, sections and initiatives for (slug, person): five
  * Local API calls whatever the plan's size. Null when the plan does not exist for this person.
  */
 export const loadCoverageData = cache(
@@ -164,7 +164,7 @@ export const loadCoverageData = cache(
       _status: true,
     } as const
 
-    const [goalDocs, objectiveDocs, sectionDocs, ...initiativeShards] = await Promise.all([
+    const [goalDocs, objectiveDocs, sectionDocs, initiativeDocs] = await Promise.all([
       payload.find({
         collection: 'goals',
         where: byPlan,
@@ -185,21 +185,14 @@ export const loadCoverageData = cache(
         select: { slug: true, name: true, abbreviation: true },
         ...asPerson(user),
       }),
-      // One find per status (a fixed six): a member's read access filters on `plan._status`, and
-      // with such a join Payload's SQLite adapter first selects the matching ids, then reads
-      // `WHERE id IN (…every id…)` — one bound variable per initiative, and SQLite refuses more
-      // than 32,766. Per-status finds keep each list a fraction of the plan's initiatives.
-      ...INITIATIVE_STATUSES.map((status) =>
-        payload.find({
-          collection: 'initiatives',
-          where: { and: [byPlan, { status: { equals: status } }] },
-          sort: 'id',
-          select: initiativeSelect,
-          ...asPerson(user),
-        }),
-      ),
+      payload.find({
+        collection: 'initiatives',
+        where: byPlan,
+        sort: 'id',
+        select: initiativeSelect,
+        ...asPerson(user),
+      }),
     ])
-    const initiativeDocs = initiativeShards.flatMap((shard) => shard.docs)
 
     const goals: GoalSummary[] = goalDocs.docs.map((g) => ({
       id: g.id,
@@ -222,7 +215,7 @@ export const loadCoverageData = cache(
       abbreviation: s.abbreviation ?? null,
     }))
 
-    const initiatives: InitiativeSummary[] = initiativeDocs.flatMap((i) => {
+    const initiatives: InitiativeSummary[] = initiativeDocs.docs.flatMap((i) => {
       const section = idOf(i.section)
       if (section == null || !isStatus(i.status) || !isVisibility(i.visibility)) return []
       return [

@@ -22,9 +22,10 @@ async function RespondNotFound(): Promise<never> {
  * same error shows not-found.tsx, which renders the same view.
  */
 export async function PageNotFound() {
-  // Draft mode renders per request and streams, so the status (200) would be sent before the
-  // boundary below throws: for the previewing editor (who has JavaScript) plain notFound().
-  if ((await draftMode()).isEnabled) notFound()
+  // Draft mode and `next dev` render per request and stream, so the status (200) would be sent
+  // before the boundary below throws: for the previewing editor and the developer (who have
+  // JavaScript) plain notFound().
+  if (process.env.NODE_ENV === 'development' || (await draftMode()).isEnabled) notFound()
   return (
     <>
       <NotFoundView />

@@ -258,6 +258,34 @@ export async function getPlanCoverage(
   return coverageFor(data, JSON.stringify(filters))
 }
 
+/** A query's filters and the plan's data for a person, or why not (4xx and a message). */
+export type ResolvedCoverageQuery =
+  | { ok: true; data: CoverageData; filters: CoverageFilters }
+  | { ok: false; status: 400 | 404; error: string }
+
+/**
+ * What the coverage endpoint and the board report share: the filters parsed from the query (400
+ * when malformed), the plan's data as this person sees it (404 for a plan they cannot see), and
+ * a section filter that names one of its sections (400 otherwise, worded by `unknownSection`).
+ */
+export async function resolveCoverageQuery(
+  slug: string,
+  query: QueryInput,
+  user: CoverageUser,
+  unknownSection: (section: string, data: CoverageData) => string = (section) =>
+    `No section "${section}".`,
+): Promise<ResolvedCoverageQuery> {
+  const parsed = parseCoverageFilters(query)
+  if (!parsed.ok) return { ok: false, status: 400, error: parsed.error }
+  const data = await loadCoverageData(slug, user)
+  if (!data) return { ok: false, status: 404, error: `No plan "${slug}".` }
+  const { section } = parsed.filters
+  if (section && !data.input.sections.some((s) => s.slug === section)) {
+    return { ok: false, status: 400, error: unknownSection(section, data) }
+  }
+  return { ok: true, data, filters: parsed.filters }
+}
+
 export type CoverageResult =
   { status: 200; coverage: PlanCoverage } | { status: 400 | 404; error: string }
 
@@ -270,16 +298,10 @@ export async function coverageForQuery(
   query: QueryInput,
   user: CoverageUser,
 ): Promise<CoverageResult> {
-  const parsed = parseCoverageFilters(query)
-  if (!parsed.ok) return { status: 400, error: parsed.error }
-  const data = await loadCoverageData(slug, user)
-  if (!data) return { status: 404, error: `No plan "${slug}".` }
-  const { section } = parsed.filters
-  if (section && !data.input.sections.some((s) => s.slug === section)) {
-    return { status: 400, error: `No section "${section}".` }
-  }
+  const resolved = await resolveCoverageQuery(slug, query, user)
+  if (!resolved.ok) return { status: resolved.status, error: resolved.error }
   return {
     status: 200,
-    coverage: coverageFor(data, JSON.stringify(parsed.filters)),
+    coverage: coverageFor(resolved.data, JSON.stringify(resolved.filters)),
   }
 }

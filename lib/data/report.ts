@@ -1,8 +1,7 @@
 import 'server-only'
 
-import { parseCoverageFilters } from '../charts/filters'
 import { buildProgressReport, type ProgressReportModel } from '../pdf/report/model'
-import { loadCoverageData, type CoverageUser } from './coverage'
+import { resolveCoverageQuery, type CoverageUser } from './coverage'
 
 /** Query parameters the progress report takes. */
 export const REPORT_PARAMS = ['section'] as const
@@ -33,18 +32,18 @@ export async function progressReportForQuery(
       error: `Unknown parameter ${names}: the report takes only ?section=<section slug>.`,
     }
   }
-  const parsed = parseCoverageFilters(query)
-  if (!parsed.ok) return { status: 400, error: parsed.error }
-
-  const data = await loadCoverageData(slug, user)
-  if (!data) return { status: 404, error: `No plan "${slug}".` }
-  const { section } = parsed.filters
-  if (section && !data.input.sections.some((s) => s.slug === section)) {
+  const resolved = await resolveCoverageQuery(slug, query, user, (section, data) => {
     const known = data.input.sections.map((s) => s.slug).join(', ')
-    return { status: 400, error: `No section "${section}". Sections: ${known}.` }
-  }
+    return `No section "${section}". Sections: ${known}.`
+  })
+  if (!resolved.ok) return { status: resolved.status, error: resolved.error }
+  const { data, filters } = resolved
   return {
     status: 200,
-    report: buildProgressReport(data.input, { audience: data.audience, section, now }),
+    report: buildProgressReport(data.input, {
+      audience: data.audience,
+      section: filters.section,
+      now,
+    }),
   }
 }

@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from 'react'
 
 import type { RichTextValue } from '../../lib/data/public'
+import { TEXT_FORMAT, type LexicalReadNode } from '../../lib/richtext/lexical'
 
 /**
  * Payload's Lexical rich text as plain, semantic HTML (server component, no client JavaScript).
@@ -8,29 +9,19 @@ import type { RichTextValue } from '../../lib/data/public'
  * outline stays in order). Unknown node types render their children.
  */
 
-interface LexicalNode {
-  type?: string
-  text?: string
-  format?: number | string
-  tag?: string
-  listType?: string
-  children?: LexicalNode[]
-  fields?: { url?: string; newTab?: boolean }
-  url?: string
-}
-
-// Lexical's text format bits
-const BOLD = 1
-const ITALIC = 2
-const STRIKETHROUGH = 4
-const UNDERLINE = 8
-const CODE = 16
-const SUBSCRIPT = 32
-const SUPERSCRIPT = 64
+const {
+  bold: BOLD,
+  italic: ITALIC,
+  strikethrough: STRIKETHROUGH,
+  underline: UNDERLINE,
+  code: CODE,
+  subscript: SUBSCRIPT,
+  superscript: SUPERSCRIPT,
+} = TEXT_FORMAT
 
 const SAFE_URL = /^(https?:|mailto:|tel:|\/|#)/i
 
-function renderText(node: LexicalNode, key: number): ReactNode {
+function renderText(node: LexicalReadNode, key: number): ReactNode {
   let out: ReactNode = node.text ?? ''
   const format = typeof node.format === 'number' ? node.format : 0
   if (format & CODE) out = <code>{out}</code>
@@ -50,11 +41,11 @@ function headingTag(tag: string | undefined, minHeading: number): HeadingTag {
   return `h${Math.min(6, Math.max(minHeading, level))}` as HeadingTag
 }
 
-function renderNodes(nodes: LexicalNode[] | undefined, minHeading: number): ReactNode[] {
+function renderNodes(nodes: LexicalReadNode[] | undefined, minHeading: number): ReactNode[] {
   return (nodes ?? []).map((node, i) => renderNode(node, i, minHeading))
 }
 
-function renderNode(node: LexicalNode, key: number, minHeading: number): ReactNode {
+function renderNode(node: LexicalReadNode, key: number, minHeading: number): ReactNode {
   const children = () => renderNodes(node.children, minHeading)
   switch (node.type) {
     case 'text':
@@ -101,9 +92,9 @@ function renderNode(node: LexicalNode, key: number, minHeading: number): ReactNo
 
 /** True when the rich text has any visible text. */
 export function hasText(value: RichTextValue | null | undefined): boolean {
-  const walk = (nodes: LexicalNode[] | undefined): boolean =>
+  const walk = (nodes: LexicalReadNode[] | undefined): boolean =>
     (nodes ?? []).some((n) => (n.text ?? '').trim() !== '' || walk(n.children))
-  return Boolean(value && walk(value.root.children as LexicalNode[]))
+  return Boolean(value && walk(value.root.children as LexicalReadNode[]))
 }
 
 export function RichText({
@@ -117,6 +108,8 @@ export function RichText({
 }) {
   if (!value) return null
   return (
-    <div className={className}>{renderNodes(value.root.children as LexicalNode[], minHeading)}</div>
+    <div className={className}>
+      {renderNodes(value.root.children as LexicalReadNode[], minHeading)}
+    </div>
   )
 }

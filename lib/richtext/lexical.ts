@@ -8,6 +8,32 @@ export interface LexicalNode {
   [key: string]: unknown
 }
 
+/**
+ * A Lexical node as the renderers read it (the web page and the PDF): any part may be missing
+ * from stored rich text, so every part is optional.
+ */
+export interface LexicalReadNode {
+  type?: string
+  text?: string
+  format?: number | string
+  tag?: string
+  listType?: string
+  children?: LexicalReadNode[]
+  fields?: { url?: string; newTab?: boolean }
+  url?: string
+}
+
+/** Lexical's text format bits (a text node's `format`). */
+export const TEXT_FORMAT = {
+  bold: 1,
+  italic: 2,
+  strikethrough: 4,
+  underline: 8,
+  code: 16,
+  subscript: 32,
+  superscript: 64,
+} as const
+
 export interface LexicalState {
   root: {
     type: string

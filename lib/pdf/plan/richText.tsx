@@ -2,20 +2,11 @@ import { Link, Text, View, type Styles } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 
 import type { RichTextValue } from '../../data/publicQueries'
+import { TEXT_FORMAT, type LexicalReadNode } from '../../richtext/lexical'
 
 type Style = Styles[string]
 
 /** Payload Lexical rich text as react-pdf blocks: paragraphs, headings, lists and quotes. */
-
-interface LexicalNode {
-  type?: string
-  text?: string
-  format?: number | string
-  tag?: string
-  listType?: string
-  children?: LexicalNode[]
-  fields?: { url?: string }
-}
 
 export interface RichTextStyles {
   paragraph: Style
@@ -27,10 +18,9 @@ export interface RichTextStyles {
   link: Style
 }
 
-const BOLD = 1
-const ITALIC = 2
+const { bold: BOLD, italic: ITALIC } = TEXT_FORMAT
 
-function inline(nodes: LexicalNode[] | undefined, styles: RichTextStyles): ReactNode[] {
+function inline(nodes: LexicalReadNode[] | undefined, styles: RichTextStyles): ReactNode[] {
   return (nodes ?? []).map((node, i) => {
     if (node.type === 'text') {
       const format = typeof node.format === 'number' ? node.format : 0
@@ -59,7 +49,7 @@ function inline(nodes: LexicalNode[] | undefined, styles: RichTextStyles): React
   })
 }
 
-function block(node: LexicalNode, key: number, styles: RichTextStyles): ReactNode {
+function block(node: LexicalReadNode, key: number, styles: RichTextStyles): ReactNode {
   switch (node.type) {
     case 'heading':
       return (
@@ -102,5 +92,5 @@ export function PdfRichText({
   styles: RichTextStyles
 }) {
   if (!value) return null
-  return <>{(value.root.children as LexicalNode[]).map((node, i) => block(node, i, styles))}</>
+  return <>{(value.root.children as LexicalReadNode[]).map((node, i) => block(node, i, styles))}</>
 }

@@ -4,7 +4,7 @@ import type { Payload, TypedUser } from 'payload'
 
 import { computeCoverage, type PlanCoverage } from '../plan/coverage'
 import { objectiveCode } from '../plan/numbering'
-import type { Id, InitiativeStatus, SectionKind, Visibility } from '../plan/types'
+import type { Id, InitiativeSummary, PlanSummary, SectionKind } from '../plan/types'
 
 /**
  * The Payload reads behind the public pages, uncached (lib/data/public.ts caches them by tag).
@@ -19,13 +19,7 @@ export interface RichTextValue {
   [key: string]: unknown
 }
 
-export interface PublicPlanSummary {
-  id: Id
-  slug: string
-  title: string
-  organization: string
-  startYear: number
-  endYear: number
+export interface PublicPlanSummary extends PlanSummary {
   adoptedOn: string | null
   adoptedBy: string | null
   lastRevised: string | null
@@ -66,20 +60,10 @@ export interface PublicSection {
   description: string | null
 }
 
-export interface PublicInitiative {
-  id: Id
-  title: string
-  section: Id
-  objectives: Id[]
-  status: InitiativeStatus
-  visibility: Visibility
-  published: boolean
+/** An initiative as the public pages show it: its summary, with every date and the progress. */
+export interface PublicInitiative extends Required<InitiativeSummary> {
   summary: string | null
   lead: string | null
-  startDate: string | null
-  targetDate: string | null
-  completedDate: string | null
-  progress: number | null
 }
 
 /** Everything a plan's public pages and its PDF show, with its public coverage. */

@@ -1,6 +1,24 @@
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTs from 'eslint-config-next/typescript'
 
+// The layers (docs/architecture.md, "Layers"): lower floors never import higher ones.
+const higherFloors = {
+  group: ['@/app/*', '@/components/*', '@/collections/*', '@/scripts/*', '@/payload.config'],
+  message: 'lib/ is the lowest floor: it never imports app, components, collections or scripts.',
+}
+const payloadOutsideLibData = {
+  paths: [
+    { name: 'payload', message: 'Pages and components read Payload only through lib/data.' },
+    { name: '@payload-config', message: 'Pages and components read Payload only through lib/data.' },
+  ],
+  patterns: [
+    {
+      group: ['@/collections/*', '@/payload.config'],
+      message: 'Pages and components read Payload only through lib/data (pure checks: lib/auth).',
+    },
+  ],
+}
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -17,6 +35,34 @@ const config = [
       'bench/out/**',
       'next-env.d.ts',
     ],
+  },
+  {
+    files: ['lib/**/*.{ts,tsx}'],
+    ignores: ['lib/plan/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [higherFloors] }] },
+  },
+  {
+    // pure domain logic: nothing but itself (no packages, no other layer, no I/O)
+    files: ['lib/plan/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./|@/lib/plan/)',
+              message: 'lib/plan is pure: it imports nothing but lib/plan.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // the public site's pages, route handlers and components (the admin's own components excepted)
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    ignores: ['components/admin/**'],
+    rules: { 'no-restricted-imports': ['error', payloadOutsideLibData] },
   },
 ]
 

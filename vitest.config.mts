@@ -6,6 +6,8 @@ const root = path.dirname(fileURLToPath(import.meta.url))
 
 const alias = {
   '@payload-config': path.join(root, 'payload.config.ts'),
+  // the path alias of tsconfig.json: `@/lib/...` from the repository's root
+  '@': root,
   // `server-only` throws outside React Server Components; under tests lib/data runs in plain Node.
   'server-only': path.join(root, 'node_modules/server-only/empty.js'),
 }

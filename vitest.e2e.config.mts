@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@payload-config': path.join(root, 'payload.config.ts'),
+      // the path alias of tsconfig.json: `@/lib/...` from the repository's root
+      '@': root,
       'server-only': path.join(root, 'node_modules/server-only/empty.js'),
     },
   },

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next'
 import { connection } from 'next/server'
 
-import { env } from '../lib/env'
+import { env } from '@/lib/env'
 
 /** /robots.txt: the public pages are open to crawlers; the admin, APIs and member area are not. */
 export default async function robots(): Promise<MetadataRoute.Robots> {

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next'
 import { connection } from 'next/server'
 
-import { getPublicPlan, getPublishedPlans, getSections } from '../lib/data/public'
-import { env } from '../lib/env'
+import { getPublicPlan, getPublishedPlans, getSections } from '@/lib/data/public'
+import { env } from '@/lib/env'
 
 /** /sitemap.xml: the home page, every published plan (its goal areas and PDF) and every section. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

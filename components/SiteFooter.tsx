@@ -6,8 +6,8 @@ export function SiteFooter() {
     <footer className="site-footer">
       <div className="container">
         <p>
-          Published with Lodestar, open-source software for association strategic plans. Staff sign in at{' '}
-          <Link href="/admin">the admin</Link>.
+          Published with Lodestar, open-source software for association strategic plans. Staff sign
+          in at <Link href="/admin">the admin</Link>.
         </p>
       </div>
     </footer>

@@ -6,7 +6,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 
 import type { Env } from './env'
-import { migrations } from '../migrations'
+import { migrations } from '@/migrations'
 
 /**
  * The database adapter for this environment: MongoDB for a `mongodb://` URI, embedded SQLite

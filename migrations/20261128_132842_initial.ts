@@ -10,7 +10,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`plans_values_order_idx\` ON \`plans_values\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`plans_values_parent_id_idx\` ON \`plans_values\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`plans_values_parent_id_idx\` ON \`plans_values\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`plans\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -44,8 +46,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_plans_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_plans_v_version_values_order_idx\` ON \`_plans_v_version_values\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_plans_v_version_values_parent_id_idx\` ON \`_plans_v_version_values\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_plans_v_version_values_order_idx\` ON \`_plans_v_version_values\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_plans_v_version_values_parent_id_idx\` ON \`_plans_v_version_values\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_plans_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -71,11 +77,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`_plans_v_parent_idx\` ON \`_plans_v\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_plans_v_version_version_slug_idx\` ON \`_plans_v\` (\`version_slug\`);`)
-  await db.run(sql`CREATE INDEX \`_plans_v_version_version_current_idx\` ON \`_plans_v\` (\`version_current\`);`)
-  await db.run(sql`CREATE INDEX \`_plans_v_version_version_updated_at_idx\` ON \`_plans_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_plans_v_version_version_created_at_idx\` ON \`_plans_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_plans_v_version_version__status_idx\` ON \`_plans_v\` (\`version__status\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_plans_v_version_version_slug_idx\` ON \`_plans_v\` (\`version_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_plans_v_version_version_current_idx\` ON \`_plans_v\` (\`version_current\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_plans_v_version_version_updated_at_idx\` ON \`_plans_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_plans_v_version_version_created_at_idx\` ON \`_plans_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_plans_v_version_version__status_idx\` ON \`_plans_v\` (\`version__status\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_plans_v_created_at_idx\` ON \`_plans_v\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`_plans_v_updated_at_idx\` ON \`_plans_v\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_plans_v_latest_idx\` ON \`_plans_v\` (\`latest\`);`)
@@ -117,7 +133,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`objectives_position_idx\` ON \`objectives\` (\`position\`);`)
   await db.run(sql`CREATE INDEX \`objectives_updated_at_idx\` ON \`objectives\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`objectives_created_at_idx\` ON \`objectives\` (\`created_at\`);`)
-  await db.run(sql`CREATE UNIQUE INDEX \`goal_number_idx\` ON \`objectives\` (\`goal_id\`,\`number\`);`)
+  await db.run(
+    sql`CREATE UNIQUE INDEX \`goal_number_idx\` ON \`objectives\` (\`goal_id\`,\`number\`);`,
+  )
   await db.run(sql`CREATE TABLE \`sections\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -141,8 +159,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`initiatives\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`initiatives_updates_order_idx\` ON \`initiatives_updates\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`initiatives_updates_parent_id_idx\` ON \`initiatives_updates\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`initiatives_updates_order_idx\` ON \`initiatives_updates\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`initiatives_updates_parent_id_idx\` ON \`initiatives_updates\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`initiatives\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -165,11 +187,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`initiatives_section_idx\` ON \`initiatives\` (\`section_id\`);`)
-  await db.run(sql`CREATE INDEX \`initiatives_visibility_idx\` ON \`initiatives\` (\`visibility\`);`)
+  await db.run(
+    sql`CREATE INDEX \`initiatives_visibility_idx\` ON \`initiatives\` (\`visibility\`);`,
+  )
   await db.run(sql`CREATE INDEX \`initiatives_plan_idx\` ON \`initiatives\` (\`plan_id\`);`)
   await db.run(sql`CREATE INDEX \`initiatives_status_idx\` ON \`initiatives\` (\`status\`);`)
-  await db.run(sql`CREATE INDEX \`initiatives_updated_at_idx\` ON \`initiatives\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`initiatives_created_at_idx\` ON \`initiatives\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`initiatives_updated_at_idx\` ON \`initiatives\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`initiatives_created_at_idx\` ON \`initiatives\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE INDEX \`initiatives__status_idx\` ON \`initiatives\` (\`_status\`);`)
   await db.run(sql`CREATE TABLE \`initiatives_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -181,10 +209,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`objectives_id\`) REFERENCES \`objectives\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`initiatives_rels_order_idx\` ON \`initiatives_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`initiatives_rels_parent_idx\` ON \`initiatives_rels\` (\`parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`initiatives_rels_order_idx\` ON \`initiatives_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`initiatives_rels_parent_idx\` ON \`initiatives_rels\` (\`parent_id\`);`,
+  )
   await db.run(sql`CREATE INDEX \`initiatives_rels_path_idx\` ON \`initiatives_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`initiatives_rels_objectives_id_idx\` ON \`initiatives_rels\` (\`objectives_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`initiatives_rels_objectives_id_idx\` ON \`initiatives_rels\` (\`objectives_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_initiatives_v_version_updates\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -195,8 +229,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_initiatives_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_version_updates_order_idx\` ON \`_initiatives_v_version_updates\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_version_updates_parent_id_idx\` ON \`_initiatives_v_version_updates\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_version_updates_order_idx\` ON \`_initiatives_v_version_updates\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_version_updates_parent_id_idx\` ON \`_initiatives_v_version_updates\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`_initiatives_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -223,16 +261,36 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`version_plan_id\`) REFERENCES \`plans\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_parent_idx\` ON \`_initiatives_v\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_version_version_section_idx\` ON \`_initiatives_v\` (\`version_section_id\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_version_version_visibility_idx\` ON \`_initiatives_v\` (\`version_visibility\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_version_version_plan_idx\` ON \`_initiatives_v\` (\`version_plan_id\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_version_version_status_idx\` ON \`_initiatives_v\` (\`version_status\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_version_version_updated_at_idx\` ON \`_initiatives_v\` (\`version_updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_version_version_created_at_idx\` ON \`_initiatives_v\` (\`version_created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_version_version__status_idx\` ON \`_initiatives_v\` (\`version__status\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_created_at_idx\` ON \`_initiatives_v\` (\`created_at\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_updated_at_idx\` ON \`_initiatives_v\` (\`updated_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_parent_idx\` ON \`_initiatives_v\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_version_version_section_idx\` ON \`_initiatives_v\` (\`version_section_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_version_version_visibility_idx\` ON \`_initiatives_v\` (\`version_visibility\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_version_version_plan_idx\` ON \`_initiatives_v\` (\`version_plan_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_version_version_status_idx\` ON \`_initiatives_v\` (\`version_status\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_version_version_updated_at_idx\` ON \`_initiatives_v\` (\`version_updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_version_version_created_at_idx\` ON \`_initiatives_v\` (\`version_created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_version_version__status_idx\` ON \`_initiatives_v\` (\`version__status\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_created_at_idx\` ON \`_initiatives_v\` (\`created_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_updated_at_idx\` ON \`_initiatives_v\` (\`updated_at\`);`,
+  )
   await db.run(sql`CREATE INDEX \`_initiatives_v_latest_idx\` ON \`_initiatives_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`_initiatives_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -244,10 +302,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`objectives_id\`) REFERENCES \`objectives\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_rels_order_idx\` ON \`_initiatives_v_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_rels_parent_idx\` ON \`_initiatives_v_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_rels_path_idx\` ON \`_initiatives_v_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`_initiatives_v_rels_objectives_id_idx\` ON \`_initiatives_v_rels\` (\`objectives_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_rels_order_idx\` ON \`_initiatives_v_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_rels_parent_idx\` ON \`_initiatives_v_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_rels_path_idx\` ON \`_initiatives_v_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`_initiatives_v_rels_objectives_id_idx\` ON \`_initiatives_v_rels\` (\`objectives_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`users_roles\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -268,7 +334,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`users_sessions_order_idx\` ON \`users_sessions\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`users_sessions_parent_id_idx\` ON \`users_sessions\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`users_sessions_parent_id_idx\` ON \`users_sessions\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`users\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -300,7 +368,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_rels_order_idx\` ON \`users_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`users_rels_parent_idx\` ON \`users_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`users_rels_path_idx\` ON \`users_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`users_rels_sections_id_idx\` ON \`users_rels\` (\`sections_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`users_rels_sections_id_idx\` ON \`users_rels\` (\`sections_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`members_roles\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -320,8 +390,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`members\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`members_sessions_order_idx\` ON \`members_sessions\` (\`_order\`);`)
-  await db.run(sql`CREATE INDEX \`members_sessions_parent_id_idx\` ON \`members_sessions\` (\`_parent_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`members_sessions_order_idx\` ON \`members_sessions\` (\`_order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`members_sessions_parent_id_idx\` ON \`members_sessions\` (\`_parent_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`members\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
@@ -357,9 +431,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_global_slug_idx\` ON \`payload_locked_documents\` (\`global_slug\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_updated_at_idx\` ON \`payload_locked_documents\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_created_at_idx\` ON \`payload_locked_documents\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -382,16 +462,36 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`members_id\`) REFERENCES \`members\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_plans_id_idx\` ON \`payload_locked_documents_rels\` (\`plans_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_goals_id_idx\` ON \`payload_locked_documents_rels\` (\`goals_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_objectives_id_idx\` ON \`payload_locked_documents_rels\` (\`objectives_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_sections_id_idx\` ON \`payload_locked_documents_rels\` (\`sections_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_initiatives_id_idx\` ON \`payload_locked_documents_rels\` (\`initiatives_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_members_id_idx\` ON \`payload_locked_documents_rels\` (\`members_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_plans_id_idx\` ON \`payload_locked_documents_rels\` (\`plans_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_goals_id_idx\` ON \`payload_locked_documents_rels\` (\`goals_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_objectives_id_idx\` ON \`payload_locked_documents_rels\` (\`objectives_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_sections_id_idx\` ON \`payload_locked_documents_rels\` (\`sections_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_initiatives_id_idx\` ON \`payload_locked_documents_rels\` (\`initiatives_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_members_id_idx\` ON \`payload_locked_documents_rels\` (\`members_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -400,9 +500,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_preferences_key_idx\` ON \`payload_preferences\` (\`key\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_updated_at_idx\` ON \`payload_preferences\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_created_at_idx\` ON \`payload_preferences\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_key_idx\` ON \`payload_preferences\` (\`key\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_updated_at_idx\` ON \`payload_preferences\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_created_at_idx\` ON \`payload_preferences\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_preferences_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -415,11 +521,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`members_id\`) REFERENCES \`members\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_order_idx\` ON \`payload_preferences_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_preferences_rels_members_id_idx\` ON \`payload_preferences_rels\` (\`members_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_order_idx\` ON \`payload_preferences_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_parent_idx\` ON \`payload_preferences_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_preferences_rels_members_id_idx\` ON \`payload_preferences_rels\` (\`members_id\`);`,
+  )
   await db.run(sql`CREATE TABLE \`payload_migrations\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text,
@@ -428,8 +544,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
-  await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`,
+  )
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

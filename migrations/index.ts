@@ -1,5 +1,5 @@
-import * as migration_20261128_132842_initial from './20261128_132842_initial';
-import * as migration_20261128_162808_staff_reset_throttle from './20261128_162808_staff_reset_throttle';
+import * as migration_20261128_132842_initial from './20261128_132842_initial'
+import * as migration_20261128_162808_staff_reset_throttle from './20261128_162808_staff_reset_throttle'
 
 export const migrations = [
   {
@@ -10,6 +10,6 @@ export const migrations = [
   {
     up: migration_20261128_162808_staff_reset_throttle.up,
     down: migration_20261128_162808_staff_reset_throttle.down,
-    name: '20261128_162808_staff_reset_throttle'
+    name: '20261128_162808_staff_reset_throttle',
   },
-];
+]

@@ -19,7 +19,9 @@ const port = Number(process.env.E2E_PORT || 3100)
 const oidcPort = Number(process.env.E2E_OIDC_PORT || port + 1000)
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 if (!fs.existsSync(chromium)) {
-  console.error(`Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`)
+  console.error(
+    `Chromium not found at ${chromium}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  )
   process.exit(1)
 }
 
@@ -39,18 +41,22 @@ let status = 1
 try {
   console.log(`Server ready on ${server.url}; running browser tests.`)
   // spawn, not spawnSync: the OIDC issuer runs in this process and must keep answering
-  const tests = spawn('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.mts', ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: 'test',
-      E2E_BASE_URL: server.url,
-      E2E_DATABASE_URI: env.DATABASE_URI,
-      CHROMIUM_PATH: chromium,
+  const tests = spawn(
+    'npx',
+    ['vitest', 'run', '--config', 'vitest.e2e.config.mts', ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        ...env,
+        NODE_ENV: 'test',
+        E2E_BASE_URL: server.url,
+        E2E_DATABASE_URI: env.DATABASE_URI,
+        CHROMIUM_PATH: chromium,
+      },
     },
-  })
+  )
   status = await new Promise((resolve) => tests.on('close', (code) => resolve(code ?? 1)))
   if (status !== 0) console.error(`Server log (${server.logFile}):\n${tail(server.logFile)}`)
 } finally {

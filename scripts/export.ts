@@ -5,8 +5,8 @@
  */
 import type { Payload } from 'payload'
 
-import { runExport } from '../lib/export/cli'
-import { quietPayload, runScript } from '../lib/import/cli'
+import { runExport } from '@/lib/export/cli'
+import { quietPayload, runScript } from '@/scripts/lib/run'
 
 let payload: Payload | undefined
 async function main(): Promise<number> {

@@ -8,11 +8,11 @@ import path from 'node:path'
 
 import { generateImportMap } from 'payload'
 import { generateTypes } from 'payload/node'
-import { runScript } from '../lib/import/cli'
+import { runScript } from '@/scripts/lib/run'
 
 async function main() {
   const started = Date.now()
-  const { default: configPromise } = await import('../payload.config')
+  const { default: configPromise } = await import('@/payload.config')
   const config = await configPromise
   const typesFile = path.resolve('payload-types.ts')
   const importMapFile = path.resolve('app/(payload)/admin/importMap.js')

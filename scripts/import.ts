@@ -5,7 +5,8 @@
  */
 import type { Payload } from 'payload'
 
-import { quietPayload, runImport, runScript } from '../lib/import/cli'
+import { runImport } from '@/lib/import/cli'
+import { quietPayload, runScript } from '@/scripts/lib/run'
 
 let payload: Payload | undefined
 async function main(): Promise<number> {

@@ -9,18 +9,19 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { getPayload } from 'payload'
-import { runScript } from '../lib/import/cli'
+import { runScript } from '@/scripts/lib/run'
 
 async function main() {
   const [command, name] = process.argv.slice(2)
   if (command === 'create') {
-    if (!name || !/^[a-z0-9_-]+$/i.test(name)) throw new Error('Usage: npm run migrate -- create <name>')
+    if (!name || !/^[a-z0-9_-]+$/i.test(name))
+      throw new Error('Usage: npm run migrate -- create <name>')
     // A scratch database: creating a migration compares the collections with the last snapshot.
     process.env.DATABASE_URI = `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-migrate-')), 'scratch.db')}`
   } else if (command !== 'up') {
     throw new Error('Usage: npm run migrate -- create <name> | up')
   }
-  const { default: config } = await import('../payload.config')
+  const { default: config } = await import('@/payload.config')
   const payload = await getPayload({ config })
   if (command === 'create') {
     const dir = path.resolve('migrations')

@@ -5,9 +5,9 @@
  */
 import { getPayload } from 'payload'
 
-import { env } from '../lib/env'
-import { runScript } from '../lib/import/cli'
-import { seed } from '../lib/seed'
+import { env } from '@/lib/env'
+import { runScript } from '@/scripts/lib/run'
+import { seed } from '@/lib/seed'
 
 async function main() {
   const args = new Set(process.argv.slice(2))
@@ -18,7 +18,7 @@ async function main() {
   }
   const config = env()
   // Imported here, once runScript's guard is in place: Node 20 sometimes drops this import.
-  const { default: payloadConfig } = await import('../payload.config')
+  const { default: payloadConfig } = await import('@/payload.config')
   const payload = await getPayload({ config: payloadConfig })
   await seed({
     payload,

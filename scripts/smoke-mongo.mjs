@@ -46,12 +46,18 @@ try {
     const res = await fetch(`${server.url}/api/plans?depth=0`)
     const body = await res.json()
     expect(res.status === 200, `status ${res.status}`)
-    expect(body.docs.some((p) => p.slug === 'alcts-strategic-plan-2006-2011'), 'plan missing')
+    expect(
+      body.docs.some((p) => p.slug === 'alcts-strategic-plan-2006-2011'),
+      'plan missing',
+    )
   })
   await check('anonymous REST sees 5 goal areas and 26 objectives', async () => {
     const goals = await (await fetch(`${server.url}/api/goals?limit=0&depth=0`)).json()
     const objectives = await (await fetch(`${server.url}/api/objectives?limit=0&depth=0`)).json()
-    expect(goals.totalDocs === 5 && objectives.totalDocs === 26, `${goals.totalDocs} goals, ${objectives.totalDocs} objectives`)
+    expect(
+      goals.totalDocs === 5 && objectives.totalDocs === 26,
+      `${goals.totalDocs} goals, ${objectives.totalDocs} objectives`,
+    )
   })
   await check('the editor signs in and reads all 34 initiatives, drafts included', async () => {
     const login = await fetch(`${server.url}/api/users/login`, {
@@ -68,8 +74,13 @@ try {
     expect(body.totalDocs === 34, `${body.totalDocs} initiatives`)
   })
   await check('anonymous REST hides drafts and members-only initiatives', async () => {
-    const body = await (await fetch(`${server.url}/api/initiatives?limit=0&depth=0&draft=true`)).json()
-    expect(body.docs.every((d) => d.visibility === 'public' && d._status === 'published'), 'leak')
+    const body = await (
+      await fetch(`${server.url}/api/initiatives?limit=0&depth=0&draft=true`)
+    ).json()
+    expect(
+      body.docs.every((d) => d.visibility === 'public' && d._status === 'published'),
+      'leak',
+    )
   })
   await check('the home page shows the plan', async () => {
     const res = await fetch(server.url)

@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 
-import { AccountMenu } from '../../components/account/AccountMenu.client'
-import { SiteFooter } from '../../components/SiteFooter'
-import { SiteHeader } from '../../components/SiteHeader'
+import { AccountMenu } from '@/components/account/AccountMenu.client'
+import { SiteFooter } from '@/components/SiteFooter'
+import { SiteHeader } from '@/components/SiteHeader'
 import './styles.css'
 
 export const metadata: Metadata = {

@@ -1,4 +1,4 @@
-import { NotFoundView } from '../../components/plan/NotFoundView'
+import { NotFoundView } from '@/components/plan/NotFoundView'
 import './plan.css'
 
 export default function NotFound() {

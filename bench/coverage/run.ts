@@ -78,7 +78,10 @@ function random(seed: number) {
 type SqlCounter = { count: number }
 
 /** Counts the SQL statements libSQL executes while `fn` runs. */
-async function countSql<T>(payload: Payload, fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+async function countSql<T>(
+  payload: Payload,
+  fn: () => Promise<T>,
+): Promise<{ result: T; queries: number }> {
   const client = (payload.db as unknown as { client: Record<string, unknown> }).client
   const counter: SqlCounter = { count: 0 }
   const execute = client.execute as (...a: unknown[]) => unknown
@@ -123,14 +126,22 @@ const STATUS_WEIGHTS = [
   ['cancelled', 0.05],
 ] as const
 
-async function writePlan(payload: Payload, size: number): Promise<{ id: number | string; slug: string }> {
-  const { parsePlanText } = await import('../../lib/import/text')
-  const { writeParsedPlan } = await import('../../lib/import/write')
-  const { SEED_PLAN_FILE } = await import('../../lib/seed')
+async function writePlan(
+  payload: Payload,
+  size: number,
+): Promise<{ id: number | string; slug: string }> {
+  const { parsePlanText } = await import('@/lib/import/text')
+  const { writeParsedPlan } = await import('@/lib/import/write')
+  const { SEED_PLAN_FILE } = await import('@/lib/seed')
   const parsed = parsePlanText(fs.readFileSync(path.join(ROOT, SEED_PLAN_FILE), 'utf8')).plan
   parsed.title = `Benchmark plan with ${size.toLocaleString('en')} initiatives`
   const context = { disableRevalidate: true }
-  const written = await writeParsedPlan(payload, parsed, { slug: `bench-${size}`, publish: true, current: false, context })
+  const written = await writeParsedPlan(payload, parsed, {
+    slug: `bench-${size}`,
+    publish: true,
+    current: false,
+    context,
+  })
 
   const objectives = await payload.find({
     collection: 'objectives',
@@ -139,7 +150,12 @@ async function writePlan(payload: Payload, size: number): Promise<{ id: number |
     depth: 0,
     select: { code: true },
   })
-  const sections = await payload.find({ collection: 'sections', pagination: false, depth: 0, select: { slug: true } })
+  const sections = await payload.find({
+    collection: 'sections',
+    pagination: false,
+    depth: 0,
+    select: { slug: true },
+  })
   const objectiveIds = objectives.docs.map((o) => o.id)
   const sectionIds = sections.docs.map((s) => s.id)
   const rnd = random(size)
@@ -191,7 +207,9 @@ async function writePlan(payload: Payload, size: number): Promise<{ id: number |
     if ((from / BATCH) % 20 === 19 || from + BATCH >= size) {
       const done = Math.min(size, from + BATCH)
       const rate = (performance.now() - started) / done
-      process.stdout.write(`  bench-${size}: ${done.toLocaleString('en')} written (${rate.toFixed(1)} ms each)\n`)
+      process.stdout.write(
+        `  bench-${size}: ${done.toLocaleString('en')} written (${rate.toFixed(1)} ms each)\n`,
+      )
     }
   }
   return written
@@ -200,9 +218,12 @@ async function writePlan(payload: Payload, size: number): Promise<{ id: number |
 // ---------------------------------------------------------------------------------------------
 // The naive approach: REST, one request per goal area, relations populated by depth
 
-async function restCall(pathAndQuery: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+async function restCall(
+  pathAndQuery: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+) {
   const { handleEndpoints } = await import('payload')
-  const { default: config } = await import('../../payload.config')
+  const { default: config } = await import('@/payload.config')
   const headers = new Headers({ origin: 'http://localhost:3000' })
   if (init.token) headers.set('authorization', `JWT ${init.token}`)
   if (init.body !== undefined) headers.set('content-type', 'application/json')
@@ -215,7 +236,8 @@ async function restCall(pathAndQuery: string, init: { method?: string; token?: s
     }),
   })
   const text = await response.text()
-  if (response.status !== 200) throw new Error(`REST ${pathAndQuery} → ${response.status}: ${text.slice(0, 300)}`)
+  if (response.status !== 200)
+    throw new Error(`REST ${pathAndQuery} → ${response.status}: ${text.slice(0, 300)}`)
   return JSON.parse(text) as Record<string, unknown>
 }
 
@@ -225,14 +247,26 @@ const idOf = (v: unknown): string => String(v && typeof v === 'object' ? (v as D
 /** Coverage the way a typical first implementation computes it; returns the covered objectives. */
 async function naiveCoverage(slug: string, token: string): Promise<number> {
   const q = (o: Record<string, string>) => new URLSearchParams(o).toString()
-  const plans = await restCall(`/api/plans?${q({ 'where[slug][equals]': slug, depth: '0' })}`, { token })
+  const plans = await restCall(`/api/plans?${q({ 'where[slug][equals]': slug, depth: '0' })}`, {
+    token,
+  })
   const plan = (plans.docs as Doc[])[0]
   if (!plan) throw new Error(`no plan ${slug}`)
-  const goals = (await restCall(`/api/goals?${q({ 'where[plan][equals]': String(plan.id), pagination: 'false', depth: '0' })}`, { token })).docs as Doc[]
+  const goals = (
+    await restCall(
+      `/api/goals?${q({ 'where[plan][equals]': String(plan.id), pagination: 'false', depth: '0' })}`,
+      { token },
+    )
+  ).docs as Doc[]
   const active = new Set(['planned', 'in-progress', 'completed'])
   let covered = 0
   for (const goal of goals) {
-    const objectives = (await restCall(`/api/objectives?${q({ 'where[goal][equals]': String(goal.id), pagination: 'false', depth: '0' })}`, { token })).docs as Doc[]
+    const objectives = (
+      await restCall(
+        `/api/objectives?${q({ 'where[goal][equals]': String(goal.id), pagination: 'false', depth: '0' })}`,
+        { token },
+      )
+    ).docs as Doc[]
     const initiatives = (
       await restCall(
         `/api/initiatives?${q({ 'where[objectives][in]': objectives.map((o) => String(o.id)).join(','), pagination: 'false', depth: String(NAIVE_DEPTH) })}`,
@@ -255,7 +289,11 @@ async function naiveCoverage(slug: string, token: string): Promise<number> {
 function ensureBuild() {
   if (fs.existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) return
   log(`No production build in ${DIST_DIR}: building it first (about 2 minutes).`)
-  const result = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit', env: process.env })
+  const result = spawnSync('npx', ['next', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: process.env,
+  })
   if (result.status !== 0) throw new Error('next build failed')
 }
 
@@ -323,11 +361,16 @@ async function signIn(memberNumber: string): Promise<string> {
   return cookie()
 }
 
-async function timeGet(url: string, cookie: string, expect: (body: string) => boolean): Promise<number> {
+async function timeGet(
+  url: string,
+  cookie: string,
+  expect: (body: string) => boolean,
+): Promise<number> {
   const get = async () => {
     const res = await fetch(url, { headers: { cookie }, redirect: 'manual' })
     const body = await res.text()
-    if (res.status !== 200 || !expect(body)) throw new Error(`GET ${url} → ${res.status}: ${body.slice(0, 200)}`)
+    if (res.status !== 200 || !expect(body))
+      throw new Error(`GET ${url} → ${res.status}: ${body.slice(0, 200)}`)
   }
   return timeRuns(get, 3)
 }
@@ -350,10 +393,10 @@ async function main() {
   log(`Coverage benchmark: sizes ${SIZES.join(', ')}; scratch database ${DATABASE_URI}`)
   ensureBuild()
   const { getPayload } = await import('payload')
-  const { default: config } = await import('../../payload.config')
-  const { seed } = await import('../../lib/seed')
-  const { loadCoverageData } = await import('../../lib/data/coverage')
-  const { computeCoverage } = await import('../../lib/plan/coverage')
+  const { default: config } = await import('@/payload.config')
+  const { seed } = await import('@/lib/seed')
+  const { loadCoverageData } = await import('@/lib/data/coverage')
+  const { computeCoverage } = await import('@/lib/plan/coverage')
 
   const payload = await getPayload({ config })
   await seed({ payload, demo: true, demoPassword: PASSWORD, log: () => {} })
@@ -364,9 +407,19 @@ async function main() {
     plans.push({ size, slug: (await writePlan(payload, size)).slug })
   }
 
-  const found = await payload.find({ collection: 'members', where: { username: { equals: BOARD } }, depth: 0, limit: 1 })
+  const found = await payload.find({
+    collection: 'members',
+    where: { username: { equals: BOARD } },
+    depth: 0,
+    limit: 1,
+  })
   const board = { ...found.docs[0]!, collection: 'members' as const }
-  const token = (await restCall('/api/members/login', { method: 'POST', body: { username: BOARD, password: PASSWORD } })).token as string
+  const token = (
+    await restCall('/api/members/login', {
+      method: 'POST',
+      body: { username: BOARD, password: PASSWORD },
+    })
+  ).token as string
 
   let server: ChildProcess | undefined
   const rows: Row[] = []
@@ -381,13 +434,17 @@ async function main() {
       if (!data) throw new Error(`board member cannot see ${slug}`)
       const fetchMs = await timeRuns(() => loadCoverageData(slug, board))
       const cov = computeCoverage(data.input, { audience: data.audience })
-      const computeMs = await timeRuns(() => computeCoverage(data.input, { audience: data.audience }))
+      const computeMs = await timeRuns(() =>
+        computeCoverage(data.input, { audience: data.audience }),
+      )
 
       // the tile as React streams it: "18<!-- --> <span class="dash-tile__of">of <!-- -->26</span>"
       const tile = new RegExp(
         `>${cov.objectives.covered}(<!-- -->)?\\s*<span class="dash-tile__of">of (<!-- -->)?${cov.objectives.total}<`,
       )
-      const dashboardMs = await timeGet(`${BASE}/dashboard/${slug}`, cookie, (body) => tile.test(body))
+      const dashboardMs = await timeGet(`${BASE}/dashboard/${slug}`, cookie, (body) =>
+        tile.test(body),
+      )
       const apiMs = await timeGet(`${BASE}/api/plans/${slug}/coverage`, cookie, (body) =>
         body.includes(`"covered":${cov.objectives.covered}`),
       )
@@ -407,14 +464,34 @@ async function main() {
       } catch (err) {
         naiveQueries = `failed: ${(err as Error).message.slice(0, 60)}`
       }
-      rows.push({ size, visible: data.input.initiatives.length, queries, fetchMs, computeMs, dashboardMs, apiMs, naiveQueries, naiveMs })
+      rows.push({
+        size,
+        visible: data.input.initiatives.length,
+        queries,
+        fetchMs,
+        computeMs,
+        dashboardMs,
+        apiMs,
+        naiveQueries,
+        naiveMs,
+      })
     }
   } finally {
     stopServer(server)
     await payload.destroy()
   }
 
-  const header = ['initiatives', 'loaded', 'DB queries', 'fetch ms', 'compute ms', '/dashboard ms', 'API ms', `naive queries (REST depth ${NAIVE_DEPTH})`, 'naive ms']
+  const header = [
+    'initiatives',
+    'loaded',
+    'DB queries',
+    'fetch ms',
+    'compute ms',
+    '/dashboard ms',
+    'API ms',
+    `naive queries (REST depth ${NAIVE_DEPTH})`,
+    'naive ms',
+  ]
   const table = [
     header,
     ...rows.map((r) => [
@@ -432,14 +509,20 @@ async function main() {
   const widths = header.map((_, c) => Math.max(...table.map((row) => (row[c] ?? '').length)))
   log('')
   for (const [i, row] of table.entries()) {
-    log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
+    log(
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+        .join('  '),
+    )
     if (i === 0) log(widths.map((w) => '-'.repeat(w)).join('  '))
   }
   log('')
   log('loaded: initiatives the board member may read (published; drafts hidden by access control).')
   log('DB queries: SQL statements of lib/data/coverage.ts loadCoverageData for the plan.')
   const flat = new Set(rows.map((r) => r.queries)).size === 1
-  log(`Query count ${flat ? 'is flat' : 'CHANGES'} as initiatives grow: ${rows.map((r) => r.queries).join(', ')}.`)
+  log(
+    `Query count ${flat ? 'is flat' : 'CHANGES'} as initiatives grow: ${rows.map((r) => r.queries).join(', ')}.`,
+  )
   if (KEEP) log(`Scratch database kept: ${DATABASE_URI}`)
   else fs.rmSync(scratch, { recursive: true, force: true })
 }
@@ -449,7 +532,9 @@ async function main() {
 let finished = false
 process.on('beforeExit', () => {
   if (finished) return
-  console.error('The benchmark stopped before finishing (a module import never settled). Run it again.')
+  console.error(
+    'The benchmark stopped before finishing (a module import never settled). Run it again.',
+  )
   console.error(`Scratch files: ${scratch}`)
   process.exitCode = 1
 })

@@ -8,8 +8,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { buildProgressReport } from '../../lib/pdf/report/model'
-import { renderProgressReport } from '../../lib/pdf/report/render'
+import { buildProgressReport } from '@/lib/pdf/report/model'
+import { renderProgressReport } from '@/lib/pdf/report/render'
 import { generatedInput, seededInput } from './fixtures'
 import { reportHtml } from './html'
 

@@ -6,8 +6,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { parsePlanText } from '../../lib/import/text'
-import type { CoverageInput } from '../../lib/plan/coverage'
+import { parsePlanText } from '@/lib/import/text'
+import type { CoverageInput } from '@/lib/plan/coverage'
 import {
   INITIATIVE_STATUSES,
   type GoalSummary,
@@ -15,10 +15,10 @@ import {
   type InitiativeSummary,
   type ObjectiveSummary,
   type SectionSummary,
-} from '../../lib/plan/types'
-import { SEED_SECTIONS } from '../../lib/seed/demoData'
-import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '../../lib/seed/index'
-import { SAMPLE_INITIATIVES } from '../../lib/seed/sampleInitiatives'
+} from '@/lib/plan/types'
+import { SEED_SECTIONS } from '@/lib/seed/demoData'
+import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '@/lib/seed/index'
+import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
 
 type PlanParts = Omit<CoverageInput, 'initiatives'>
 

@@ -6,17 +6,17 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { formatPercent } from '../../lib/plan/coverage'
-import { INITIATIVE_STATUSES } from '../../lib/plan/types'
+import { formatPercent } from '@/lib/plan/coverage'
+import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 import {
   formatLongDate,
   formatPeriod,
   formatProgress,
   formatShortDate,
   statusTitle,
-} from '../../lib/pdf/report/format'
-import type { ProgressReportModel, ReportInitiative } from '../../lib/pdf/report/model'
-import { COLORS, STATUS_COLORS } from '../../lib/pdf/report/theme'
+} from '@/lib/pdf/report/format'
+import type { ProgressReportModel, ReportInitiative } from '@/lib/pdf/report/model'
+import { COLORS, STATUS_COLORS } from '@/lib/pdf/report/theme'
 
 const escape = (text: string | number): string =>
   String(text).replace(

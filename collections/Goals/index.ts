@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOnly, readPlanContent } from '../access/roles'
-import { revalidatePlanContent, revalidatePlanContentDelete } from '../hooks/revalidate'
+import { editorsOnly, readPlanContent } from '@/collections/access/roles'
+import { revalidatePlanContent, revalidatePlanContentDelete } from '@/collections/hooks/revalidate'
 import { cascadeGoalToObjectives } from './hooks/cascadeGoalToObjectives'
 import { refuseDeleteWithObjectives } from './hooks/refuseDeleteWithObjectives'
 import { uniqueGoalNumber } from './hooks/uniqueGoalNumber'

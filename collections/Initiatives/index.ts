@@ -1,16 +1,15 @@
 import type { CollectionConfig } from 'payload'
 
-import { checkCompletedDate, checkProgress, checkTargetDate } from '../../lib/plan/rules'
-import { INITIATIVE_STATUSES, VISIBILITIES } from '../../lib/plan/types'
+import { checkCompletedDate, checkProgress, checkTargetDate } from '@/lib/plan/rules'
+import { INITIATIVE_STATUSES, VISIBILITIES } from '@/lib/plan/types'
 import {
   changeInitiatives,
   createInitiatives,
-  isSectionEditor,
   readInitiatives,
-  sectionIdsOf,
   staffOnly,
-} from '../access/roles'
-import { revalidateInitiative, revalidateInitiativeDelete } from '../hooks/revalidate'
+} from '@/collections/access/roles'
+import { isSectionEditor, sectionIdsOf } from '@/lib/auth/roles'
+import { revalidateInitiative, revalidateInitiativeDelete } from '@/collections/hooks/revalidate'
 import { guardSectionEditor } from './hooks/guardSectionEditor'
 import { planFromObjectives } from './hooks/planFromObjectives'
 
@@ -31,7 +30,15 @@ export const Initiatives: CollectionConfig = {
   admin: {
     group: 'Work',
     useAsTitle: 'title',
-    defaultColumns: ['title', 'section', 'status', 'progress', 'targetDate', 'visibility', '_status'],
+    defaultColumns: [
+      'title',
+      'section',
+      'status',
+      'progress',
+      'targetDate',
+      'visibility',
+      '_status',
+    ],
     listSearchableFields: ['title', 'summary', 'lead'],
     description: 'Tactical initiatives the sections run against the plan’s objectives.',
   },
@@ -119,13 +126,19 @@ export const Initiatives: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'startDate', type: 'date', admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } } },
+        {
+          name: 'startDate',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+        },
         {
           name: 'targetDate',
           type: 'date',
           admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
-          validate: (value: Date | string | null | undefined, { siblingData }: { siblingData: Sibling }) =>
-            checkTargetDate(siblingData.startDate, value == null ? value : String(value)),
+          validate: (
+            value: Date | string | null | undefined,
+            { siblingData }: { siblingData: Sibling },
+          ) => checkTargetDate(siblingData.startDate, value == null ? value : String(value)),
         },
         {
           name: 'completedDate',
@@ -134,8 +147,10 @@ export const Initiatives: CollectionConfig = {
             date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' },
             description: 'Required once the status is Completed.',
           },
-          validate: (value: Date | string | null | undefined, { siblingData }: { siblingData: Sibling }) =>
-            checkCompletedDate(siblingData.status, value == null ? value : String(value)),
+          validate: (
+            value: Date | string | null | undefined,
+            { siblingData }: { siblingData: Sibling },
+          ) => checkCompletedDate(siblingData.status, value == null ? value : String(value)),
         },
       ],
     },
@@ -145,7 +160,12 @@ export const Initiatives: CollectionConfig = {
       labels: { singular: 'Progress update', plural: 'Progress updates' },
       admin: { initCollapsed: true },
       fields: [
-        { name: 'date', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } } },
+        {
+          name: 'date',
+          type: 'date',
+          required: true,
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+        },
         { name: 'note', type: 'textarea', required: true },
       ],
     },

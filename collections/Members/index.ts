@@ -4,10 +4,11 @@ import {
   MEMBER_RESET_EXPIRATION_MS,
   MEMBER_RESET_SUBJECT,
   memberResetEmailHTML,
-} from '../../lib/auth/resetEmail'
-import { MEMBER_ROLES, adminFieldOnly, adminsOnly, selfMemberOrAdmin } from '../access/roles'
+} from '@/lib/auth/resetEmail'
+import { adminFieldOnly, adminsOnly, selfMemberOrAdmin } from '@/collections/access/roles'
+import { MEMBER_ROLES } from '@/lib/auth/roles'
 import { refuseLapsedLogin } from './hooks/refuseLapsedLogin'
-import { throttleResetRequests } from '../hooks/throttleResetRequests'
+import { throttleResetRequests } from '@/collections/hooks/throttleResetRequests'
 
 export const Members: CollectionConfig = {
   slug: 'members',

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOnly, readPlanContent } from '../access/roles'
-import { revalidatePlanContent, revalidatePlanContentDelete } from '../hooks/revalidate'
+import { editorsOnly, readPlanContent } from '@/collections/access/roles'
+import { revalidatePlanContent, revalidatePlanContentDelete } from '@/collections/hooks/revalidate'
 import { followGoal } from './hooks/followGoal'
 import { refuseDeleteWhileServed } from './hooks/refuseDeleteWhileServed'
 import { uniqueObjectiveNumber } from './hooks/uniqueObjectiveNumber'
@@ -14,7 +14,8 @@ export const Objectives: CollectionConfig = {
     useAsTitle: 'label',
     defaultColumns: ['code', 'text', 'goal', 'plan'],
     listSearchableFields: ['code', 'text'],
-    description: 'Numbered objectives under each goal area; the code (1.3) is how the plan cites them.',
+    description:
+      'Numbered objectives under each goal area; the code (1.3) is how the plan cites them.',
   },
   defaultSort: 'position',
   access: {
@@ -47,7 +48,11 @@ export const Objectives: CollectionConfig = {
       name: 'code',
       type: 'text',
       index: true,
-      admin: { readOnly: true, position: 'sidebar', description: 'Set from the goal area and number.' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: 'Set from the goal area and number.',
+      },
     },
     {
       name: 'plan',

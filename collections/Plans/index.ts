@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { env } from '../../lib/env'
-import { editorsOnly, readPlans, staffOnly } from '../access/roles'
-import { slugField } from '../fields/slug'
-import { revalidatePlan, revalidatePlanDelete } from '../hooks/revalidate'
+import { env } from '@/lib/env'
+import { editorsOnly, readPlans, staffOnly } from '@/collections/access/roles'
+import { slugField } from '@/collections/fields/slug'
+import { revalidatePlan, revalidatePlanDelete } from '@/collections/hooks/revalidate'
 import { exportEndpoint } from './endpoints/exportPlan'
 import { importEndpoint, importPreviewEndpoint } from './endpoints/importPlan'
 import { keepOneCurrentPlan } from './hooks/keepOneCurrentPlan'
@@ -81,7 +81,11 @@ export const Plans: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'adoptedOn', type: 'date', admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } } },
+        {
+          name: 'adoptedOn',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+        },
         {
           name: 'adoptedBy',
           type: 'text',
@@ -109,7 +113,10 @@ export const Plans: CollectionConfig = {
     {
       name: 'lastRevised',
       type: 'date',
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' },
+      },
     },
     {
       // JSON / StratML / CSV download links; a UI field stores nothing

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { SECTION_KINDS } from '../../lib/plan/types'
-import { anyone, editorsOnly } from '../access/roles'
-import { slugField } from '../fields/slug'
-import { revalidateSection, revalidateSectionDelete } from '../hooks/revalidate'
+import { SECTION_KINDS } from '@/lib/plan/types'
+import { anyone, editorsOnly } from '@/collections/access/roles'
+import { slugField } from '@/collections/fields/slug'
+import { revalidateSection, revalidateSectionDelete } from '@/collections/hooks/revalidate'
 import { refuseDeleteWithInitiatives } from './hooks/refuseDeleteWithInitiatives'
 
 const KIND_LABELS: Record<(typeof SECTION_KINDS)[number], string> = {

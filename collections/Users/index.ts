@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { STAFF_ROLES, adminFieldOnly, adminsOnly, isStaff, selfOrAdmin } from '../access/roles'
-import { throttleResetRequests } from '../hooks/throttleResetRequests'
+import { adminFieldOnly, adminsOnly, selfOrAdmin } from '@/collections/access/roles'
+import { STAFF_ROLES, isStaff } from '@/lib/auth/roles'
+import { throttleResetRequests } from '@/collections/hooks/throttleResetRequests'
 import { firstUserIsAdmin } from './firstUserIsAdmin'
 
 const ROLE_LABELS: Record<(typeof STAFF_ROLES)[number], string> = {
@@ -65,5 +66,3 @@ export const Users: CollectionConfig = {
     beforeOperation: [throttleResetRequests('email')],
   },
 }
-
-

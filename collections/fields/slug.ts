@@ -1,6 +1,6 @@
 import type { TextField } from 'payload'
 
-import { slugify } from '../../lib/import/slug'
+import { slugify } from '@/lib/import/slug'
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 

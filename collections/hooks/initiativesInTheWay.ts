@@ -1,6 +1,6 @@
 import { APIError, type PayloadRequest, type Where } from 'payload'
 
-import { listForMessage } from '../../lib/plan/numbering'
+import { listForMessage } from '@/lib/plan/numbering'
 
 /**
  * The initiatives that stop a delete (those matching `where`), for the refusal's message: how

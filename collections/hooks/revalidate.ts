@@ -6,8 +6,8 @@ import type {
 } from 'payload'
 import { revalidateTag } from 'next/cache'
 
-import { cacheTags } from '../../lib/data/tags'
-import type { Id } from '../../lib/plan/types'
+import { cacheTags } from '@/lib/data/tags'
+import type { Id } from '@/lib/plan/types'
 
 type Relation = Id | { id: Id } | null | undefined
 const idOf = (value: Relation): Id | undefined =>
@@ -43,7 +43,12 @@ export const revalidatePlanDelete: CollectionAfterDeleteHook = ({ doc, req, cont
 }
 
 /** Goal areas and objectives: their plan's pages (and the plan it moved from). */
-export const revalidatePlanContent: CollectionAfterChangeHook = ({ doc, previousDoc, req, context }) => {
+export const revalidatePlanContent: CollectionAfterChangeHook = ({
+  doc,
+  previousDoc,
+  req,
+  context,
+}) => {
   const plans = [idOf(doc.plan), idOf(previousDoc?.plan)].filter((id): id is Id => id != null)
   expireTags(plans.map(cacheTags.plan), req, context)
   return doc
@@ -56,7 +61,12 @@ export const revalidatePlanContentDelete: CollectionAfterDeleteHook = ({ doc, re
 }
 
 /** Initiatives: the plan pages and section pages they appear on, before and after the change. */
-export const revalidateInitiative: CollectionAfterChangeHook = ({ doc, previousDoc, req, context }) => {
+export const revalidateInitiative: CollectionAfterChangeHook = ({
+  doc,
+  previousDoc,
+  req,
+  context,
+}) => {
   const tags: string[] = []
   for (const version of [doc, previousDoc]) {
     const plan = idOf(version?.plan)
@@ -72,7 +82,10 @@ export const revalidateInitiativeDelete: CollectionAfterDeleteHook = ({ doc, req
   const plan = idOf(doc.plan)
   const section = idOf(doc.section)
   expireTags(
-    [...(plan != null ? [cacheTags.plan(plan)] : []), ...(section != null ? [cacheTags.section(section)] : [])],
+    [
+      ...(plan != null ? [cacheTags.plan(plan)] : []),
+      ...(section != null ? [cacheTags.section(section)] : []),
+    ],
     req,
     context,
   )

@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
-import { RESET_REQUEST_INTERVAL_MS } from '../../lib/auth/resetEmail'
+import { RESET_REQUEST_INTERVAL_MS } from '@/lib/auth/resetEmail'
 
 /**
  * One password reset request per login (member number or staff email) every few seconds, on every
@@ -9,7 +9,9 @@ import { RESET_REQUEST_INTERVAL_MS } from '../../lib/auth/resetEmail'
  * throttle (forgotPassword.minRequestInterval) is off in both auth collections: it reserves the
  * account row outside the operation's transaction, which SQLite answers with "database is locked".
  */
-export function throttleResetRequests(loginField: 'username' | 'email'): CollectionBeforeOperationHook {
+export function throttleResetRequests(
+  loginField: 'username' | 'email',
+): CollectionBeforeOperationHook {
   const lastAsked = new Map<string, number>()
   return ({ args, operation }) => {
     if (operation !== 'forgotPassword') return args

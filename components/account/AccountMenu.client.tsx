@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import { lazy, Suspense, useEffect, useState } from 'react'
 
-import { parseViewerSummary, type ViewerSummary } from '../../lib/account/viewerSummary'
+import { parseViewerSummary, type ViewerSummary } from '@/lib/account/viewerSummary'
 import styles from './account.module.css'
 import slot from './AccountMenu.module.css'
 

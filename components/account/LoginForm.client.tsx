@@ -4,7 +4,7 @@ import { signIn } from 'next-auth/react'
 import Link from 'next/link'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 
-import { signInErrorMessage } from '../../lib/auth/messages'
+import { signInErrorMessage } from '@/lib/auth/messages'
 import styles from './account.module.css'
 import { Field, MemberNumberField } from './FormParts'
 

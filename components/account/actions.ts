@@ -1,7 +1,7 @@
 'use server'
 
-import { getPayloadClient } from '../../lib/data/payload'
-import { requestMemberPasswordReset, resetMemberPassword } from '../../lib/auth/passwordReset'
+import { getPayloadClient } from '@/lib/data/payload'
+import { requestMemberPasswordReset, resetMemberPassword } from '@/lib/auth/passwordReset'
 
 export type FormState =
   { status: 'idle' } | { status: 'done'; message: string } | { status: 'error'; message: string }

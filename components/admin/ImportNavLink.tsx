@@ -1,6 +1,6 @@
 import type { ServerProps } from 'payload'
 
-import { isEditor } from '../../collections/access/roles'
+import { isEditor } from '@/lib/auth/roles'
 import { ImportNavLinkClient } from './ImportNavLink.client'
 
 /** "Import plan" in the admin's navigation, for editors only. */

@@ -9,10 +9,10 @@ import {
   MAX_IMPORT_BYTES,
   tooLargeMessage,
   type ImportFormat,
-} from '../../lib/import/input'
-import type { ImportCreated, ImportPreview } from '../../lib/import/preview'
-import { slugify } from '../../lib/import/slug'
-import type { ParsedPlan } from '../../lib/import/types'
+} from '@/lib/import/input'
+import type { ImportCreated, ImportPreview } from '@/lib/import/preview'
+import { slugify } from '@/lib/import/slug'
+import type { ParsedPlan } from '@/lib/import/types'
 import styles from './importPlan.module.css'
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { ServerProps } from 'payload'
 
-import { isEditor } from '../../collections/access/roles'
+import { isEditor } from '@/lib/auth/roles'
 import styles from './importPlan.module.css'
 
 /** Above the plans list: where a new plan usually comes from. */

@@ -3,8 +3,8 @@ import type { AdminViewServerProps } from 'payload'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 
-import { isEditor } from '../../collections/access/roles'
-import { MAX_IMPORT_BYTES, formatBytes } from '../../lib/import/input'
+import { isEditor } from '@/lib/auth/roles'
+import { MAX_IMPORT_BYTES, formatBytes } from '@/lib/import/input'
 import { ImportPlan } from './ImportPlan.client'
 import styles from './importPlan.module.css'
 

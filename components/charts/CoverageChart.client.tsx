@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation'
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis, type LabelProps } from 'recharts'
 
-import type { CoveragePoint } from '../../lib/charts/series'
+import type { CoveragePoint } from '@/lib/charts/series'
 import { ChartFrame } from './ChartFrame.client'
 import { AXIS_COLOUR, COVERAGE_COLOUR, GRID_COLOUR } from './palette'
 

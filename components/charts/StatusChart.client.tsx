@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 
-import type { StatusPoint } from '../../lib/charts/series'
-import type { InitiativeStatus } from '../../lib/plan/types'
+import type { StatusPoint } from '@/lib/charts/series'
+import type { InitiativeStatus } from '@/lib/plan/types'
 import { ChartFrame } from './ChartFrame.client'
 import { AXIS_COLOUR, GRID_COLOUR, STATUS_COLOURS } from './palette'
 

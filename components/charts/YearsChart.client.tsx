@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts'
 
-import type { YearPoint } from '../../lib/charts/series'
+import type { YearPoint } from '@/lib/charts/series'
 import { ChartFrame } from './ChartFrame.client'
 import { AXIS_COLOUR, GRID_COLOUR, YEARS_COLOUR } from './palette'
 

@@ -1,4 +1,4 @@
-import type { InitiativeStatus } from '../../lib/plan/types'
+import type { InitiativeStatus } from '@/lib/plan/types'
 
 /**
  * Chart colours as the CSS tokens of app/(frontend)/styles.css (the Okabe–Ito palette, safe for

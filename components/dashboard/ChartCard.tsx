@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 
-import type { Table } from '../../lib/plan/csv'
+import type { Table } from '@/lib/plan/csv'
 import { DataTable } from './DataTable'
 
 /**

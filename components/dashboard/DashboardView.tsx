@@ -1,9 +1,9 @@
 import { Suspense } from 'react'
 
-import type { Viewer } from '../../lib/auth/viewer'
-import { hasFilters, parseCoverageFilters, type QueryInput } from '../../lib/charts/filters'
-import type { DashboardPlan } from '../../lib/data/coverage'
-import { statusLabel } from '../../lib/plan/coverage'
+import type { Viewer } from '@/lib/auth/viewer'
+import { hasFilters, parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
+import type { DashboardPlan } from '@/lib/data/coverage'
+import { statusLabel } from '@/lib/plan/coverage'
 import { BarSkeleton, CardSkeleton, TilesSkeleton } from './Skeletons'
 import {
   CoverageWidget,

@@ -1,4 +1,4 @@
-import type { Table } from '../../lib/plan/csv'
+import type { Table } from '@/lib/plan/csv'
 
 /** A plain data table (the numbers behind a chart, exactly the rows of its CSV). */
 export function DataTable({

@@ -1,11 +1,11 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { CoverageChart } from '../charts/CoverageChart.client'
-import { StatusChart } from '../charts/StatusChart.client'
-import { YearsChart } from '../charts/YearsChart.client'
-import { drillDownTable, goalDrillDown } from '../../lib/charts/drilldown'
-import { filtersToQuery, withQuery } from '../../lib/charts/filters'
+import { CoverageChart } from '@/components/charts/CoverageChart.client'
+import { StatusChart } from '@/components/charts/StatusChart.client'
+import { YearsChart } from '@/components/charts/YearsChart.client'
+import { drillDownTable, goalDrillDown } from '@/lib/charts/drilldown'
+import { filtersToQuery, withQuery } from '@/lib/charts/filters'
 import {
   coverageSeries,
   matrixMax,
@@ -14,14 +14,14 @@ import {
   statusKeys,
   statusSeries,
   yearsSeries,
-} from '../../lib/charts/series'
-import { DASHBOARD_TABLES, gapsTable } from '../../lib/charts/tables'
+} from '@/lib/charts/series'
+import { DASHBOARD_TABLES, gapsTable } from '@/lib/charts/tables'
 import {
   getPlanCoverage,
   listDashboardPlans,
   loadCoverageData,
   type CoverageUser,
-} from '../../lib/data/coverage'
+} from '@/lib/data/coverage'
 import {
   ACTIVE_YEARS_RULE,
   coverageSummarySentence,
@@ -33,9 +33,9 @@ import {
   yearsSentence,
   type CoverageFilters,
   type PlanCoverage,
-} from '../../lib/plan/coverage'
-import { sectionMatrixTable } from '../../lib/plan/csv'
-import { INITIATIVE_STATUSES } from '../../lib/plan/types'
+} from '@/lib/plan/coverage'
+import { sectionMatrixTable } from '@/lib/plan/csv'
+import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 import { ChartCard } from './ChartCard'
 import { DataTable } from './DataTable'
 

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import type { PublicInitiative, PublicSection } from '../../lib/data/public'
+import type { PublicInitiative, PublicSection } from '@/lib/data/public'
 import { formatDate, isoDay, statusTitle } from './format'
 
 /** Status as a labelled badge: the words carry the meaning, the colour only repeats it. */

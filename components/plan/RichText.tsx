@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react'
 
-import type { RichTextValue } from '../../lib/data/public'
-import { TEXT_FORMAT, type LexicalReadNode } from '../../lib/richtext/lexical'
+import type { RichTextValue } from '@/lib/data/public'
+import { TEXT_FORMAT, type LexicalReadNode } from '@/lib/richtext/lexical'
 
 /**
  * Payload's Lexical rich text as plain, semantic HTML (server component, no client JavaScript).

@@ -1,5 +1,5 @@
-import { statusLabel } from '../../lib/plan/coverage'
-import type { InitiativeStatus } from '../../lib/plan/types'
+import { statusLabel } from '@/lib/plan/coverage'
+import type { InitiativeStatus } from '@/lib/plan/types'
 
 const dayFormat = new Intl.DateTimeFormat('en-US', {
   year: 'numeric',

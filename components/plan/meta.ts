@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 
-import { env } from '../../lib/env'
+import { env } from '@/lib/env'
 
 /** Title, description, canonical address and Open Graph tags of a public page. */
 export function pageMetadata({

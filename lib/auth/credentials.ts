@@ -2,7 +2,7 @@ import 'server-only'
 
 import type { Payload } from 'payload'
 
-import type { Member } from '../../payload-types'
+import type { Member } from '@/payload-types'
 import type { SignInErrorCode } from './messages'
 
 export type MemberSignIn = { ok: true; member: Member } | { ok: false; code: SignInErrorCode }

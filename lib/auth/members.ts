@@ -2,8 +2,8 @@ import 'server-only'
 
 import { isValidID, type Payload } from 'payload'
 
-import { isLapsed } from '../../collections/access/roles'
-import type { Member } from '../../payload-types'
+import { isLapsed } from '@/lib/auth/roles'
+import type { Member } from '@/payload-types'
 
 export type MemberId = Member['id'] | string
 

@@ -1,6 +1,6 @@
 import type { OAuthConfig } from 'next-auth/providers/oauth'
 
-import type { OidcConfig } from '../env'
+import type { OidcConfig } from '@/lib/env'
 
 export const OIDC_PROVIDER_ID = 'oidc'
 

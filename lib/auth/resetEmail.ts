@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { env } from '../env'
+import { env } from '@/lib/env'
 
 /** Where a member sets a new password: the site's own page, not the staff admin. */
 export function memberResetLink(token: string): string {

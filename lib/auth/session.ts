@@ -1,4 +1,4 @@
-import { env } from '../env'
+import { env } from '@/lib/env'
 
 /**
  * What the next-auth options and the proxy share without loading Payload: the session secret

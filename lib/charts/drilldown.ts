@@ -8,10 +8,10 @@ import {
   type CoverageFilters,
   type CoverageInput,
   type CoverageOptions,
-} from '../plan/coverage'
-import type { InitiativeStatus, Visibility } from '../plan/types'
-import type { Table } from '../plan/csv'
-import { statusLabel } from '../plan/coverage'
+} from '@/lib/plan/coverage'
+import type { InitiativeStatus, Visibility } from '@/lib/plan/types'
+import type { Table } from '@/lib/plan/csv'
+import { statusLabel } from '@/lib/plan/coverage'
 
 export interface DrillInitiative {
   title: string

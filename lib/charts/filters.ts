@@ -3,13 +3,13 @@
  * Parsing is strict so a mistyped link gets a clear message instead of silently wrong numbers;
  * the same parser serves the pages, the CSV downloads and `GET /api/plans/<slug>/coverage`.
  */
-import type { CoverageFilters } from '../plan/coverage'
+import type { CoverageFilters } from '@/lib/plan/coverage'
 import {
   INITIATIVE_STATUSES,
   VISIBILITIES,
   type InitiativeStatus,
   type Visibility,
-} from '../plan/types'
+} from '@/lib/plan/types'
 
 export type FilterParseResult =
   { ok: true; filters: CoverageFilters } | { ok: false; error: string; filters: CoverageFilters }

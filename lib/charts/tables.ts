@@ -2,8 +2,14 @@
  * The dashboard's downloadable tables by name: the page renders each as a <table> and the CSV
  * route serves the very same rows (`/dashboard/<slug>/csv/<name>.csv`).
  */
-import type { PlanCoverage } from '../plan/coverage'
-import { coverageTable, sectionMatrixTable, statusTable, yearsTable, type Table } from '../plan/csv'
+import type { PlanCoverage } from '@/lib/plan/coverage'
+import {
+  coverageTable,
+  sectionMatrixTable,
+  statusTable,
+  yearsTable,
+  type Table,
+} from '@/lib/plan/csv'
 
 /** One row per uncovered objective, in plan order. */
 export const gapsTable = (cov: PlanCoverage): Table => ({

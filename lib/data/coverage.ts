@@ -2,15 +2,15 @@ import 'server-only'
 
 import { cache } from 'react'
 
-import { isActiveMember, isStaff } from '../../collections/access/roles'
-import { parseCoverageFilters, type QueryInput } from '../charts/filters'
+import { isActiveMember, isStaff } from '@/lib/auth/roles'
+import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import {
   computeCoverage,
   type Audience,
   type CoverageFilters,
   type CoverageInput,
   type PlanCoverage,
-} from '../plan/coverage'
+} from '@/lib/plan/coverage'
 import {
   INITIATIVE_STATUSES,
   VISIBILITIES,
@@ -22,7 +22,7 @@ import {
   type PlanSummary,
   type SectionSummary,
   type Visibility,
-} from '../plan/types'
+} from '@/lib/plan/types'
 import { getPayloadClient } from './payload'
 
 /**

@@ -4,8 +4,8 @@ import { unstable_cache } from 'next/cache'
 import { draftMode, headers } from 'next/headers'
 import { cache } from 'react'
 
-import { isStaff } from '../../collections/access/roles'
-import { sameId } from '../plan/types'
+import { isStaff } from '@/lib/auth/roles'
+import { sameId } from '@/lib/plan/types'
 import { getPayloadClient } from './payload'
 import {
   isSlug,

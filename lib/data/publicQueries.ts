@@ -2,9 +2,9 @@ import 'server-only'
 
 import type { Payload, TypedUser } from 'payload'
 
-import { computeCoverage, type PlanCoverage } from '../plan/coverage'
-import { objectiveCode } from '../plan/numbering'
-import type { Id, InitiativeSummary, PlanSummary, SectionKind } from '../plan/types'
+import { computeCoverage, type PlanCoverage } from '@/lib/plan/coverage'
+import { objectiveCode } from '@/lib/plan/numbering'
+import type { Id, InitiativeSummary, PlanSummary, SectionKind } from '@/lib/plan/types'
 
 /**
  * The Payload reads behind the public pages, uncached (lib/data/public.ts caches them by tag).

@@ -1,6 +1,6 @@
 import 'server-only'
 
-import { buildProgressReport, type ProgressReportModel } from '../pdf/report/model'
+import { buildProgressReport, type ProgressReportModel } from '@/lib/pdf/report/model'
 import { resolveCoverageQuery, type CoverageUser } from './coverage'
 
 /** Query parameters the progress report takes. */

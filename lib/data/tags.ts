@@ -1,4 +1,4 @@
-import type { Id } from '../plan/types'
+import type { Id } from '@/lib/plan/types'
 
 /**
  * Cache tags shared by the public pages (which tag what they read) and the Payload hooks (which

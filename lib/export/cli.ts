@@ -9,7 +9,7 @@ import fs from 'node:fs/promises'
 
 import type { Payload } from 'payload'
 
-import type { CliIo } from '../import/cli'
+import type { CliIo } from '@/lib/import/cli'
 import { EXPORT_FORMATS, exportPlan, parseExportFormat, type ExportFormat } from './load'
 
 export const EXPORT_USAGE =

@@ -3,7 +3,7 @@
  * code, then initiative title. Built from the JSON export document, with lib/plan/csv.ts's writer
  * (RFC 4180, formula-like cells defused). Pure.
  */
-import { toCsv, type CsvCell } from '../plan/csv'
+import { toCsv, type CsvCell } from '@/lib/plan/csv'
 import type { PlanExportDocument } from './document'
 
 export const PLAN_CSV_HEADERS = [

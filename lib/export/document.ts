@@ -5,10 +5,10 @@
  * database means the same thing there; `id`s are the exporting database's, for reference only.
  * Pure: built from documents the caller loaded (see load.ts).
  */
-import type { ParsedPlan } from '../import/types'
-import { lexicalToParagraphs, type LexicalState } from '../richtext/lexical'
-import type { Goal, Initiative, Objective, Plan, Section } from '../../payload-types'
-import type { Id, InitiativeStatus, SectionKind, Visibility } from '../plan/types'
+import type { ParsedPlan } from '@/lib/import/types'
+import { lexicalToParagraphs, type LexicalState } from '@/lib/richtext/lexical'
+import type { Goal, Initiative, Objective, Plan, Section } from '@/payload-types'
+import type { Id, InitiativeStatus, SectionKind, Visibility } from '@/lib/plan/types'
 
 export const PLAN_EXPORT_FORMAT = 'lodestar-plan'
 export const PLAN_EXPORT_VERSION = 1

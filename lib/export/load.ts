@@ -5,7 +5,7 @@
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import type { Id } from '../plan/types'
+import type { Id } from '@/lib/plan/types'
 import {
   buildPlanExport,
   parsedPlanOf,

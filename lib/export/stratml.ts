@@ -5,7 +5,7 @@
  * SequenceIndicator, Objective* → Description, SequenceIndicator "1.3"), AdministrativeInformation
  * → StartDate, EndDate, PublicationDate. Paragraphs are separated by blank lines. Pure.
  */
-import type { ParsedPlan } from '../import/types'
+import type { ParsedPlan } from '@/lib/import/types'
 
 export const STRATML_NAMESPACE = 'urn:ISO:std:iso:17469:tech:xsd:stratml_core'
 

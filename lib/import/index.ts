@@ -3,7 +3,7 @@
  * read, the warnings (with line numbers), and the problems that would stop the import. Pure: the
  * CLI, the admin's preview and the import endpoint all call this, then store.ts to write.
  */
-import { parsedPlanOf, type PlanExportDocument } from '../export/document'
+import { parsedPlanOf, type PlanExportDocument } from '@/lib/export/document'
 import { planNotes, planProblems, type ImportProblem } from './check'
 import { detectFormat, textProblem, type ImportFormat } from './input'
 import { readPlanExportJson } from './json'

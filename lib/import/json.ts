@@ -10,7 +10,7 @@ import {
   type ExportedPlan,
   type ExportedSection,
   type PlanExportDocument,
-} from '../export/document'
+} from '@/lib/export/document'
 import {
   INITIATIVE_STATUSES,
   SECTION_KINDS,
@@ -18,8 +18,8 @@ import {
   type InitiativeStatus,
   type SectionKind,
   type Visibility,
-} from '../plan/types'
-import type { LexicalState } from '../richtext/lexical'
+} from '@/lib/plan/types'
+import type { LexicalState } from '@/lib/richtext/lexical'
 import type { ImportProblem } from './check'
 
 export type JsonReading =

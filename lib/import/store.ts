@@ -13,9 +13,9 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import type { Objective, Section } from '../../payload-types'
-import type { PlanExportDocument } from '../export/document'
-import type { Id } from '../plan/types'
+import type { Objective, Section } from '@/payload-types'
+import type { PlanExportDocument } from '@/lib/export/document'
+import type { Id } from '@/lib/plan/types'
 import { planProblems, type ImportProblem } from './check'
 import type { PlanReading } from './index'
 import { slugify } from './slug'

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest, RequestContext } from 'payload'
 
-import { paragraphsToLexical } from '../richtext/lexical'
-import type { Id } from '../plan/types'
+import { paragraphsToLexical } from '@/lib/richtext/lexical'
+import type { Id } from '@/lib/plan/types'
 import { planProblems } from './check'
 import { slugify } from './slug'
 import type { ParsedPlan } from './types'

@@ -7,7 +7,8 @@ export function checkCompletedDate(
   status: InitiativeStatus | string | null | undefined,
   completedDate: string | null | undefined,
 ): true | string {
-  if (status === 'completed' && !completedDate) return 'A completed initiative needs its completion date.'
+  if (status === 'completed' && !completedDate)
+    return 'A completed initiative needs its completion date.'
   return true
 }
 
@@ -38,7 +39,8 @@ export function checkProgress(progress: number | null | undefined): true | strin
 export function singlePlanOf(
   objectives: { code: string; plan: string | number | null | undefined }[],
 ): { plan: string | number } | { error: string } {
-  if (objectives.length === 0) return { error: 'Choose at least one objective this initiative serves.' }
+  if (objectives.length === 0)
+    return { error: 'Choose at least one objective this initiative serves.' }
   const plans = new Map<string, { plan: string | number; codes: string[] }>()
   for (const objective of objectives) {
     if (objective.plan == null) continue

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { env } from '../env'
+import { env } from '@/lib/env'
 import { seed } from './index'
 
 /**

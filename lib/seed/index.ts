@@ -3,8 +3,8 @@ import path from 'node:path'
 
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { parsePlanText } from '../import/text'
-import { writeParsedPlan } from '../import/write'
+import { parsePlanText } from '@/lib/import/text'
+import { writeParsedPlan } from '@/lib/import/write'
 import { DEMO_MEMBERS, DEMO_STAFF, SEED_SECTIONS } from './demoData'
 import { SAMPLE_INITIATIVES } from './sampleInitiatives'
 
@@ -83,7 +83,11 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     })
     const doc =
       found.docs[0] ??
-      (await payload.create({ collection: 'sections', data: { ...section, kind: 'section' }, ...common }))
+      (await payload.create({
+        collection: 'sections',
+        data: { ...section, kind: 'section' },
+        ...common,
+      }))
     sectionIds.set(section.slug, doc.id)
   }
 
@@ -193,7 +197,9 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   log(
     `Seeded ${result.plan}: ${result.goals} goal areas, ${result.objectives} objectives, ` +
       `${result.sections} sections, ${result.initiatives} sample initiatives` +
-      (options.demo ? `, ${staff} staff and ${members} member demo accounts.` : ' (no demo accounts).'),
+      (options.demo
+        ? `, ${staff} staff and ${members} member demo accounts.`
+        : ' (no demo accounts).'),
   )
   return result
 }

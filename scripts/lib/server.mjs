@@ -10,7 +10,11 @@ export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 
 /** Runs a command in the project root; exits the process with its status if it fails. */
 export function runOrExit(cmd, args, env = {}) {
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }
 

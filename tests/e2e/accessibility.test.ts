@@ -14,7 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BASE_URL, launchBrowser, signInMember } from './helpers'
 
 const PLAN = 'alcts-strategic-plan-2006-2011'
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const AXE_SOURCE = fs.readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
 
 interface Violation {
   id: string
@@ -39,7 +42,11 @@ async function violations(page: Page): Promise<Violation[]> {
   // evaluate, not a script tag: the page's Content-Security-Policy stays as it is
   await page.evaluate(AXE_SOURCE)
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> }
+      }
+    ).axe
     return axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
@@ -84,11 +91,14 @@ describe('accessibility (axe-core, WCAG 2.1 AA rules)', () => {
     await page.close()
   })
 
-  it.each([`/plans/${PLAN}`, `/plans/${PLAN}/goals/1`])('public page %s, 320 px wide', async (path) => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 800 } })
-    await check(page, path)
-    await page.close()
-  })
+  it.each([`/plans/${PLAN}`, `/plans/${PLAN}/goals/1`])(
+    'public page %s, 320 px wide',
+    async (path) => {
+      const page = await browser.newPage({ viewport: { width: 320, height: 800 } })
+      await check(page, path)
+      await page.close()
+    },
+  )
 
   it('finds a violation when one is planted (the check can fail)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
@@ -96,7 +106,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA rules)', () => {
     await page.waitForLoadState('networkidle')
     await page.evaluate(() => {
       document.querySelector('label[for="memberNumber"]')?.remove()
-      document.body.insertAdjacentHTML('beforeend', '<p style="color:#bbb;background:#fff">faint</p>')
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<p style="color:#bbb;background:#fff">faint</p>',
+      )
     })
     const ids = (await violations(page)).map((v) => v.id)
     expect(ids).toEqual(expect.arrayContaining(['label', 'color-contrast']))

@@ -47,31 +47,52 @@ describe('the Payload admin', () => {
     await page.waitForURL((url) => !url.pathname.endsWith('/create'), { timeout: 60_000 })
 
     await page.goto(`${BASE_URL}/admin/collections/initiatives?limit=100`)
-    await expect.poll(() => page.getByRole('link', { name: title }).count(), { timeout: 30_000 }).toBe(1)
+    await expect
+      .poll(() => page.getByRole('link', { name: title }).count(), { timeout: 30_000 })
+      .toBe(1)
     await screenshot(page, 'admin-initiatives-list')
 
-    const res = await fetch(`${BASE_URL}/api/initiatives?where[title][equals]=${encodeURIComponent(title)}&depth=1`)
-    const body = (await res.json()) as { docs: { title: string; section: { name: string }; visibility: string }[] }
+    const res = await fetch(
+      `${BASE_URL}/api/initiatives?where[title][equals]=${encodeURIComponent(title)}&depth=1`,
+    )
+    const body = (await res.json()) as {
+      docs: { title: string; section: { name: string }; visibility: string }[]
+    }
     // published; visibility defaults to members-only, so the editor's token is needed to read it
     expect(body.docs).toHaveLength(0)
     const token = await apiToken('editor@example.org')
-    const authed = await fetch(`${BASE_URL}/api/initiatives?where[title][equals]=${encodeURIComponent(title)}&depth=1`, {
-      headers: { authorization: `JWT ${token}` },
-    })
-    const found = (await authed.json()) as { docs: { title: string; section: { name: string }; _status: string; code?: string }[] }
+    const authed = await fetch(
+      `${BASE_URL}/api/initiatives?where[title][equals]=${encodeURIComponent(title)}&depth=1`,
+      {
+        headers: { authorization: `JWT ${token}` },
+      },
+    )
+    const found = (await authed.json()) as {
+      docs: { title: string; section: { name: string }; _status: string; code?: string }[]
+    }
     expect(found.docs).toHaveLength(1)
-    expect(found.docs[0]).toMatchObject({ title, _status: 'published', section: { name: 'Serials Section' } })
+    expect(found.docs[0]).toMatchObject({
+      title,
+      _status: 'published',
+      section: { name: 'Serials Section' },
+    })
     await page.close()
   })
 
   it('shows the Acquisitions section editor a Serials initiative read-only', async () => {
     const token = await apiToken('editor@example.org')
-    const res = await fetch(`${BASE_URL}/api/sections?where[slug][equals]=serials`, { headers: { authorization: `JWT ${token}` } })
-    const serials = ((await res.json()) as { docs: { id: string | number }[] }).docs[0]!
-    const list = await fetch(`${BASE_URL}/api/initiatives?where[section][equals]=${serials.id}&limit=1&sort=title`, {
+    const res = await fetch(`${BASE_URL}/api/sections?where[slug][equals]=serials`, {
       headers: { authorization: `JWT ${token}` },
     })
-    const initiative = ((await list.json()) as { docs: { id: string | number; title: string }[] }).docs[0]!
+    const serials = ((await res.json()) as { docs: { id: string | number }[] }).docs[0]!
+    const list = await fetch(
+      `${BASE_URL}/api/initiatives?where[section][equals]=${serials.id}&limit=1&sort=title`,
+      {
+        headers: { authorization: `JWT ${token}` },
+      },
+    )
+    const initiative = ((await list.json()) as { docs: { id: string | number; title: string }[] })
+      .docs[0]!
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
     await signInAdmin(page, 'acquisitions@example.org')
@@ -83,12 +104,17 @@ describe('the Payload admin', () => {
     await screenshot(page, 'admin-section-editor-readonly')
 
     // and their own section's initiatives are editable
-    const own = await fetch(`${BASE_URL}/api/initiatives?where[section.slug][equals]=acquisitions&limit=1`, {
-      headers: { authorization: `JWT ${token}` },
-    })
+    const own = await fetch(
+      `${BASE_URL}/api/initiatives?where[section.slug][equals]=acquisitions&limit=1`,
+      {
+        headers: { authorization: `JWT ${token}` },
+      },
+    )
     const mine = ((await own.json()) as { docs: { id: string | number }[] }).docs[0]!
     await page.goto(`${BASE_URL}/admin/collections/initiatives/${mine.id}`)
-    await expect.poll(() => page.locator('#field-title').isDisabled(), { timeout: 30_000 }).toBe(false)
+    await expect
+      .poll(() => page.locator('#field-title').isDisabled(), { timeout: 30_000 })
+      .toBe(false)
     await page.close()
   })
 
@@ -98,10 +124,16 @@ describe('the Payload admin', () => {
     const res = await fetch(`${BASE_URL}/api/members`, {
       method: 'POST',
       headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ username: number, name: 'Ada Newmember', password: 'a-long-password', membershipExpires: '2099-12-31' }),
+      body: JSON.stringify({
+        username: number,
+        name: 'Ada Newmember',
+        password: 'a-long-password',
+        membershipExpires: '2099-12-31',
+      }),
     })
     expect(res.status).toBe(201)
-    const member = ((await res.json()) as { doc: { id: string | number; email?: string | null } }).doc
+    const member = ((await res.json()) as { doc: { id: string | number; email?: string | null } })
+      .doc
     expect(member.email ?? null).toBeNull()
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
@@ -117,7 +149,9 @@ describe('the Payload admin', () => {
     await expect
       .poll(
         async () => {
-          const after = await fetch(`${BASE_URL}/api/members/${member.id}`, { headers: { authorization: `JWT ${token}` } })
+          const after = await fetch(`${BASE_URL}/api/members/${member.id}`, {
+            headers: { authorization: `JWT ${token}` },
+          })
           return ((await after.json()) as { email?: string | null }).email
         },
         { timeout: 30_000 },

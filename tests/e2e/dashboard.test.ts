@@ -6,10 +6,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { formatPercent, type PlanCoverage } from '../../lib/plan/coverage'
-import { ACTIVE_STATUSES } from '../../lib/plan/types'
-import { SEED_PLAN_SLUG } from '../../lib/seed'
-import { SAMPLE_INITIATIVES } from '../../lib/seed/sampleInitiatives'
+import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
+import { ACTIVE_STATUSES } from '@/lib/plan/types'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
+import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
 import { BASE_URL, launchBrowser, screenshot, signInMember } from './helpers'
 
 const API = `${BASE_URL}/api/plans/${SEED_PLAN_SLUG}/coverage`

@@ -63,9 +63,19 @@ describe('single sign-on (OpenID Connect)', () => {
   })
 
   it.each([
-    ['an email no member has', 'nobody.at.all@example.org', 'no-member', /No member account uses the email address/],
+    [
+      'an email no member has',
+      'nobody.at.all@example.org',
+      'no-member',
+      /No member account uses the email address/,
+    ],
     ['a lapsed member', 'lapsed100003@example.org', 'lapsed', /membership has lapsed/],
-    ['an address the issuer has not verified', 'unverified.member100001@example.org', 'no-member', /No member account uses the email address/],
+    [
+      'an address the issuer has not verified',
+      'unverified.member100001@example.org',
+      'no-member',
+      /No member account uses the email address/,
+    ],
   ])('refuses %s with a message, and no session', async (_who, login, code, message) => {
     const page = await signInThroughIssuer(login)
     const url = new URL(page.url())

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { SEED_PLAN_SLUG } from '../../lib/seed'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
 import {
   BASE_URL,
   DEMO_PASSWORD,

@@ -10,9 +10,9 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parsePlanText } from '../../lib/import/text'
-import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '../../lib/seed'
-import { SAMPLE_INITIATIVES } from '../../lib/seed/sampleInitiatives'
+import { parsePlanText } from '@/lib/import/text'
+import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '@/lib/seed'
+import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
 import { BASE_URL, DEMO_PASSWORD } from './helpers'
 
 const SLUG = SEED_PLAN_SLUG

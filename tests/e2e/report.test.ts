@@ -13,9 +13,9 @@ import path from 'node:path'
 import type { APIResponse, Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { formatPercent, type PlanCoverage } from '../../lib/plan/coverage'
-import { SEED_PLAN_SLUG } from '../../lib/seed'
-import { SAMPLE_INITIATIVES } from '../../lib/seed/sampleInitiatives'
+import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
+import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
 import { BASE_URL, SCREENSHOT_DIR, launchBrowser, signInAdmin, signInMember } from './helpers'
 
 const REPORT = `${BASE_URL}/reports/${SEED_PLAN_SLUG}/progress.pdf`

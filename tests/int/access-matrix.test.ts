@@ -12,7 +12,7 @@
 import type { CollectionSlug, Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { SEED_PLAN_SLUG } from '../../lib/seed'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
 import {
   DEMO_PASSWORD,
   findPerson,

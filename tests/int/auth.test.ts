@@ -8,11 +8,11 @@ import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import config from '@payload-config'
-import { LAPSED_MESSAGE } from '../../collections/Members/hooks/refuseLapsedLogin'
-import { signInMember } from '../../lib/auth/credentials'
-import { memberByEmail, memberInGoodStanding } from '../../lib/auth/members'
-import { SIGN_IN_ERRORS } from '../../lib/auth/messages'
-import { requestMemberPasswordReset, resetMemberPassword } from '../../lib/auth/passwordReset'
+import { LAPSED_MESSAGE } from '@/collections/Members/hooks/refuseLapsedLogin'
+import { signInMember } from '@/lib/auth/credentials'
+import { memberByEmail, memberInGoodStanding } from '@/lib/auth/members'
+import { SIGN_IN_ERRORS } from '@/lib/auth/messages'
+import { requestMemberPasswordReset, resetMemberPassword } from '@/lib/auth/passwordReset'
 import {
   BASE,
   DEMO_PASSWORD,
@@ -260,7 +260,14 @@ describe('the member behind a session (memberInGoodStanding)', () => {
   })
 
   it('returns nothing, without an error, for an id of the wrong shape (a session from another database)', async () => {
-    for (const id of ['not-an-id', '', '64b7f0c2a1b2c3d4e5f60718', 'ffffffffffffffffffffffff', -1, 1.5]) {
+    for (const id of [
+      'not-an-id',
+      '',
+      '64b7f0c2a1b2c3d4e5f60718',
+      'ffffffffffffffffffffffff',
+      -1,
+      1.5,
+    ]) {
       await expect(memberInGoodStanding(payload, id)).resolves.toBeNull()
     }
   })
@@ -365,8 +372,12 @@ describe('forgot / reset password (Payload’s flow for members)', () => {
     const sendEmail = vi.spyOn(payload.email, 'sendEmail')
     for (const email of ['editor@example.org', 'nobody.here@example.org']) {
       const first = await rest('POST', '/api/users/forgot-password', { body: { email } })
-      const second = await rest('POST', '/api/users/forgot-password', { body: { email: ` ${email.toUpperCase()}` } })
-      expect([first.status, second.status], `${email}: ${first.text} / ${second.text}`).toEqual([200, 429])
+      const second = await rest('POST', '/api/users/forgot-password', {
+        body: { email: ` ${email.toUpperCase()}` },
+      })
+      expect([first.status, second.status], `${email}: ${first.text} / ${second.text}`).toEqual([
+        200, 429,
+      ])
     }
     // one email to the editor; nothing for an address nobody has, and nothing for the repeat
     expect(sendEmail).toHaveBeenCalledTimes(1)

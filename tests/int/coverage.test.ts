@@ -13,11 +13,11 @@ import {
   listDashboardPlans,
   loadCoverageData,
   type CoverageUser,
-} from '../../lib/data/coverage'
-import { computeCoverage, type CoverageFilters } from '../../lib/plan/coverage'
-import { ACTIVE_STATUSES } from '../../lib/plan/types'
-import { SEED_PLAN_SLUG } from '../../lib/seed'
-import { SAMPLE_INITIATIVES, type SampleInitiative } from '../../lib/seed/sampleInitiatives'
+} from '@/lib/data/coverage'
+import { computeCoverage, type CoverageFilters } from '@/lib/plan/coverage'
+import { ACTIVE_STATUSES } from '@/lib/plan/types'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
+import { SAMPLE_INITIATIVES, type SampleInitiative } from '@/lib/seed/sampleInitiatives'
 import { findPerson, getTestPayload, seedDemo } from './helpers'
 
 let payload: Payload

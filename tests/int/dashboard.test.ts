@@ -5,12 +5,12 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { goalDrillDown } from '../../lib/charts/drilldown'
-import { gapsTable } from '../../lib/charts/tables'
-import { getPlanCoverage, loadCoverageData, type CoverageUser } from '../../lib/data/coverage'
-import { coverageTable } from '../../lib/plan/csv'
-import { SEED_PLAN_SLUG } from '../../lib/seed'
-import { SAMPLE_INITIATIVES } from '../../lib/seed/sampleInitiatives'
+import { goalDrillDown } from '@/lib/charts/drilldown'
+import { gapsTable } from '@/lib/charts/tables'
+import { getPlanCoverage, loadCoverageData, type CoverageUser } from '@/lib/data/coverage'
+import { coverageTable } from '@/lib/plan/csv'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
+import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
 import { findPerson, getTestPayload, seedDemo } from './helpers'
 
 let payload: Payload

@@ -1,7 +1,7 @@
 import { getPayload, handleEndpoints, type Payload, type Where } from 'payload'
 
 import config from '@payload-config'
-import { seed } from '../../lib/seed'
+import { seed } from '@/lib/seed'
 
 export const DEMO_PASSWORD = 'lodestar-demo'
 export const BASE = 'http://localhost:3000'
@@ -34,10 +34,15 @@ export async function findPerson(
 }
 
 /** Logs in over REST and returns the JWT for `Authorization: JWT …`. */
-export async function loginToken(collection: 'users' | 'members', login: string, password = DEMO_PASSWORD) {
+export async function loginToken(
+  collection: 'users' | 'members',
+  login: string,
+  password = DEMO_PASSWORD,
+) {
   const body = collection === 'users' ? { email: login, password } : { username: login, password }
   const res = await rest('POST', `/api/${collection}/login`, { body })
-  if (res.status !== 200) throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.json)}`)
+  if (res.status !== 200)
+    throw new Error(`login ${login} failed: ${res.status} ${JSON.stringify(res.json)}`)
   return (res.json as { token: string }).token
 }
 
@@ -68,7 +73,10 @@ export async function rest(
 }
 
 /** Calls Payload's GraphQL API through its real route handler. */
-export async function graphql(query: string, options: { token?: string; variables?: unknown } = {}) {
+export async function graphql(
+  query: string,
+  options: { token?: string; variables?: unknown } = {},
+) {
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
   const headers = new Headers({ origin: BASE, 'content-type': 'application/json' })
   if (options.token) headers.set('authorization', `JWT ${options.token}`)
@@ -79,5 +87,9 @@ export async function graphql(query: string, options: { token?: string; variable
   })
   const response = await GRAPHQL_POST(config)(request)
   const text = await response.text()
-  return { status: response.status, json: JSON.parse(text) as { data?: unknown; errors?: { message: string }[] }, text }
+  return {
+    status: response.status,
+    json: JSON.parse(text) as { data?: unknown; errors?: { message: string }[] },
+    text,
+  }
 }

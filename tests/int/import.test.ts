@@ -11,14 +11,14 @@ import {
   buildPlanExport,
   serializePlanExport,
   type PlanExportDocument,
-} from '../../lib/export/document'
-import { loadPlanForExport } from '../../lib/export/load'
-import { planToStratML } from '../../lib/export/stratml'
-import { runImport } from '../../lib/import/cli'
-import { MAX_IMPORT_BYTES } from '../../lib/import/input'
-import { slugify } from '../../lib/import/slug'
-import { parsePlanText } from '../../lib/import/text'
-import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '../../lib/seed'
+} from '@/lib/export/document'
+import { loadPlanForExport } from '@/lib/export/load'
+import { planToStratML } from '@/lib/export/stratml'
+import { runImport } from '@/lib/import/cli'
+import { MAX_IMPORT_BYTES } from '@/lib/import/input'
+import { slugify } from '@/lib/import/slug'
+import { parsePlanText } from '@/lib/import/text'
+import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '@/lib/seed'
 import { BASE, getTestPayload, loginToken, seedDemo } from './helpers'
 
 let payload: Payload

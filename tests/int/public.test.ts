@@ -14,11 +14,11 @@ import {
   pickCurrentPlan,
   type PlanBundle,
   type Viewer,
-} from '../../lib/data/publicQueries'
-import { parsePlanText } from '../../lib/import/text'
-import { renderPlanPdf } from '../../lib/pdf/plan/render'
-import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '../../lib/seed'
-import { SAMPLE_INITIATIVES } from '../../lib/seed/sampleInitiatives'
+} from '@/lib/data/publicQueries'
+import { parsePlanText } from '@/lib/import/text'
+import { renderPlanPdf } from '@/lib/pdf/plan/render'
+import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '@/lib/seed'
+import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
 import { findPerson, getTestPayload, seedDemo } from './helpers'
 
 const published = parsePlanText(fs.readFileSync(path.resolve(SEED_PLAN_FILE), 'utf8')).plan

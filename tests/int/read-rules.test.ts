@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { SEED_PLAN_SLUG } from '../../lib/seed'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
 import { findPerson, getTestPayload, loginToken, rest, seedDemo } from './helpers'
 
 let payload: Payload
@@ -17,7 +17,10 @@ const system = { context: { disableRevalidate: true } }
 beforeAll(async () => {
   payload = await getTestPayload()
   await seedDemo(payload)
-  const { docs } = await payload.find({ collection: 'plans', where: { slug: { equals: SEED_PLAN_SLUG } } })
+  const { docs } = await payload.find({
+    collection: 'plans',
+    where: { slug: { equals: SEED_PLAN_SLUG } },
+  })
   planId = docs[0]!.id
 })
 
@@ -29,13 +32,23 @@ const setPlanStatus = (status: 'draft' | 'published') =>
   payload.update({ collection: 'plans', id: planId, data: { _status: status }, ...system })
 
 async function counts(user: Awaited<ReturnType<typeof findPerson>> | null) {
-  const asPerson = { user, overrideAccess: false as const, depth: 0, limit: 0, pagination: false as const }
+  const asPerson = {
+    user,
+    overrideAccess: false as const,
+    depth: 0,
+    limit: 0,
+    pagination: false as const,
+  }
   const [goals, objectives, initiatives] = await Promise.all([
     payload.find({ collection: 'goals', ...asPerson }),
     payload.find({ collection: 'objectives', ...asPerson }),
     payload.find({ collection: 'initiatives', ...asPerson }),
   ])
-  return { goals: goals.docs.length, objectives: objectives.docs.length, initiatives: initiatives.docs.length }
+  return {
+    goals: goals.docs.length,
+    objectives: objectives.docs.length,
+    initiatives: initiatives.docs.length,
+  }
 }
 
 describe('read rules by published plan', () => {
@@ -80,14 +93,31 @@ describe('read rules by published plan', () => {
     const draft = await payload.create({
       collection: 'plans',
       draft: true,
-      data: { title: 'Next plan', slug: 'next-plan', organization: 'ALCTS', startYear: 2012, endYear: 2016, _status: 'draft' },
+      data: {
+        title: 'Next plan',
+        slug: 'next-plan',
+        organization: 'ALCTS',
+        startYear: 2012,
+        endYear: 2016,
+        _status: 'draft',
+      },
       ...system,
     })
-    const goal = await payload.create({ collection: 'goals', data: { plan: draft.id, number: 1, title: 'Secret goal' }, ...system })
-    await payload.create({ collection: 'objectives', data: { goal: goal.id, number: 1, text: 'Secret objective' }, ...system })
+    const goal = await payload.create({
+      collection: 'goals',
+      data: { plan: draft.id, number: 1, title: 'Secret goal' },
+      ...system,
+    })
+    await payload.create({
+      collection: 'objectives',
+      data: { goal: goal.id, number: 1, text: 'Secret objective' },
+      ...system,
+    })
     const visible = await counts(member)
     expect(visible).toMatchObject({ goals: 5, objectives: 26, initiatives: 32 })
-    const res = await rest('GET', '/api/goals?where[title][equals]=Secret%20goal', { token: await loginToken('members', '100001') })
+    const res = await rest('GET', '/api/goals?where[title][equals]=Secret%20goal', {
+      token: await loginToken('members', '100001'),
+    })
     expect((res.json as { totalDocs: number }).totalDocs).toBe(0)
   })
 })

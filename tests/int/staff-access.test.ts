@@ -13,9 +13,17 @@ let objectiveId: number
 beforeAll(async () => {
   payload = await getTestPayload()
   await seedDemo(payload)
-  for (const s of (await payload.find({ collection: 'sections', pagination: false })).docs) section[s.slug] = s.id
+  for (const s of (await payload.find({ collection: 'sections', pagination: false })).docs)
+    section[s.slug] = s.id
   const bySection = async (slug: string) =>
-    (await payload.find({ collection: 'initiatives', where: { section: { equals: section[slug]! } }, limit: 1, sort: 'title' })).docs[0]!
+    (
+      await payload.find({
+        collection: 'initiatives',
+        where: { section: { equals: section[slug]! } },
+        limit: 1,
+        sort: 'title',
+      })
+    ).docs[0]!
   serialsInitiative = await bySection('serials')
   acquisitionsInitiative = await bySection('acquisitions')
   objectiveId = (await payload.find({ collection: 'objectives', limit: 1, depth: 0 })).docs[0]!.id
@@ -23,7 +31,14 @@ beforeAll(async () => {
   await payload.create({
     collection: 'plans',
     draft: true,
-    data: { title: 'Secret draft plan', slug: 'secret-draft-plan', organization: 'ALCTS', startYear: 2012, endYear: 2016, _status: 'draft' },
+    data: {
+      title: 'Secret draft plan',
+      slug: 'secret-draft-plan',
+      organization: 'ALCTS',
+      startYear: 2012,
+      endYear: 2016,
+      _status: 'draft',
+    },
     context: ctx,
   })
 })
@@ -33,64 +48,127 @@ afterAll(async () => {
 })
 
 describe('section editor of Acquisitions (Local API, overrideAccess: false)', () => {
-  const as = async () => ({ user: await findPerson(payload, 'users', 'acquisitions@example.org'), overrideAccess: false as const, context: ctx })
+  const as = async () => ({
+    user: await findPerson(payload, 'users', 'acquisitions@example.org'),
+    overrideAccess: false as const,
+    context: ctx,
+  })
 
   it('cannot edit a Serials initiative', async () => {
     await expect(
-      payload.update({ collection: 'initiatives', id: serialsInitiative.id, data: { progress: 99 }, ...(await as()) }),
+      payload.update({
+        collection: 'initiatives',
+        id: serialsInitiative.id,
+        data: { progress: 99 },
+        ...(await as()),
+      }),
     ).rejects.toMatchObject({ status: 403 })
   })
 
   it('can read a Serials initiative (read-only)', async () => {
-    const doc = await payload.findByID({ collection: 'initiatives', id: serialsInitiative.id, ...(await as()) })
+    const doc = await payload.findByID({
+      collection: 'initiatives',
+      id: serialsInitiative.id,
+      ...(await as()),
+    })
     expect(doc.title).toBe(serialsInitiative.title)
   })
 
   it('can edit an Acquisitions initiative', async () => {
-    const doc = await payload.update({ collection: 'initiatives', id: acquisitionsInitiative.id, data: { progress: 42 }, ...(await as()) })
+    const doc = await payload.update({
+      collection: 'initiatives',
+      id: acquisitionsInitiative.id,
+      data: { progress: 42 },
+      ...(await as()),
+    })
     expect(doc.progress).toBe(42)
   })
 
   it('cannot move its initiative to Serials (a field error on section)', async () => {
     await expect(
-      payload.update({ collection: 'initiatives', id: acquisitionsInitiative.id, data: { section: section.serials! }, ...(await as()) }),
+      payload.update({
+        collection: 'initiatives',
+        id: acquisitionsInitiative.id,
+        data: { section: section.serials! },
+        ...(await as()),
+      }),
     ).rejects.toMatchObject({
       status: 400,
-      data: { errors: [{ path: 'section', message: 'You can only add or move initiatives to your own sections.' }] },
+      data: {
+        errors: [
+          {
+            path: 'section',
+            message: 'You can only add or move initiatives to your own sections.',
+          },
+        ],
+      },
     })
-    const after = await payload.findByID({ collection: 'initiatives', id: acquisitionsInitiative.id, depth: 0 })
+    const after = await payload.findByID({
+      collection: 'initiatives',
+      id: acquisitionsInitiative.id,
+      depth: 0,
+    })
     expect(String(after.section)).toBe(String(section.acquisitions))
   })
 
   it('creates initiatives for Acquisitions only', async () => {
-    const data = { title: 'New AS work', objectives: [objectiveId], status: 'planned' as const, visibility: 'public' as const }
-    const created = await payload.create({ collection: 'initiatives', data: { ...data, section: section.acquisitions! }, ...(await as()) })
+    const data = {
+      title: 'New AS work',
+      objectives: [objectiveId],
+      status: 'planned' as const,
+      visibility: 'public' as const,
+    }
+    const created = await payload.create({
+      collection: 'initiatives',
+      data: { ...data, section: section.acquisitions! },
+      ...(await as()),
+    })
     expect(created.title).toBe('New AS work')
     await expect(
-      payload.create({ collection: 'initiatives', data: { ...data, section: section.serials! }, ...(await as()) }),
+      payload.create({
+        collection: 'initiatives',
+        data: { ...data, section: section.serials! },
+        ...(await as()),
+      }),
     ).rejects.toMatchObject({ status: 403 })
   })
 
   it('cannot touch the plan itself', async () => {
     const plan = (await payload.find({ collection: 'plans', limit: 1 })).docs[0]!
     await expect(
-      payload.update({ collection: 'plans', id: plan.id, data: { title: 'Hijacked' }, ...(await as()) }),
+      payload.update({
+        collection: 'plans',
+        id: plan.id,
+        data: { title: 'Hijacked' },
+        ...(await as()),
+      }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.create({ collection: 'goals', data: { plan: plan.id, number: 7, title: 'x' }, ...(await as()) }),
+      payload.create({
+        collection: 'goals',
+        data: { plan: plan.id, number: 7, title: 'x' },
+        ...(await as()),
+      }),
     ).rejects.toMatchObject({ status: 403 })
   })
 
   it('is refused over REST and GraphQL too', async () => {
     const token = await loginToken('users', 'acquisitions@example.org')
-    const patched = await rest('PATCH', `/api/initiatives/${serialsInitiative.id}`, { token, body: { progress: 1 } })
+    const patched = await rest('PATCH', `/api/initiatives/${serialsInitiative.id}`, {
+      token,
+      body: { progress: 1 },
+    })
     expect(patched.status).toBe(403)
     const mutation = await graphql(
       `mutation { updateInitiative(id: ${JSON.stringify(serialsInitiative.id)}, data: { progress: 1 }) { id } }`,
       { token },
     )
     expect(mutation.json.errors?.[0]?.message).toMatch(/not allowed/i)
-    const after = await payload.findByID({ collection: 'initiatives', id: serialsInitiative.id, depth: 0 })
+    const after = await payload.findByID({
+      collection: 'initiatives',
+      id: serialsInitiative.id,
+      depth: 0,
+    })
     expect(after.progress).not.toBe(1)
   })
 })
@@ -98,7 +176,10 @@ describe('section editor of Acquisitions (Local API, overrideAccess: false)', ()
 describe('editor', () => {
   it('edits any initiative and the plan', async () => {
     const token = await loginToken('users', 'editor@example.org')
-    const res = await rest('PATCH', `/api/initiatives/${serialsInitiative.id}`, { token, body: { lead: 'Editor edit' } })
+    const res = await rest('PATCH', `/api/initiatives/${serialsInitiative.id}`, {
+      token,
+      body: { lead: 'Editor edit' },
+    })
     expect(res.status).toBe(200)
   })
 })
@@ -108,7 +189,8 @@ describe('anonymous visitors of REST and GraphQL', () => {
     for (const query of ['?limit=100', '?limit=100&draft=true']) {
       const res = await rest('GET', `/api/initiatives${query}`)
       expect(res.status).toBe(200)
-      const docs = (res.json as { docs: { title: string; visibility: string; _status: string }[] }).docs
+      const docs = (res.json as { docs: { title: string; visibility: string; _status: string }[] })
+        .docs
       expect(docs.length).toBeGreaterThan(0)
       expect(docs.every((d) => d.visibility === 'public' && d._status === 'published')).toBe(true)
       expect(res.text).not.toContain('Cataloging cost study') // a draft
@@ -124,19 +206,32 @@ describe('anonymous visitors of REST and GraphQL', () => {
   })
 
   it('read published plans, goals, objectives and sections', async () => {
-    expect(((await rest('GET', '/api/goals?limit=100')).json as { totalDocs: number }).totalDocs).toBe(5)
-    expect(((await rest('GET', '/api/objectives?limit=100')).json as { totalDocs: number }).totalDocs).toBe(26)
-    expect(((await rest('GET', '/api/sections?limit=100')).json as { totalDocs: number }).totalDocs).toBe(6)
+    expect(
+      ((await rest('GET', '/api/goals?limit=100')).json as { totalDocs: number }).totalDocs,
+    ).toBe(5)
+    expect(
+      ((await rest('GET', '/api/objectives?limit=100')).json as { totalDocs: number }).totalDocs,
+    ).toBe(26)
+    expect(
+      ((await rest('GET', '/api/sections?limit=100')).json as { totalDocs: number }).totalDocs,
+    ).toBe(6)
   })
 
   it('never write anything', async () => {
-    expect((await rest('POST', '/api/sections', { body: { name: 'Intruders', kind: 'section' } })).status).toBe(403)
+    expect(
+      (await rest('POST', '/api/sections', { body: { name: 'Intruders', kind: 'section' } }))
+        .status,
+    ).toBe(403)
     expect((await rest('DELETE', `/api/initiatives/${acquisitionsInitiative.id}`)).status).toBe(403)
   })
 
   it('see the same through GraphQL', async () => {
-    const res = await graphql('{ Initiatives(limit: 100) { docs { title visibility } } Users { docs { email } } }')
-    const docs = (res.json.data as { Initiatives: { docs: { title: string; visibility: string }[] } }).Initiatives.docs
+    const res = await graphql(
+      '{ Initiatives(limit: 100) { docs { title visibility } } Users { docs { email } } }',
+    )
+    const docs = (
+      res.json.data as { Initiatives: { docs: { title: string; visibility: string }[] } }
+    ).Initiatives.docs
     expect(docs.length).toBeGreaterThan(0)
     expect(docs.every((d) => d.visibility === 'public')).toBe(true)
     expect(res.text).not.toContain('example.org')

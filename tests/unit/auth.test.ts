@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { LAPSED_MESSAGE } from '../../collections/Members/hooks/refuseLapsedLogin'
-import { DEFAULT_CALLBACK, loginPath, safeCallbackUrl } from '../../lib/auth/callback'
-import { withHardenedAuthCookies } from '../../lib/auth/cookies'
-import { readCredentials } from '../../lib/auth/credentials'
-import { SIGN_IN_ERRORS, signInErrorMessage } from '../../lib/auth/messages'
-import { emailFromClaims, oidcProvider } from '../../lib/auth/oidc'
-import { ConfigError, readEnv } from '../../lib/env'
+import { LAPSED_MESSAGE } from '@/collections/Members/hooks/refuseLapsedLogin'
+import { DEFAULT_CALLBACK, loginPath, safeCallbackUrl } from '@/lib/auth/callback'
+import { withHardenedAuthCookies } from '@/lib/auth/cookies'
+import { readCredentials } from '@/lib/auth/credentials'
+import { SIGN_IN_ERRORS, signInErrorMessage } from '@/lib/auth/messages'
+import { emailFromClaims, oidcProvider } from '@/lib/auth/oidc'
+import { ConfigError, readEnv } from '@/lib/env'
 
 describe('safeCallbackUrl: only paths on this site', () => {
   it.each([

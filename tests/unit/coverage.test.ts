@@ -18,14 +18,14 @@ import {
   type GoalCoverage,
   type PlanCoverage,
   type StatusCounts,
-} from '../../lib/plan/coverage'
+} from '@/lib/plan/coverage'
 import type {
   GoalSummary,
   Id,
   InitiativeStatus,
   InitiativeSummary,
   ObjectiveSummary,
-} from '../../lib/plan/types'
+} from '@/lib/plan/types'
 
 const counts = (partial: Partial<StatusCounts> = {}): StatusCounts => ({
   proposed: 0,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { computeCoverage, type CoverageInput } from '../../lib/plan/coverage'
+import { computeCoverage, type CoverageInput } from '@/lib/plan/coverage'
 import {
   coverageTable,
   sectionMatrixTable,
@@ -8,7 +8,7 @@ import {
   toCsv,
   yearsTable,
   type CsvCell,
-} from '../../lib/plan/csv'
+} from '@/lib/plan/csv'
 
 describe('toCsv cells', () => {
   it.each<[string, CsvCell, string]>([

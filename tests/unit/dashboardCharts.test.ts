@@ -1,13 +1,8 @@
 /** The dashboard's pure helpers: URL filters, chart series, matrix shading, drill-down. */
 import { describe, expect, it } from 'vitest'
 
-import { drillDownTable, goalDrillDown } from '../../lib/charts/drilldown'
-import {
-  filtersToQuery,
-  hasFilters,
-  parseCoverageFilters,
-  withQuery,
-} from '../../lib/charts/filters'
+import { drillDownTable, goalDrillDown } from '@/lib/charts/drilldown'
+import { filtersToQuery, hasFilters, parseCoverageFilters, withQuery } from '@/lib/charts/filters'
 import {
   coverageSeries,
   matrixMax,
@@ -16,15 +11,15 @@ import {
   statusKeys,
   statusSeries,
   yearsSeries,
-} from '../../lib/charts/series'
-import { csvFileName, gapsTable, isDashboardTable } from '../../lib/charts/tables'
+} from '@/lib/charts/series'
+import { csvFileName, gapsTable, isDashboardTable } from '@/lib/charts/tables'
 import {
   computeCoverage,
   type CoverageFilters,
   type CoverageInput,
   type CoverageOptions,
-} from '../../lib/plan/coverage'
-import type { Id, InitiativeStatus, InitiativeSummary } from '../../lib/plan/types'
+} from '@/lib/plan/coverage'
+import type { Id, InitiativeStatus, InitiativeSummary } from '@/lib/plan/types'
 
 const initiative = (
   id: Id,

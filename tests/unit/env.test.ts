@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { ConfigError, databaseKindOf, readEnv } from '../../lib/env'
+import { ConfigError, databaseKindOf, readEnv } from '@/lib/env'
 
 describe('databaseKindOf', () => {
   it.each([
@@ -25,12 +25,23 @@ describe('readEnv', () => {
     expect(() => readEnv(prod)).toThrow(
       'Lodestar cannot start in production without PAYLOAD_SECRET, NEXTAUTH_SECRET, NEXTAUTH_URL.',
     )
-    expect(() => readEnv({ ...prod, PAYLOAD_SECRET: 'x', NEXTAUTH_SECRET: 'y' })).toThrow(/without NEXTAUTH_URL\./)
+    expect(() => readEnv({ ...prod, PAYLOAD_SECRET: 'x', NEXTAUTH_SECRET: 'y' })).toThrow(
+      /without NEXTAUTH_URL\./,
+    )
   })
 
   it('accepts production with everything set', () => {
-    const env = readEnv({ ...prod, PAYLOAD_SECRET: 's', NEXTAUTH_SECRET: 'n', NEXTAUTH_URL: 'https://plan.example.org/' })
-    expect(env).toMatchObject({ isProduction: true, payloadSecret: 's', serverUrl: 'https://plan.example.org' })
+    const env = readEnv({
+      ...prod,
+      PAYLOAD_SECRET: 's',
+      NEXTAUTH_SECRET: 'n',
+      NEXTAUTH_URL: 'https://plan.example.org/',
+    })
+    expect(env).toMatchObject({
+      isProduction: true,
+      payloadSecret: 's',
+      serverUrl: 'https://plan.example.org',
+    })
   })
 
   it('lets `next build` run without secrets or a database', () => {
@@ -40,7 +51,11 @@ describe('readEnv', () => {
   it('uses a fixed development secret and the embedded database in development', () => {
     const env = readEnv({ NODE_ENV: 'development', VITEST: 'true' } as NodeJS.ProcessEnv)
     expect(env.payloadSecret).toMatch(/development/)
-    expect(env).toMatchObject({ databaseKind: 'sqlite', databaseUri: 'file:./data/lodestar.db', demoPassword: 'lodestar-demo' })
+    expect(env).toMatchObject({
+      databaseKind: 'sqlite',
+      databaseUri: 'file:./data/lodestar.db',
+      demoPassword: 'lodestar-demo',
+    })
   })
 
   it('selects MongoDB and the FerretDB settings only when asked', () => {
@@ -50,6 +65,8 @@ describe('readEnv', () => {
   })
 
   it('refuses a relative NEXTAUTH_URL', () => {
-    expect(() => readEnv({ NODE_ENV: 'test', NEXTAUTH_URL: 'plan.example.org' } as NodeJS.ProcessEnv)).toThrow(/absolute URL/)
+    expect(() =>
+      readEnv({ NODE_ENV: 'test', NEXTAUTH_URL: 'plan.example.org' } as NodeJS.ProcessEnv),
+    ).toThrow(/absolute URL/)
   })
 })

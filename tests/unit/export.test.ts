@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest'
 
-import { planToCsv, PLAN_CSV_HEADERS } from '../../lib/export/csv'
+import { planToCsv, PLAN_CSV_HEADERS } from '@/lib/export/csv'
 import {
   buildPlanExport,
   parsedPlanOf,
   serializePlanExport,
   type LoadedPlan,
   type PlanExportDocument,
-} from '../../lib/export/document'
-import { renderExport, parseExportFormat } from '../../lib/export/load'
-import { checkPlanExport, readPlanExportJson } from '../../lib/import/json'
-import { paragraphsToLexical } from '../../lib/richtext/lexical'
-import type { Goal, Initiative, Objective, Plan, Section } from '../../payload-types'
+} from '@/lib/export/document'
+import { renderExport, parseExportFormat } from '@/lib/export/load'
+import { checkPlanExport, readPlanExportJson } from '@/lib/import/json'
+import { paragraphsToLexical } from '@/lib/richtext/lexical'
+import type { Goal, Initiative, Objective, Plan, Section } from '@/payload-types'
 
 const stamp = '2024-01-01T00:00:00.000Z'
 

@@ -7,11 +7,11 @@ import fs from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { planToStratML } from '../../lib/export/stratml'
-import { readPlan } from '../../lib/import'
-import { decodeImportBytes, MAX_IMPORT_BYTES } from '../../lib/import/input'
-import { parseStratML } from '../../lib/import/stratml'
-import { parsePlanText } from '../../lib/import/text'
+import { planToStratML } from '@/lib/export/stratml'
+import { readPlan } from '@/lib/import'
+import { decodeImportBytes, MAX_IMPORT_BYTES } from '@/lib/import/input'
+import { parseStratML } from '@/lib/import/stratml'
+import { parsePlanText } from '@/lib/import/text'
 
 const ALCTS = fs.readFileSync('data/plans/alcts-strategic-plan-2006-2011.txt', 'utf8')
 const ALCTS_XML = planToStratML(parsePlanText(ALCTS).plan)

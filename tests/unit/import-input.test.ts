@@ -2,11 +2,11 @@ import fs from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { buildPlanExport, serializePlanExport } from '../../lib/export/document'
-import { planToStratML } from '../../lib/export/stratml'
-import { planNotes, planProblems } from '../../lib/import/check'
-import { readPlan } from '../../lib/import'
-import { parseImportArgs } from '../../lib/import/cli'
+import { buildPlanExport, serializePlanExport } from '@/lib/export/document'
+import { planToStratML } from '@/lib/export/stratml'
+import { planNotes, planProblems } from '@/lib/import/check'
+import { readPlan } from '@/lib/import'
+import { parseImportArgs } from '@/lib/import/cli'
 import {
   decodeImportBytes,
   detectFormat,
@@ -15,10 +15,10 @@ import {
   parseFormat,
   textProblem,
   utf8Length,
-} from '../../lib/import/input'
-import { previewOf } from '../../lib/import/preview'
-import { parsePlanText } from '../../lib/import/text'
-import type { ParsedPlan } from '../../lib/import/types'
+} from '@/lib/import/input'
+import { previewOf } from '@/lib/import/preview'
+import { parsePlanText } from '@/lib/import/text'
+import type { ParsedPlan } from '@/lib/import/types'
 
 const ALCTS = fs.readFileSync('data/plans/alcts-strategic-plan-2006-2011.txt', 'utf8')
 const bytes = (...values: number[]) => new Uint8Array(values)

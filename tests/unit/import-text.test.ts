@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
-import { slugify } from '../../lib/import/slug'
-import { parsePlanText, planSummaryCounts } from '../../lib/import/text'
-import type { ParsedGoal, ParsedPlan } from '../../lib/import/types'
+import { slugify } from '@/lib/import/slug'
+import { parsePlanText, planSummaryCounts } from '@/lib/import/text'
+import type { ParsedGoal, ParsedPlan } from '@/lib/import/types'
 
 const read = (relative: string): string =>
   fs.readFileSync(fileURLToPath(new URL(`../../${relative}`, import.meta.url)), 'utf8')

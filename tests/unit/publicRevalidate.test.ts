@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { PUBLIC_REVALIDATE_SECONDS } from '../../lib/data/tags'
+import { PUBLIC_REVALIDATE_SECONDS } from '@/lib/data/tags'
 
 // Next.js reads a page's `revalidate` statically, so each public page states the number as a
 // literal; this keeps them equal to the one the data caches use.

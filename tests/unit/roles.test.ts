@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
+import { canReadReports, isLapsed, type Person } from '@/lib/auth/roles'
 import {
-  canReadReports,
   changeInitiatives,
   createInitiatives,
-  isLapsed,
   initiativesReadWhere,
   planContentReadWhere,
   readInitiatives,
   readPlanContent,
   readPlans,
   selfOrAdmin,
-  type Person,
-} from '../../collections/access/roles'
+} from '@/collections/access/roles'
 
 const staff = (roles: string[], sections: (number | { id: number })[] = []): Person => ({
   id: 7,
@@ -40,7 +38,11 @@ describe('readInitiatives', () => {
     ['anonymous', null, { and: [PUBLISHED, PLAN_PUBLISHED, PUBLIC] }],
     ['member', member(), { and: [PUBLISHED, PLAN_PUBLISHED] }],
     ['board member', member({ roles: ['member', 'board'] }), { and: [PUBLISHED, PLAN_PUBLISHED] }],
-    ['lapsed member', member({ membershipExpires: '2001-01-01' }), { and: [PUBLISHED, PLAN_PUBLISHED, PUBLIC] }],
+    [
+      'lapsed member',
+      member({ membershipExpires: '2001-01-01' }),
+      { and: [PUBLISHED, PLAN_PUBLISHED, PUBLIC] },
+    ],
     ['deactivated member', member({ active: false }), { and: [PUBLISHED, PLAN_PUBLISHED, PUBLIC] }],
     ['section editor', staff(['section-editor'], [3]), true],
     ['editor', staff(['editor']), true],
@@ -75,7 +77,9 @@ describe('plans and their content', () => {
 describe('initiative changes', () => {
   it('editors change all; section editors their sections; others nothing', () => {
     expect(changeInitiatives(req(staff(['admin'])))).toBe(true)
-    expect(changeInitiatives(req(staff(['section-editor'], [3, { id: 4 }])))).toEqual({ section: { in: [3, 4] } })
+    expect(changeInitiatives(req(staff(['section-editor'], [3, { id: 4 }])))).toEqual({
+      section: { in: [3, 4] },
+    })
     expect(changeInitiatives(req(staff(['section-editor'])))).toBe(false)
     expect(changeInitiatives(req(member()))).toBe(false)
     expect(changeInitiatives(req(null))).toBe(false)
@@ -86,7 +90,12 @@ describe('initiative changes', () => {
     ['section editor, own section', staff(['section-editor'], [3]), 3, true],
     ['section editor, own section as string id', staff(['section-editor'], [3]), '3', true],
     ['section editor, other section', staff(['section-editor'], [3]), 9, false],
-    ['section editor, no section chosen yet (admin shows the button)', staff(['section-editor'], [3]), undefined, true],
+    [
+      'section editor, no section chosen yet (admin shows the button)',
+      staff(['section-editor'], [3]),
+      undefined,
+      true,
+    ],
     ['section editor without sections', staff(['section-editor']), 3, false],
     ['board member', member({ roles: ['board'] }), 3, false],
     ['anonymous', null, 3, false],

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { listForMessage, objectiveCode, objectiveLabel, objectivePosition } from '../../lib/plan/numbering'
-import { checkCompletedDate, checkProgress, checkTargetDate, singlePlanOf } from '../../lib/plan/rules'
+import {
+  listForMessage,
+  objectiveCode,
+  objectiveLabel,
+  objectivePosition,
+} from '@/lib/plan/numbering'
+import { checkCompletedDate, checkProgress, checkTargetDate, singlePlanOf } from '@/lib/plan/rules'
 
 describe('checkCompletedDate', () => {
   it.each([
@@ -42,25 +47,43 @@ describe('checkProgress', () => {
 
 describe('singlePlanOf', () => {
   it('finds the one plan, whether ids are numbers or strings', () => {
-    expect(singlePlanOf([{ code: '1.1', plan: 1 }, { code: '2.1', plan: '1' }])).toEqual({ plan: 1 })
+    expect(
+      singlePlanOf([
+        { code: '1.1', plan: 1 },
+        { code: '2.1', plan: '1' },
+      ]),
+    ).toEqual({ plan: 1 })
   })
   it('names the clash across plans', () => {
-    expect(singlePlanOf([{ code: '1.1', plan: 1 }, { code: '1.2', plan: 1 }, { code: '3.1', plan: 2 }])).toEqual({
-      error: 'All objectives of an initiative must belong to one plan; these come from 2 plans (1.1, 1.2 / 3.1).',
+    expect(
+      singlePlanOf([
+        { code: '1.1', plan: 1 },
+        { code: '1.2', plan: 1 },
+        { code: '3.1', plan: 2 },
+      ]),
+    ).toEqual({
+      error:
+        'All objectives of an initiative must belong to one plan; these come from 2 plans (1.1, 1.2 / 3.1).',
     })
   })
   it('needs at least one objective', () => {
-    expect(singlePlanOf([])).toEqual({ error: 'Choose at least one objective this initiative serves.' })
+    expect(singlePlanOf([])).toEqual({
+      error: 'Choose at least one objective this initiative serves.',
+    })
   })
 })
 
 describe('numbering', () => {
   it('codes, orders and labels objectives as published', () => {
     expect(objectiveCode(1, 3)).toBe('1.3')
-    expect([objectivePosition(1, 10), objectivePosition(1, 2), objectivePosition(2, 1)].sort((a, b) => a - b)).toEqual([
-      1002, 1010, 2001,
-    ])
-    expect(objectiveLabel('1.3', '  provides   expert direction ')).toBe('1.3 provides expert direction')
+    expect(
+      [objectivePosition(1, 10), objectivePosition(1, 2), objectivePosition(2, 1)].sort(
+        (a, b) => a - b,
+      ),
+    ).toEqual([1002, 1010, 2001])
+    expect(objectiveLabel('1.3', '  provides   expert direction ')).toBe(
+      '1.3 provides expert direction',
+    )
     expect(objectiveLabel('1.3', 'x'.repeat(100), 10)).toBe(`1.3 ${'x'.repeat(9)}…`)
     expect(objectiveLabel('1.3', '')).toBe('1.3')
   })

@@ -3,10 +3,10 @@ import fs from 'node:fs'
 import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 
-import { escapeXml, planToStratML, STRATML_NAMESPACE } from '../../lib/export/stratml'
-import { decodeEntities, parseStratML } from '../../lib/import/stratml'
-import { parsePlanText } from '../../lib/import/text'
-import type { ParsedPlan } from '../../lib/import/types'
+import { escapeXml, planToStratML, STRATML_NAMESPACE } from '@/lib/export/stratml'
+import { decodeEntities, parseStratML } from '@/lib/import/stratml'
+import { parsePlanText } from '@/lib/import/text'
+import type { ParsedPlan } from '@/lib/import/types'
 
 const fixture = (name: string) => fs.readFileSync(`tests/fixtures/plans/${name}`, 'utf8')
 

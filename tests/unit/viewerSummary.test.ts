@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { parseViewerSummary, toViewerSummary } from '../../lib/account/viewerSummary'
+import { parseViewerSummary, toViewerSummary } from '@/lib/account/viewerSummary'
 
 describe('toViewerSummary', () => {
   it('keeps only what the header shows', () => {

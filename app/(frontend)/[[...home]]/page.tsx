@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { countLabel, formatMonth, formatPeriod, goalHref } from '../../../components/plan/format'
-import { pageMetadata } from '../../../components/plan/meta'
-import { notFoundMetadata, PageNotFound } from '../../../components/plan/PageNotFound'
-import { PrintScript } from '../../../components/plan/PrintButton'
-import { getCurrentPublicPlan, getPublishedPlans, getSections } from '../../../lib/data/public'
-import { coverageSummarySentence, formatPercent } from '../../../lib/plan/coverage'
-import { sameId } from '../../../lib/plan/types'
+import { countLabel, formatMonth, formatPeriod, goalHref } from '@/components/plan/format'
+import { pageMetadata } from '@/components/plan/meta'
+import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
+import { PrintScript } from '@/components/plan/PrintButton'
+import { getCurrentPublicPlan, getPublishedPlans, getSections } from '@/lib/data/public'
+import { coverageSummarySentence, formatPercent } from '@/lib/plan/coverage'
+import { sameId } from '@/lib/plan/types'
 import '../plan.css'
 
 type Props = { params: Promise<{ home?: string[] }> }

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 
-import { DashboardView } from '../../../components/dashboard/DashboardView'
-import { requireViewer } from '../../../lib/auth/viewer'
-import { filtersToQuery, parseCoverageFilters, withQuery } from '../../../lib/charts/filters'
-import { getCurrentDashboardPlan } from '../../../lib/data/coverage'
+import { DashboardView } from '@/components/dashboard/DashboardView'
+import { requireViewer } from '@/lib/auth/viewer'
+import { filtersToQuery, parseCoverageFilters, withQuery } from '@/lib/charts/filters'
+import { getCurrentDashboardPlan } from '@/lib/data/coverage'
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false } }
 

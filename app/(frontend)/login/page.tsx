@@ -2,12 +2,12 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import styles from '../../../components/account/account.module.css'
-import { LoginForm } from '../../../components/account/LoginForm.client'
-import { SignOutButton } from '../../../components/account/SignOutButton.client'
-import { safeCallbackUrl } from '../../../lib/auth/callback'
-import { signInErrorMessage } from '../../../lib/auth/messages'
-import { getViewer } from '../../../lib/auth/viewer'
-import { env } from '../../../lib/env'
+import { LoginForm } from '@/components/account/LoginForm.client'
+import { SignOutButton } from '@/components/account/SignOutButton.client'
+import { safeCallbackUrl } from '@/lib/auth/callback'
+import { signInErrorMessage } from '@/lib/auth/messages'
+import { getViewer } from '@/lib/auth/viewer'
+import { env } from '@/lib/env'
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 

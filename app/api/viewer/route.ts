@@ -1,5 +1,5 @@
-import { getViewer } from '../../../lib/auth/viewer'
-import { toViewerSummary } from '../../../lib/account/viewerSummary'
+import { getViewer } from '@/lib/auth/viewer'
+import { toViewerSummary } from '@/lib/account/viewerSummary'
 
 export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'

@@ -11,7 +11,8 @@ export const cascadeGoalToObjectives: CollectionAfterChangeHook = async ({
   if (operation !== 'update') return doc
   const planOf = (value: unknown) =>
     value && typeof value === 'object' ? String((value as { id: unknown }).id) : String(value)
-  if (doc.number === previousDoc?.number && planOf(doc.plan) === planOf(previousDoc?.plan)) return doc
+  if (doc.number === previousDoc?.number && planOf(doc.plan) === planOf(previousDoc?.plan))
+    return doc
   const objectives = await req.payload.find({
     collection: 'objectives',
     where: { goal: { equals: doc.id } },

@@ -1,7 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { listForMessage } from '../../../lib/plan/numbering'
-import { deleteConflict } from '../../hooks/initiativesInTheWay'
+import { listForMessage } from '@/lib/plan/numbering'
+import { deleteConflict } from '@/collections/hooks/initiativesInTheWay'
 
 /** A goal area that still has objectives cannot be deleted: nothing is lost silently. */
 export const refuseDeleteWithObjectives: CollectionBeforeDeleteHook = async ({ id, req }) => {
@@ -15,7 +15,13 @@ export const refuseDeleteWithObjectives: CollectionBeforeDeleteHook = async ({ i
     req,
   })
   if (objectives.totalDocs === 0) return
-  const goal = await req.payload.findByID({ collection: 'goals', id, depth: 0, req, select: { number: true } })
+  const goal = await req.payload.findByID({
+    collection: 'goals',
+    id,
+    depth: 0,
+    req,
+    select: { number: true },
+  })
   const names = objectives.docs.map((o) => String(o.code))
   throw deleteConflict(
     `Goal Area ${goal.number} cannot be deleted: objective${objectives.totalDocs === 1 ? '' : 's'} ` +

@@ -1,6 +1,6 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
-import { isSectionEditor, ownsSection } from '../../access/roles'
+import { isSectionEditor, ownsSection } from '@/lib/auth/roles'
 
 /** A section editor may only put initiatives in their own sections (on create and on move). */
 export const guardSectionEditor: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
@@ -9,7 +9,9 @@ export const guardSectionEditor: CollectionBeforeChangeHook = ({ data, originalD
   if (!ownsSection(req.user, section)) {
     throw new ValidationError({
       collection: 'initiatives',
-      errors: [{ path: 'section', message: 'You can only add or move initiatives to your own sections.' }],
+      errors: [
+        { path: 'section', message: 'You can only add or move initiatives to your own sections.' },
+      ],
       req,
     })
   }

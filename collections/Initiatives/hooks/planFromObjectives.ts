@@ -1,12 +1,18 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
-import { singlePlanOf } from '../../../lib/plan/rules'
+import { singlePlanOf } from '@/lib/plan/rules'
 
 const idOf = (value: unknown) =>
-  value && typeof value === 'object' ? (value as { id: string | number }).id : (value as string | number)
+  value && typeof value === 'object'
+    ? (value as { id: string | number }).id
+    : (value as string | number)
 
 /** An initiative's objectives all belong to one plan, which it records for fast plan-wide queries. */
-export const planFromObjectives: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+export const planFromObjectives: CollectionBeforeChangeHook = async ({
+  data,
+  originalDoc,
+  req,
+}) => {
   const chosen = ((data.objectives ?? originalDoc?.objectives ?? []) as unknown[]).map(idOf)
   // A draft may be saved before its objectives are chosen; publishing requires them.
   if (chosen.length === 0 && data._status === 'draft') return data
@@ -23,7 +29,9 @@ export const planFromObjectives: CollectionBeforeChangeHook = async ({ data, ori
   const missing = chosen.length - found.docs.length
   const result =
     missing > 0
-      ? { error: `${missing === 1 ? 'One chosen objective does' : `${missing} chosen objectives do`} not exist.` }
+      ? {
+          error: `${missing === 1 ? 'One chosen objective does' : `${missing} chosen objectives do`} not exist.`,
+        }
       : singlePlanOf(found.docs.map((o) => ({ code: String(o.code), plan: idOf(o.plan) })))
   if ('error' in result) {
     throw new ValidationError({

@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeLoginHook } from 'payload'
 
-import { isLapsed } from '../../access/roles'
+import { isLapsed } from '@/lib/auth/roles'
 
 export const LAPSED_MESSAGE =
   'Your membership has lapsed, so this account cannot sign in. To renew, contact Member and Customer Service.'

@@ -1,19 +1,28 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
-import { objectiveCode, objectiveLabel, objectivePosition } from '../../../lib/plan/numbering'
+import { objectiveCode, objectiveLabel, objectivePosition } from '@/lib/plan/numbering'
 
 const idOf = (value: unknown) =>
-  value && typeof value === 'object' ? (value as { id: string | number }).id : (value as string | number)
+  value && typeof value === 'object'
+    ? (value as { id: string | number }).id
+    : (value as string | number)
 
 /** An objective's plan, code and sort position always follow its goal area. */
 export const followGoal: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
   const goalId = idOf(data.goal ?? originalDoc?.goal)
   const number = (data.number ?? originalDoc?.number) as number
   const text = (data.text ?? originalDoc?.text) as string | undefined
-  const goal = goalId == null
-    ? null
-    : await req.payload
-        .findByID({ collection: 'goals', id: goalId, depth: 0, select: { plan: true, number: true }, req, disableErrors: true })
+  const goal =
+    goalId == null
+      ? null
+      : await req.payload.findByID({
+          collection: 'goals',
+          id: goalId,
+          depth: 0,
+          select: { plan: true, number: true },
+          req,
+          disableErrors: true,
+        })
   if (!goal) {
     throw new ValidationError({
       collection: 'objectives',

@@ -1,6 +1,6 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { deleteConflict, initiativesInTheWay } from '../../hooks/initiativesInTheWay'
+import { deleteConflict, initiativesInTheWay } from '@/collections/hooks/initiativesInTheWay'
 
 /** An objective that initiatives serve cannot be deleted; the message names them. */
 export const refuseDeleteWhileServed: CollectionBeforeDeleteHook = async ({ id, req }) => {

@@ -1,7 +1,10 @@
 import type { NumberFieldSingleValidation } from 'payload'
 
 /** A goal area has one objective of each number: a second 1.3 is a field error. */
-export const uniqueObjectiveNumber: NumberFieldSingleValidation = async (value, { data, id, req }) => {
+export const uniqueObjectiveNumber: NumberFieldSingleValidation = async (
+  value,
+  { data, id, req },
+) => {
   if (value == null) return 'An objective needs a number.'
   if (!Number.isInteger(value) || value < 1) return 'Use a whole number from 1.'
   const goal = (data as { goal?: unknown })?.goal

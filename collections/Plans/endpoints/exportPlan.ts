@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { EXPORT_FORMATS, exportPlan, parseExportFormat } from '../../../lib/export/load'
+import { EXPORT_FORMATS, exportPlan, parseExportFormat } from '@/lib/export/load'
 import { errorResponse, refuseNonEditors } from './http'
 
 /**

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { isEditor } from '../../access/roles'
+import { isEditor } from '@/lib/auth/roles'
 
 /** A JSON answer in Payload's own error shape (`errors: [{ message }]`) plus any extra fields. */
 export function jsonResponse(status: number, body: Record<string, unknown>): Response {

@@ -1,17 +1,17 @@
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
-import { cacheTags } from '../../../lib/data/tags'
-import { readPlan, type PlanReading } from '../../../lib/import'
+import { cacheTags } from '@/lib/data/tags'
+import { readPlan, type PlanReading } from '@/lib/import'
 import {
   decodeImportBytes,
   MAX_IMPORT_BYTES,
   parseFormat,
   tooLargeMessage,
-} from '../../../lib/import/input'
-import { ImportRefused, storePlan } from '../../../lib/import/store'
-import { previewOf, type ImportCreated } from '../../../lib/import/preview'
-import { slugify } from '../../../lib/import/slug'
-import { expireTags } from '../../hooks/revalidate'
+} from '@/lib/import/input'
+import { ImportRefused, storePlan } from '@/lib/import/store'
+import { previewOf, type ImportCreated } from '@/lib/import/preview'
+import { slugify } from '@/lib/import/slug'
+import { expireTags } from '@/collections/hooks/revalidate'
 import { errorResponse, jsonResponse, readBodyBytes, refuseNonEditors } from './http'
 
 /**

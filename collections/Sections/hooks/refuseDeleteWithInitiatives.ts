@@ -1,6 +1,6 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { deleteConflict, initiativesInTheWay } from '../../hooks/initiativesInTheWay'
+import { deleteConflict, initiativesInTheWay } from '@/collections/hooks/initiativesInTheWay'
 
 /** A section that owns initiatives cannot be deleted; the message names them. */
 export const refuseDeleteWithInitiatives: CollectionBeforeDeleteHook = async ({ id, req }) => {

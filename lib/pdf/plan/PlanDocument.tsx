@@ -1,9 +1,9 @@
 import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 
-import type { PlanBundle } from '../../data/publicQueries'
-import { coverageSummarySentence } from '../../plan/coverage'
-import { sameId } from '../../plan/types'
-import { PDF_FONTS } from '../fonts'
+import type { PlanBundle } from '@/lib/data/publicQueries'
+import { coverageSummarySentence } from '@/lib/plan/coverage'
+import { sameId } from '@/lib/plan/types'
+import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { PdfRichText, type RichTextStyles } from './richText'
 
 const INK = '#1c2430'

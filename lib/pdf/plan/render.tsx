@@ -2,8 +2,8 @@ import 'server-only'
 
 import { renderToBuffer } from '@react-pdf/renderer'
 
-import type { PlanBundle } from '../../data/publicQueries'
-import { registerFonts } from '../fonts'
+import type { PlanBundle } from '@/lib/data/publicQueries'
+import { registerFonts } from '@/lib/pdf/fonts'
 import { PlanDocument } from './PlanDocument'
 
 /** The plan as a PDF (text selectable and searchable: embedded, subsetted TrueType fonts). */

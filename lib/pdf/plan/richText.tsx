@@ -1,8 +1,8 @@
 import { Link, Text, View, type Styles } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
 
-import type { RichTextValue } from '../../data/publicQueries'
-import { TEXT_FORMAT, type LexicalReadNode } from '../../richtext/lexical'
+import type { RichTextValue } from '@/lib/data/publicQueries'
+import { TEXT_FORMAT, type LexicalReadNode } from '@/lib/richtext/lexical'
 
 type Style = Styles[string]
 

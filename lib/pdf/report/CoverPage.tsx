@@ -1,7 +1,7 @@
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 
-import { formatPercent } from '../../plan/coverage'
-import { PDF_FONTS } from '../fonts'
+import { formatPercent } from '@/lib/plan/coverage'
+import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { formatLongDate, formatPeriod } from './format'
 import type { ProgressReportModel } from './model'
 import { COLORS, PAGE } from './theme'

@@ -1,7 +1,7 @@
 import { G, Line, Rect, Svg, Text } from '@react-pdf/renderer'
 
-import { formatPercent, type PlanCoverage } from '../../plan/coverage'
-import { PDF_FONTS } from '../fonts'
+import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
+import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { COLORS, CONTENT_WIDTH } from './theme'
 
 const ROW = 22

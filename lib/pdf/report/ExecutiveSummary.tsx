@@ -1,7 +1,7 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer'
 
-import { formatPercent } from '../../plan/coverage'
-import { PDF_FONTS } from '../fonts'
+import { formatPercent } from '@/lib/plan/coverage'
+import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { CoverageChart } from './CoverageChart'
 import type { ProgressReportModel } from './model'

@@ -1,7 +1,7 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer'
 
-import { gapsSentence } from '../../plan/coverage'
-import { PDF_FONTS } from '../fonts'
+import { gapsSentence } from '@/lib/plan/coverage'
+import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { statusTitle } from './format'
 import type { ProgressReportModel, ReportGap } from './model'

@@ -1,8 +1,8 @@
 import { Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
 
-import type { StatusCounts } from '../../plan/coverage'
-import { INITIATIVE_STATUSES } from '../../plan/types'
-import { PDF_FONTS } from '../fonts'
+import type { StatusCounts } from '@/lib/plan/coverage'
+import { INITIATIVE_STATUSES } from '@/lib/plan/types'
+import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { statusTitle } from './format'
 import { COLORS, CONTENT_WIDTH, STATUS_COLORS } from './theme'
 

@@ -1,6 +1,6 @@
 /** Dates and small labels as the report prints them (UTC, so a date never shifts by a day). */
-import { statusLabel } from '../../plan/coverage'
-import type { InitiativeStatus } from '../../plan/types'
+import { statusLabel } from '@/lib/plan/coverage'
+import type { InitiativeStatus } from '@/lib/plan/types'
 
 const longDate = new Intl.DateTimeFormat('en-US', {
   year: 'numeric',

@@ -14,13 +14,13 @@ import {
   type CoverageInput,
   type GoalCoverage,
   type PlanCoverage,
-} from '../../plan/coverage'
+} from '@/lib/plan/coverage'
 import {
   ACTIVE_STATUSES,
   INITIATIVE_STATUSES,
   type InitiativeStatus,
   type SectionSummary,
-} from '../../plan/types'
+} from '@/lib/plan/types'
 
 export interface ReportPlan {
   slug: string

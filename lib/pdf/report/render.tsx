@@ -2,7 +2,7 @@ import 'server-only'
 
 import { renderToBuffer } from '@react-pdf/renderer'
 
-import { registerFonts } from '../fonts'
+import { registerFonts } from '@/lib/pdf/fonts'
 import type { ProgressReportModel } from './model'
 import { ProgressReport } from './ProgressReport'
 

@@ -1,7 +1,7 @@
 import { StyleSheet } from '@react-pdf/renderer'
 
-import type { InitiativeStatus } from '../../plan/types'
-import { PDF_FONTS } from '../fonts'
+import type { InitiativeStatus } from '@/lib/plan/types'
+import { PDF_FONTS } from '@/lib/pdf/fonts'
 
 /** The site's design tokens (app/(frontend)/styles.css), in print. */
 export const COLORS = {

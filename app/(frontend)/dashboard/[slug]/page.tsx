@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { DashboardView } from '../../../../components/dashboard/DashboardView'
-import { requireViewer } from '../../../../lib/auth/viewer'
-import { filtersToQuery, parseCoverageFilters, withQuery } from '../../../../lib/charts/filters'
-import { getDashboardPlan } from '../../../../lib/data/coverage'
+import { DashboardView } from '@/components/dashboard/DashboardView'
+import { requireViewer } from '@/lib/auth/viewer'
+import { filtersToQuery, parseCoverageFilters, withQuery } from '@/lib/charts/filters'
+import { getDashboardPlan } from '@/lib/data/coverage'
 
 export const metadata: Metadata = { title: 'Dashboard', robots: { index: false } }
 

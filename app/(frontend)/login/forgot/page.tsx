@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 
 import styles from '../../../../components/account/account.module.css'
-import { ForgotPasswordForm } from '../../../../components/account/ForgotPasswordForm.client'
+import { ForgotPasswordForm } from '@/components/account/ForgotPasswordForm.client'
 
 export const metadata: Metadata = { title: 'Forgot your password?', robots: { index: false } }
 

@@ -2,8 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import styles from '../../../../components/account/account.module.css'
-import { ResetPasswordForm } from '../../../../components/account/ResetPasswordForm.client'
-import { MIN_PASSWORD_LENGTH } from '../../../../lib/auth/passwordReset'
+import { ResetPasswordForm } from '@/components/account/ResetPasswordForm.client'
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwordReset'
 
 export const metadata: Metadata = {
   title: 'Choose a new password',

@@ -1,9 +1,9 @@
 import { draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 
-import { isStaff } from '../../../../collections/access/roles'
-import { getPayloadClient } from '../../../../lib/data/payload'
-import { loadPlanBundle } from '../../../../lib/data/publicQueries'
+import { isStaff } from '@/lib/auth/roles'
+import { getPayloadClient } from '@/lib/data/payload'
+import { loadPlanBundle } from '@/lib/data/publicQueries'
 
 export const runtime = 'nodejs'
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { Breadcrumbs } from '../../../../components/plan/Breadcrumbs'
+import { Breadcrumbs } from '@/components/plan/Breadcrumbs'
 import {
   countLabel,
   formatDate,
@@ -10,16 +10,16 @@ import {
   goalHref,
   isoDay,
   objectiveAnchor,
-} from '../../../../components/plan/format'
-import { clip, pageMetadata } from '../../../../components/plan/meta'
-import { notFoundMetadata, PageNotFound } from '../../../../components/plan/PageNotFound'
-import { PreviewBanner } from '../../../../components/plan/PreviewBanner'
-import { PrintButton, PrintScript } from '../../../../components/plan/PrintButton'
-import { hasText, RichText } from '../../../../components/plan/RichText'
-import { getPlanForRequest } from '../../../../lib/data/public'
-import { coverageSummarySentence } from '../../../../lib/plan/coverage'
-import { sameId } from '../../../../lib/plan/types'
-import { lexicalToParagraphs } from '../../../../lib/richtext/lexical'
+} from '@/components/plan/format'
+import { clip, pageMetadata } from '@/components/plan/meta'
+import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
+import { PreviewBanner } from '@/components/plan/PreviewBanner'
+import { PrintButton, PrintScript } from '@/components/plan/PrintButton'
+import { hasText, RichText } from '@/components/plan/RichText'
+import { getPlanForRequest } from '@/lib/data/public'
+import { coverageSummarySentence } from '@/lib/plan/coverage'
+import { sameId } from '@/lib/plan/types'
+import { lexicalToParagraphs } from '@/lib/richtext/lexical'
 import '../../plan.css'
 
 type Props = { params: Promise<{ slug: string }> }

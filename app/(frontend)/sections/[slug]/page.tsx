@@ -1,13 +1,13 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { Breadcrumbs } from '../../../../components/plan/Breadcrumbs'
-import { countLabel, goalHref } from '../../../../components/plan/format'
-import { InitiativeItem } from '../../../../components/plan/InitiativeItem'
-import { clip, pageMetadata } from '../../../../components/plan/meta'
-import { notFoundMetadata, PageNotFound } from '../../../../components/plan/PageNotFound'
-import { getSectionPage, getSections } from '../../../../lib/data/public'
-import type { SectionKind } from '../../../../lib/plan/types'
+import { Breadcrumbs } from '@/components/plan/Breadcrumbs'
+import { countLabel, goalHref } from '@/components/plan/format'
+import { InitiativeItem } from '@/components/plan/InitiativeItem'
+import { clip, pageMetadata } from '@/components/plan/meta'
+import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
+import { getSectionPage, getSections } from '@/lib/data/public'
+import type { SectionKind } from '@/lib/plan/types'
 import '../../plan.css'
 
 type Props = { params: Promise<{ slug: string }> }

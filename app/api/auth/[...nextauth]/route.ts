@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth'
 import type { NextRequest } from 'next/server'
 
-import { authOptions } from '../../../../lib/auth/options'
+import { authOptions } from '@/lib/auth/options'
 
 export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto'
 
 import { unstable_cache } from 'next/cache'
 
-import { getPublicPlan } from '../../../../../lib/data/public'
-import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from '../../../../../lib/data/tags'
-import { env } from '../../../../../lib/env'
-import { renderPlanPdf } from '../../../../../lib/pdf/plan/render'
+import { getPublicPlan } from '@/lib/data/public'
+import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from '@/lib/data/tags'
+import { env } from '@/lib/env'
+import { renderPlanPdf } from '@/lib/pdf/plan/render'
 
 export const runtime = 'nodejs'
 

@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server'
 
-import { getViewer } from '../../../../../lib/auth/viewer'
-import { coverageForQuery } from '../../../../../lib/data/coverage'
-import { getPayloadClient } from '../../../../../lib/data/payload'
+import { getViewer } from '@/lib/auth/viewer'
+import { coverageForQuery } from '@/lib/data/coverage'
+import { getPayloadClient } from '@/lib/data/payload'
 
 export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'
@@ -11,7 +11,8 @@ type Context = { params: Promise<{ slug: string }> }
 
 const HEADERS = { 'Cache-Control': 'private, no-store' }
 
-const problem = (status: number, error: string) => Response.json({ error }, { status, headers: HEADERS })
+const problem = (status: number, error: string) =>
+  Response.json({ error }, { status, headers: HEADERS })
 
 /**
  * GET /api/plans/<slug>/coverage?section=<slug>&status=<status>…&visibility=<v>

@@ -1,16 +1,12 @@
 import type { NextRequest } from 'next/server'
 
-import { getViewer } from '../../../../../../lib/auth/viewer'
-import { drillDownTable, goalDrillDown } from '../../../../../../lib/charts/drilldown'
-import { parseCoverageFilters } from '../../../../../../lib/charts/filters'
-import {
-  DASHBOARD_TABLES,
-  csvFileName,
-  isDashboardTable,
-} from '../../../../../../lib/charts/tables'
-import { coverageForQuery, loadCoverageData } from '../../../../../../lib/data/coverage'
-import { getPayloadClient } from '../../../../../../lib/data/payload'
-import { toCsv, type Table } from '../../../../../../lib/plan/csv'
+import { getViewer } from '@/lib/auth/viewer'
+import { drillDownTable, goalDrillDown } from '@/lib/charts/drilldown'
+import { parseCoverageFilters } from '@/lib/charts/filters'
+import { DASHBOARD_TABLES, csvFileName, isDashboardTable } from '@/lib/charts/tables'
+import { coverageForQuery, loadCoverageData } from '@/lib/data/coverage'
+import { getPayloadClient } from '@/lib/data/payload'
+import { toCsv, type Table } from '@/lib/plan/csv'
 
 export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'

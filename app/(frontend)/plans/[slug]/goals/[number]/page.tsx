@@ -1,19 +1,15 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { Breadcrumbs } from '../../../../../../components/plan/Breadcrumbs'
-import { countLabel, goalHref, objectiveAnchor } from '../../../../../../components/plan/format'
-import { InitiativeItem } from '../../../../../../components/plan/InitiativeItem'
-import { clip, pageMetadata } from '../../../../../../components/plan/meta'
-import { notFoundMetadata, PageNotFound } from '../../../../../../components/plan/PageNotFound'
-import { PreviewBanner } from '../../../../../../components/plan/PreviewBanner'
-import {
-  getPlanForRequest,
-  type PlanBundle,
-  type PublicInitiative,
-} from '../../../../../../lib/data/public'
-import { isActiveStatus, statusLabel } from '../../../../../../lib/plan/coverage'
-import { INITIATIVE_STATUSES, sameId } from '../../../../../../lib/plan/types'
+import { Breadcrumbs } from '@/components/plan/Breadcrumbs'
+import { countLabel, goalHref, objectiveAnchor } from '@/components/plan/format'
+import { InitiativeItem } from '@/components/plan/InitiativeItem'
+import { clip, pageMetadata } from '@/components/plan/meta'
+import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
+import { PreviewBanner } from '@/components/plan/PreviewBanner'
+import { getPlanForRequest, type PlanBundle, type PublicInitiative } from '@/lib/data/public'
+import { isActiveStatus, statusLabel } from '@/lib/plan/coverage'
+import { INITIATIVE_STATUSES, sameId } from '@/lib/plan/types'
 import '../../../../plan.css'
 
 type Props = { params: Promise<{ slug: string; number: string }> }

@@ -1,0 +1,73 @@
+/** Pure role checks on the person behind a request (staff user or member): no Payload, no I/O. */
+import type { Id } from '@/lib/plan/types'
+
+/** Staff roles in the Payload admin (DESIGN.md, "People"). */
+export const STAFF_ROLES = ['admin', 'editor', 'section-editor'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+/** Site roles of members who sign in with their member number. */
+export const MEMBER_ROLES = ['member', 'board'] as const
+export type MemberRole = (typeof MEMBER_ROLES)[number]
+
+type Relation = Id | { id: Id } | null | undefined
+
+/** The person behind a request, as the access functions see it (Payload puts the collection on req.user). */
+export interface Person {
+  id: Id
+  collection: string
+  roles?: readonly string[] | null
+  sections?: readonly Relation[] | null
+  active?: boolean | null
+  membershipExpires?: string | null
+}
+
+type MaybePerson = Person | null | undefined
+const asPerson = (user: unknown): MaybePerson => user as MaybePerson
+
+const hasRole = (user: MaybePerson, role: string): boolean => Boolean(user?.roles?.includes(role))
+
+export const isStaff = (user: unknown): boolean => asPerson(user)?.collection === 'users'
+export const isAdmin = (user: unknown): boolean => isStaff(user) && hasRole(asPerson(user), 'admin')
+/** Admins and editors keep the plan itself. */
+export const isEditor = (user: unknown): boolean =>
+  isStaff(user) && (hasRole(asPerson(user), 'admin') || hasRole(asPerson(user), 'editor'))
+export const isSectionEditor = (user: unknown): boolean =>
+  isStaff(user) && !isEditor(user) && hasRole(asPerson(user), 'section-editor')
+
+/** True when a member's membership has lapsed (expired or deactivated). */
+export function isLapsed(
+  member: Pick<Person, 'active' | 'membershipExpires'>,
+  now = new Date(),
+): boolean {
+  if (member.active === false) return true
+  if (member.membershipExpires && new Date(member.membershipExpires).getTime() < now.getTime())
+    return true
+  return false
+}
+
+/** A signed-in member in good standing (lapsed members count as anonymous everywhere). */
+export const isActiveMember = (user: unknown): boolean => {
+  const person = asPerson(user)
+  return person?.collection === 'members' && !isLapsed(person)
+}
+export const isBoard = (user: unknown): boolean =>
+  isActiveMember(user) && hasRole(asPerson(user), 'board')
+
+/** Board members and staff may download progress reports. */
+export const canReadReports = (user: unknown): boolean => isStaff(user) || isBoard(user)
+
+const idOf = (relation: Relation): Id | undefined =>
+  relation == null ? undefined : typeof relation === 'object' ? relation.id : relation
+
+/** Section ids a staff user edits for. */
+export function sectionIdsOf(user: unknown): Id[] {
+  const person = asPerson(user)
+  return (person?.sections ?? []).map(idOf).filter((id): id is Id => id != null)
+}
+
+/** Whether a section editor (or editor) may work on initiatives of this section. */
+export function ownsSection(user: unknown, section: Relation): boolean {
+  if (isEditor(user)) return true
+  const id = idOf(section)
+  return id != null && sectionIdsOf(user).some((own) => String(own) === String(id))
+}

@@ -18,3 +18,12 @@ export const COVERAGE_COLOUR = 'var(--chart-1)'
 export const YEARS_COLOUR = 'var(--chart-3)'
 export const AXIS_COLOUR = 'var(--ink-muted)'
 export const GRID_COLOUR = 'var(--rule)'
+
+/** Goal-area lines of the trend chart, in goal order (the plan's line is ink). */
+export const TREND_COLOURS = [
+  'var(--chart-1)',
+  'var(--chart-2)',
+  'var(--chart-3)',
+  'var(--chart-4)',
+  'var(--chart-6)',
+]

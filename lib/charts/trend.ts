@@ -5,10 +5,8 @@
  */
 import { formatPercent, statusLabel, type PlanCoverage } from '@/lib/plan/coverage'
 import type { Table } from '@/lib/plan/csv'
-import { coverageTrendSentence } from '@/lib/plan/trend'
+import { coverageTrendSentence, type CycleState } from '@/lib/plan/cycles'
 import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from '@/lib/plan/types'
-
-export type CycleState = 'draft' | 'open' | 'closed'
 
 /** A cycle and the plan's coverage as of it. */
 export interface CycleCoverage {
@@ -78,9 +76,6 @@ export const statusMixSeries = (cycles: CycleCoverage[]): StatusMixPoint[] =>
     ...coverage.byStatus,
   }))
 
-const stateLabel = (state: CycleState): string =>
-  state === 'open' ? 'open' : state === 'closed' ? 'closed' : 'draft'
-
 /** The trend chart's table: one row per cycle, plan coverage then each goal area's. */
 export const trendTable = (cycles: CycleCoverage[]): Table => {
   const goals = goalsOf(cycles)
@@ -94,7 +89,7 @@ export const trendTable = (cycles: CycleCoverage[]): Table => {
     ],
     rows: cycles.map(({ cycle, coverage }) => [
       cycle.name,
-      stateLabel(cycle.state),
+      cycle.state,
       `${coverage.objectives.covered} of ${coverage.objectives.total}`,
       formatPercent(coverage.coverage),
       ...goals.map((g) => {
@@ -133,10 +128,7 @@ export const trendSentence = (cycles: CycleCoverage[]): string => {
   if (first === last) {
     return `One cycle so far: ${first.cycle.name}, with ${formatPercent(first.coverage.coverage)} coverage`
   }
-  return coverageTrendSentence(
-    { name: first.cycle.name, coverage: first.coverage.coverage },
-    { coverage: last.coverage.coverage },
-  )
+  return coverageTrendSentence(first.coverage, last.coverage, first.cycle.name)
 }
 
 /** The status mix's takeaway: completed initiatives then and now. */

@@ -1,30 +1,20 @@
 /**
- * "My updates": what a section editor reports on in the open cycle. Each initiative that needs an
- * update opens with the values to start from (this cycle's update if already submitted, else the
- * latest earlier one, else the initiative's own fields: "last cycle's values copied forward").
- * Pure; the admin view loads the records and the form draws these rows.
+ * "My updates": what a section editor reports on in the open cycle. The initiatives asked for an
+ * update are the cycle's expected ones (`cycleCompletion`'s rule: published, planned or in
+ * progress before the cycle, or already reported in it). Each form opens with this cycle's update
+ * if already submitted, else the latest earlier one, else the initiative's own fields ("last
+ * cycle's values copied forward"). Pure; the admin view loads the records and the form draws rows.
  */
+import {
+  OPEN_WORK_STATUSES,
+  compareUpdates,
+  cycleCutoff,
+  initiativesAsOf,
+  type Cycle,
+  type InitiativeRecord,
+  type ProgressUpdate,
+} from './cycles'
 import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from './types'
-
-/** An update as the form needs it (a `progress-updates` record, flattened). */
-export interface ReportedUpdate {
-  id: Id
-  initiative: Id
-  /** null for an update between cycles */
-  cycle: Id | null
-  status: InitiativeStatus
-  progress: number | null
-  note: string | null
-  submittedAt: string
-}
-
-export interface ReportingInitiative {
-  id: Id
-  title: string
-  sectionName: string
-  status: InitiativeStatus
-  progress: number | null
-}
 
 /** One compact form of "My updates". */
 export interface ReportingRow {
@@ -49,54 +39,62 @@ const key = (id: Id): string => String(id)
 const clampProgress = (value: number | null | undefined): number =>
   value == null || !Number.isFinite(value) ? 0 : Math.min(100, Math.max(0, Math.round(value)))
 
-const newestFirst = (a: ReportedUpdate, b: ReportedUpdate): number =>
-  b.submittedAt.localeCompare(a.submittedAt) || key(b.id).localeCompare(key(a.id))
-
 // "Annual 2007", or the date of an update between cycles.
-const sourceName = (update: ReportedUpdate, cycleNames: Map<string, string>): string =>
+const sourceName = (update: ProgressUpdate, cycleNames: Map<string, string>): string =>
   update.cycle == null
     ? `the update of ${update.submittedAt.slice(0, 10)}`
     : (cycleNames.get(key(update.cycle)) ?? 'the last update')
 
 /**
- * The rows for `cycle`: one per initiative (in the order given), opening with this cycle's
- * update, else the latest update submitted before it, else the initiative's own fields.
- * `cycleNames` names earlier cycles for the "Copied from …" line.
+ * The rows for `cycle`, one per expected initiative (in the order given), each with the values
+ * its form opens with. `cycleNames` names the plan's cycles for the "Copied from …" line;
+ * `sectionNames` the sections by id.
  */
 export function reportingRows(
-  initiatives: ReportingInitiative[],
-  updates: ReportedUpdate[],
-  cycle: { id: Id; opensOn?: string | null },
-  cycleNames: Map<string, string> = new Map(),
+  initiatives: InitiativeRecord[],
+  updates: ProgressUpdate[],
+  cycle: Pick<Cycle, 'id' | 'state' | 'closedAt'>,
+  names: { cycles: Map<string, string>; sections: Map<string, string> },
+  now: Date,
 ): ReportingRow[] {
-  const byInitiative = new Map<string, ReportedUpdate[]>()
-  for (const u of [...updates].sort(newestFirst)) {
-    const list = byInitiative.get(key(u.initiative))
-    if (list) list.push(u)
-    else byInitiative.set(key(u.initiative), [u])
+  const inCycle = (u: ProgressUpdate) => u.cycle != null && key(u.cycle) === key(cycle.id)
+  const earlierUpdates = updates.filter((u) => !inCycle(u))
+  const reported = new Set(updates.filter(inCycle).map((u) => key(u.initiative)))
+  const expected = new Set(
+    initiativesAsOf(initiatives, earlierUpdates, cycleCutoff(cycle, now))
+      .filter(
+        (i) => i.published && (reported.has(key(i.id)) || OPEN_WORK_STATUSES.includes(i.status)),
+      )
+      .map((i) => key(i.id)),
+  )
+  const newest = new Map<string, { current?: ProgressUpdate; earlier?: ProgressUpdate }>()
+  for (const u of [...updates].sort(compareUpdates)) {
+    const entry = newest.get(key(u.initiative)) ?? {}
+    if (inCycle(u)) entry.current = u
+    else entry.earlier = u
+    newest.set(key(u.initiative), entry)
   }
-  return initiatives.map((initiative) => {
-    const own = byInitiative.get(key(initiative.id)) ?? []
-    const current = own.find((u) => u.cycle != null && key(u.cycle) === key(cycle.id))
-    const earlier = own.find((u) => u.cycle == null || key(u.cycle) !== key(cycle.id))
-    const base = current ?? earlier
-    const source = current
-      ? 'Submitted for this cycle'
-      : earlier
-        ? `Copied from ${sourceName(earlier, cycleNames)}`
-        : 'Copied from the initiative'
-    return {
-      id: initiative.id,
-      title: initiative.title,
-      sectionName: initiative.sectionName,
-      status: base?.status ?? initiative.status,
-      progress: clampProgress(base ? base.progress : initiative.progress),
-      note: current?.note ?? '',
-      previousNote: earlier?.note || null,
-      source,
-      submitted: current ? { id: current.id, at: current.submittedAt } : null,
-    }
-  })
+  return initiatives
+    .filter((i) => expected.has(key(i.id)))
+    .map((initiative) => {
+      const { current, earlier } = newest.get(key(initiative.id)) ?? {}
+      const base = current ?? earlier
+      return {
+        id: initiative.id,
+        title: initiative.title,
+        sectionName: names.sections.get(key(initiative.section)) ?? '',
+        status: base?.status ?? initiative.status,
+        progress: clampProgress(base ? base.progress : initiative.progress),
+        note: current?.note ?? '',
+        previousNote: earlier?.note || null,
+        source: current
+          ? 'Submitted for this cycle'
+          : earlier
+            ? `Copied from ${sourceName(earlier, names.cycles)}`
+            : 'Copied from the initiative',
+        submitted: current ? { id: current.id, at: current.submittedAt } : null,
+      }
+    })
 }
 
 /** The tracker: "7 of 9 submitted". */

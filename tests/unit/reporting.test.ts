@@ -1,30 +1,29 @@
-/** "My updates": the values each form opens with, the tracker and the form's own check. */
+/** "My updates": which initiatives are asked, the values each form opens with, the tracker. */
 import { describe, expect, it } from 'vitest'
 
-import {
-  checkReport,
-  reportingRows,
-  trackerText,
-  type ReportedUpdate,
-  type ReportingInitiative,
-} from '@/lib/plan/reporting'
+import type { InitiativeRecord, ProgressUpdate } from '@/lib/plan/cycles'
+import { checkReport, reportingRows, trackerText } from '@/lib/plan/reporting'
 
-const initiative = (id: number, extra: Partial<ReportingInitiative> = {}): ReportingInitiative => ({
+const initiative = (id: number, extra: Partial<InitiativeRecord> = {}): InitiativeRecord => ({
   id,
   title: `I${id}`,
-  sectionName: 'Acquisitions',
+  section: 10,
+  objectives: [1],
   status: 'planned',
+  visibility: 'public',
+  published: true,
   progress: 10,
+  createdAt: '2006-01-01T00:00:00Z',
   ...extra,
 })
 
 const update = (
   id: number,
-  initiativeId: number,
+  initiativeId: number | string,
   cycle: number | null,
   submittedAt: string,
-  extra: Partial<ReportedUpdate> = {},
-): ReportedUpdate => ({
+  extra: Partial<ProgressUpdate> = {},
+): ProgressUpdate => ({
   id,
   initiative: initiativeId,
   cycle,
@@ -35,14 +34,20 @@ const update = (
   ...extra,
 })
 
-const names = new Map([
-  ['1', 'Midwinter 2007'],
-  ['2', 'Annual 2007'],
-])
+const names = {
+  cycles: new Map([
+    ['1', 'Midwinter 2007'],
+    ['2', 'Annual 2007'],
+    ['3', 'Midwinter 2008'],
+  ]),
+  sections: new Map([['10', 'Acquisitions']]),
+}
+const open = { id: 3, state: 'open' as const, closedAt: null }
+const now = new Date('2008-01-15T00:00:00Z')
 
 describe('reportingRows', () => {
   it('opens with the initiative’s own fields when it has no update', () => {
-    const [row] = reportingRows([initiative(1)], [], { id: 3 }, names)
+    const [row] = reportingRows([initiative(1)], [], open, names, now)
     expect(row).toEqual({
       id: 1,
       title: 'I1',
@@ -61,7 +66,7 @@ describe('reportingRows', () => {
       update(10, 1, 1, '2007-01-20T00:00:00Z', { progress: 20 }),
       update(11, 1, 2, '2007-06-30T00:00:00Z', { status: 'in-progress', progress: 55 }),
     ]
-    const [row] = reportingRows([initiative(1)], updates, { id: 3 }, names)
+    const [row] = reportingRows([initiative(1)], updates, open, names, now)
     expect(row).toMatchObject({
       status: 'in-progress',
       progress: 55,
@@ -77,7 +82,7 @@ describe('reportingRows', () => {
       update(11, 1, 2, '2007-06-30T00:00:00Z', { progress: 55 }),
       update(12, 1, null, '2007-09-01T10:00:00Z', { progress: 70, note: 'between' }),
     ]
-    const [row] = reportingRows([initiative(1)], updates, { id: 3 }, names)
+    const [row] = reportingRows([initiative(1)], updates, open, names, now)
     expect(row).toMatchObject({
       progress: 70,
       previousNote: 'between',
@@ -85,7 +90,7 @@ describe('reportingRows', () => {
     })
   })
 
-  it('this cycle’s update wins and marks the row submitted, whatever came later', () => {
+  it('this cycle’s update wins and marks the row submitted, and stays asked once completed', () => {
     const updates = [
       update(13, 1, 3, '2008-01-10T00:00:00Z', {
         status: 'completed',
@@ -94,7 +99,7 @@ describe('reportingRows', () => {
       }),
       update(11, 1, 2, '2007-06-30T00:00:00Z'),
     ]
-    const [row] = reportingRows([initiative(1)], updates, { id: '3' }, names)
+    const [row] = reportingRows([initiative(1)], updates, { ...open, id: '3' }, names, now)
     expect(row).toMatchObject({
       status: 'completed',
       progress: 100,
@@ -105,12 +110,38 @@ describe('reportingRows', () => {
     })
   })
 
+  it('asks only for published work planned or in progress before the cycle', () => {
+    const rows = reportingRows(
+      [
+        initiative(1),
+        initiative(2, { status: 'proposed' }),
+        initiative(3, { status: 'in-progress', published: false }),
+        initiative(4, { status: 'completed' }),
+        // completed in an earlier cycle: nothing left to report
+        initiative(5),
+        // proposed on its own fields, started in an earlier cycle
+        initiative(6, { status: 'proposed' }),
+        // created after the open cycle's cutoff (now)
+        initiative(7, { createdAt: '2008-02-01T00:00:00Z' }),
+      ],
+      [
+        update(50, 5, 2, '2007-06-30T00:00:00Z', { status: 'completed', progress: 100 }),
+        update(60, 6, 2, '2007-06-30T00:00:00Z', { status: 'in-progress', progress: 5 }),
+      ],
+      open,
+      names,
+      now,
+    )
+    expect(rows.map((r) => r.id)).toEqual([1, 6])
+  })
+
   it('keeps the initiatives’ order, matches ids across number and string, clamps progress', () => {
     const rows = reportingRows(
       [initiative(2, { progress: null }), initiative(1, { progress: 140 })],
-      [update(20, 2, 1, '2007-01-01T00:00:00Z', { initiative: '2', progress: null })],
-      { id: 3 },
-      new Map(),
+      [update(20, '2', 9, '2007-01-01T00:00:00Z', { status: 'planned', progress: 0 })],
+      open,
+      names,
+      now,
     )
     expect(rows.map((r) => [r.id, r.progress, r.source])).toEqual([
       [2, 0, 'Copied from the last update'],

@@ -73,6 +73,8 @@ export interface Config {
     objectives: Objective;
     sections: Section;
     initiatives: Initiative;
+    cycles: Cycle;
+    'progress-updates': ProgressUpdate;
     users: User;
     members: Member;
     'payload-kv': PayloadKv;
@@ -94,6 +96,8 @@ export interface Config {
     objectives: ObjectivesSelect<false> | ObjectivesSelect<true>;
     sections: SectionsSelect<false> | SectionsSelect<true>;
     initiatives: InitiativesSelect<false> | InitiativesSelect<true>;
+    cycles: CyclesSelect<false> | CyclesSelect<true>;
+    'progress-updates': ProgressUpdatesSelect<false> | ProgressUpdatesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -332,6 +336,10 @@ export interface Initiative {
    */
   objectives: (number | Objective)[];
   /**
+   * Set by progress updates; status and progress follow the latest.
+   */
+  lastUpdateAt?: string | null;
+  /**
    * Set from the objectives.
    */
   plan?: (number | null) | Plan;
@@ -351,6 +359,9 @@ export interface Initiative {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * From the latest progress update once there is one.
+   */
   status: 'proposed' | 'planned' | 'in-progress' | 'completed' | 'deferred' | 'cancelled';
   /**
    * Percent complete, 0–100.
@@ -376,6 +387,71 @@ export interface Initiative {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Open a cycle to ask the sections for progress updates; close it to freeze them. One open cycle per plan.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cycles".
+ */
+export interface Cycle {
+  id: number;
+  /**
+   * e.g. Midwinter 2008
+   */
+  name: string;
+  plan: number | Plan;
+  /**
+   * The date the updates describe.
+   */
+  asOf: string;
+  opensOn?: string | null;
+  dueOn?: string | null;
+  /**
+   * What the sections should report on, shown in “My updates”.
+   */
+  instructions?: string | null;
+  /**
+   * Draft → Open → Closed. Closing is final.
+   */
+  state: 'draft' | 'open' | 'closed';
+  /**
+   * Set when the cycle is closed.
+   */
+  closedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What each initiative reported, cycle by cycle. The latest sets its status.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "progress-updates".
+ */
+export interface ProgressUpdate {
+  id: number;
+  initiative: number | Initiative;
+  /**
+   * The open cycle this reports for; empty for an update between cycles.
+   */
+  cycle?: (number | null) | Cycle;
+  status: 'proposed' | 'planned' | 'in-progress' | 'completed' | 'deferred' | 'cancelled';
+  /**
+   * Percent complete, 0–100.
+   */
+  progress: number;
+  /**
+   * What happened since the last update, and what is next.
+   */
+  note?: string | null;
+  submittedBy?: (number | null) | User;
+  submittedAt?: string | null;
+  section?: (number | null) | Section;
+  plan?: (number | null) | Plan;
+  visibility?: ('public' | 'members') | null;
+  published?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Staff who keep the plan in this admin: admins, editors and section editors.
@@ -494,6 +570,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'initiatives';
         value: number | Initiative;
+      } | null)
+    | ({
+        relationTo: 'cycles';
+        value: number | Cycle;
+      } | null)
+    | ({
+        relationTo: 'progress-updates';
+        value: number | ProgressUpdate;
       } | null)
     | ({
         relationTo: 'users';
@@ -634,6 +718,7 @@ export interface InitiativesSelect<T extends boolean = true> {
   section?: T;
   visibility?: T;
   objectives?: T;
+  lastUpdateAt?: T;
   plan?: T;
   summary?: T;
   description?: T;
@@ -653,6 +738,41 @@ export interface InitiativesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cycles_select".
+ */
+export interface CyclesSelect<T extends boolean = true> {
+  name?: T;
+  plan?: T;
+  asOf?: T;
+  opensOn?: T;
+  dueOn?: T;
+  instructions?: T;
+  state?: T;
+  closedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "progress-updates_select".
+ */
+export interface ProgressUpdatesSelect<T extends boolean = true> {
+  initiative?: T;
+  cycle?: T;
+  status?: T;
+  progress?: T;
+  note?: T;
+  submittedBy?: T;
+  submittedAt?: T;
+  section?: T;
+  plan?: T;
+  visibility?: T;
+  published?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

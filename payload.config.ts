@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { Cycles } from './collections/Cycles'
 import { Goals } from './collections/Goals'
 import { Initiatives } from './collections/Initiatives'
 import { Members } from './collections/Members'
 import { Objectives } from './collections/Objectives'
 import { Plans } from './collections/Plans'
+import { ProgressUpdates } from './collections/ProgressUpdates'
 import { Sections } from './collections/Sections'
 import { Users } from './collections/Users'
 import { withHardenedAuthCookies } from './lib/auth/cookies'
@@ -23,7 +25,7 @@ export default buildConfig({
   db: databaseAdapter(config),
   editor: lexicalEditor(),
   collections: withHardenedAuthCookies(
-    [Plans, Goals, Objectives, Sections, Initiatives, Users, Members],
+    [Plans, Goals, Objectives, Sections, Initiatives, Cycles, ProgressUpdates, Users, Members],
     config.serverUrl.startsWith('https://'),
   ),
   // Cookie-authenticated requests are honoured only from the site's own origin; other origins

@@ -1,5 +1,6 @@
 import * as migration_20261128_132842_initial from './20261128_132842_initial'
 import * as migration_20261128_162808_staff_reset_throttle from './20261128_162808_staff_reset_throttle'
+import * as migration_20261129_162910_progress_cycles from './20261129_162910_progress_cycles'
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261128_162808_staff_reset_throttle.up,
     down: migration_20261128_162808_staff_reset_throttle.down,
     name: '20261128_162808_staff_reset_throttle',
+  },
+  {
+    up: migration_20261129_162910_progress_cycles.up,
+    down: migration_20261129_162910_progress_cycles.down,
+    name: '20261129_162910_progress_cycles',
   },
 ]

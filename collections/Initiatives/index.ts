@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { checkCompletedDate, checkProgress, checkTargetDate } from '@/lib/plan/rules'
 import { INITIATIVE_STATUSES, VISIBILITIES } from '@/lib/plan/types'
@@ -12,6 +12,7 @@ import { isSectionEditor, sectionIdsOf } from '@/lib/auth/roles'
 import { revalidateInitiative, revalidateInitiativeDelete } from '@/collections/hooks/revalidate'
 import { guardSectionEditor } from './hooks/guardSectionEditor'
 import { planFromObjectives } from './hooks/planFromObjectives'
+import { deleteProgressUpdates, syncProgressUpdateCopies } from './hooks/progressUpdateCopies'
 
 const STATUS_LABELS: Record<(typeof INITIATIVE_STATUSES)[number], string> = {
   proposed: 'Proposed',
@@ -23,6 +24,10 @@ const STATUS_LABELS: Record<(typeof INITIATIVE_STATUSES)[number], string> = {
 }
 
 type Sibling = { status?: string; startDate?: string | null }
+
+// Once an initiative has a progress update, its status and progress are the latest update's
+// (written by the progress-updates hooks): read-only here, so there is no second place to type them.
+const ownValuesUntilReported: FieldAccess = ({ doc }) => !doc?.lastUpdateAt
 
 export const Initiatives: CollectionConfig = {
   slug: 'initiatives',
@@ -90,6 +95,18 @@ export const Initiatives: CollectionConfig = {
       admin: { description: 'The objectives this initiative serves, all from one plan.' },
     },
     {
+      name: 'lastUpdateAt',
+      label: 'Last progress update',
+      type: 'date',
+      index: true,
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set by progress updates; status and progress follow the latest.',
+      },
+    },
+    {
       name: 'plan',
       type: 'relationship',
       relationTo: 'plans',
@@ -110,6 +127,8 @@ export const Initiatives: CollectionConfig = {
           defaultValue: 'proposed',
           index: true,
           options: INITIATIVE_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+          access: { update: ownValuesUntilReported },
+          admin: { description: 'From the latest progress update once there is one.' },
         },
         {
           name: 'progress',
@@ -119,6 +138,7 @@ export const Initiatives: CollectionConfig = {
           defaultValue: 0,
           admin: { description: 'Percent complete, 0–100.' },
           validate: (value: number | null | undefined) => checkProgress(value),
+          access: { update: ownValuesUntilReported },
         },
         { name: 'lead', type: 'text', admin: { description: 'Who leads it (person or group).' } },
       ],
@@ -172,7 +192,7 @@ export const Initiatives: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [guardSectionEditor, planFromObjectives],
-    afterChange: [revalidateInitiative],
-    afterDelete: [revalidateInitiativeDelete],
+    afterChange: [revalidateInitiative, syncProgressUpdateCopies],
+    afterDelete: [revalidateInitiativeDelete, deleteProgressUpdates],
   },
 }

@@ -130,3 +130,44 @@ export const selfMemberOrAdmin = ({ req: { user } }: AccessArgs): boolean | Wher
   if (person && isActiveMember(person)) return { id: { equals: person.id } }
   return false
 }
+
+/**
+ * Progress updates: the initiatives' read rule, asked of the copies each update keeps of its
+ * initiative (`published`, `plan`, `visibility`), so no read joins through the relationship
+ * (see inPlans for why that matters on SQLite).
+ */
+export const progressUpdatesReadWhere = (
+  user: unknown,
+  published: readonly Id[],
+): boolean | Where => {
+  const rule = initiativesReadWhere(user, published)
+  const onCopies = (where: Where): Where =>
+    Object.fromEntries(
+      Object.entries(where).map(([field, condition]) =>
+        field === 'and' || field === 'or'
+          ? [field, (condition as Where[]).map(onCopies)]
+          : field === '_status'
+            ? ['published', { equals: (condition as { equals?: unknown }).equals === 'published' }]
+            : [field, condition],
+      ),
+    )
+  return typeof rule === 'boolean' ? rule : onCopies(rule)
+}
+
+/** Progress updates' read access (see progressUpdatesReadWhere). */
+export const readProgressUpdates = async ({
+  req,
+}: {
+  req: PayloadRequest
+}): Promise<boolean | Where> =>
+  isStaff(req.user) ? true : progressUpdatesReadWhere(req.user, await publishedPlanIds(req))
+
+/**
+ * Create a progress update: editors, and section editors with a section (the beforeChange hook
+ * confines them to their sections' initiatives: access functions make no queries).
+ */
+export const createProgressUpdates = ({ req: { user } }: AccessArgs): boolean =>
+  isEditor(user) || (isSectionEditor(user) && sectionIdsOf(user).length > 0)
+
+/** Change a progress update: editors all, section editors those of their sections' initiatives. */
+export const changeProgressUpdates = changeInitiatives

@@ -1,0 +1,80 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+
+import type { Id } from '@/lib/plan/types'
+
+type Relation = Id | { id: Id } | null | undefined
+const idOf = (value: Relation): string => {
+  const id = value == null ? undefined : typeof value === 'object' ? value.id : value
+  return id == null ? '' : String(id)
+}
+
+/**
+ * Keeps the copies each progress update holds of its initiative (section, plan, visibility,
+ * published) equal to the initiative as published, so the updates' access rules follow the
+ * initiative's. Reads the initiative itself (a draft save does not change what readers see).
+ */
+export const syncProgressUpdateCopies: CollectionAfterChangeHook = async ({
+  doc,
+  operation,
+  req,
+  context,
+}) => {
+  if (operation === 'create' || context.fromProgressUpdate) return doc
+  const main = await req.payload.findByID({
+    collection: 'initiatives',
+    id: doc.id,
+    depth: 0,
+    draft: false,
+    select: { section: true, plan: true, visibility: true, _status: true },
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  if (!main) return doc
+  const copies = {
+    section: main.section,
+    plan: main.plan ?? null,
+    visibility: main.visibility,
+    published: main._status === 'published',
+  }
+  const { docs } = await req.payload.find({
+    collection: 'progress-updates',
+    where: { initiative: { equals: doc.id } },
+    depth: 0,
+    pagination: false,
+    select: { section: true, plan: true, visibility: true, published: true },
+    overrideAccess: true,
+    req,
+  })
+  const stale = docs.filter(
+    (u) =>
+      idOf(u.section) !== idOf(copies.section) ||
+      idOf(u.plan) !== idOf(copies.plan) ||
+      u.visibility !== copies.visibility ||
+      Boolean(u.published) !== copies.published,
+  )
+  for (const update of stale) {
+    await req.payload.update({
+      collection: 'progress-updates',
+      id: update.id,
+      data: copies,
+      depth: 0,
+      overrideAccess: true,
+      context: { ...context, syncInitiativeCopies: true },
+      req,
+    })
+  }
+  return doc
+}
+
+/** An initiative's progress updates go with it (their cycle's numbers no longer include it). */
+export const deleteProgressUpdates: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
+  await req.payload.delete({
+    collection: 'progress-updates',
+    where: { initiative: { equals: doc.id } },
+    overrideAccess: true,
+    context: { ...context, deletingInitiative: true, syncInitiativeCopies: true },
+    req,
+  })
+  return doc
+}

@@ -14,6 +14,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 import { MAX_IMPORT_BYTES, tooLargeMessage, utf8Length } from './input'
+import { isIsoDate, ordered, sequenceNumber, yearRange } from './numbering'
 import type { ParsedGoal, ParsedObjective, ParsedPlan, ParseResult, ParseWarning } from './types'
 
 export interface StratMLParseResult extends ParseResult {
@@ -443,15 +444,6 @@ class StratMLReader {
   }
 }
 
-/** The plan with its keys in `ParsedPlan` order and no undefined values (as the text parser gives it). */
-function ordered(plan: ParsedPlan): ParsedPlan {
-  const { title, organization, startYear, endYear, adoptedOn, adoptedBy, lastRevised } = plan
-  const meta = { organization, startYear, endYear, adoptedOn, adoptedBy, lastRevised }
-  const defined = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined))
-  const { preamble, vision, mission, values, goals } = plan
-  return { title, ...defined, preamble, vision, mission, values, goals }
-}
-
 function lineAt(text: string, index: number): number {
   let line = 1
   for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++
@@ -482,44 +474,4 @@ export function decodeEntities(text: string): string {
       return allowed ? String.fromCodePoint(code) : whole
     },
   )
-}
-
-function sequenceNumber(token: string): number | undefined {
-  const text = token.trim()
-  if (/^\d{1,4}$/.test(text)) {
-    const n = Number(text)
-    return n > 0 ? n : undefined
-  }
-  // one letter: a list lettered a, b, c … (i, v and x read as roman numerals)
-  if (/^[a-z]$/i.test(text) && !/^[ivx]$/i.test(text)) return text.toLowerCase().charCodeAt(0) - 96
-  const upper = text.toUpperCase()
-  if (upper && /^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(upper)) {
-    const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 }
-    let total = 0
-    for (let i = 0; i < upper.length; i++) {
-      const value = values[upper[i] ?? ''] ?? 0
-      const next = values[upper[i + 1] ?? ''] ?? 0
-      total += value < next ? -value : value
-    }
-    if (total > 0) return total
-  }
-  return undefined
-}
-
-function yearRange(text: string): { start: number; end: number } | undefined {
-  const match = /\b((?:19|20)\d{2})\s*(?:[-–—]|to|through)\s*((?:19|20)?\d{2})\b/.exec(text)
-  if (!match) return undefined
-  const start = Number(match[1])
-  const endText = match[2] ?? ''
-  const end =
-    endText.length === 2 ? Math.floor(start / 100) * 100 + Number(endText) : Number(endText)
-  return end >= start && end - start <= 30 ? { start, end } : undefined
-}
-
-function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
-  if (!match) return false
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  if (month < 1 || month > 12 || day < 1) return false
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }

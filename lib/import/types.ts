@@ -23,6 +23,11 @@ export interface ParsedPlan {
   adoptedBy?: string
   /** ISO date `yyyy-mm-dd` */
   lastRevised?: string
+  /**
+   * What the plan calls its objective-level items when it does not call them objectives
+   * ("Strategy", "Action", "Key Initiative"), singular, capitalised as a label: "Strategy 2.3"
+   */
+  objectiveLabel?: string
   /** each a list of paragraphs, exactly as published */
   preamble: string[]
   vision: string[]

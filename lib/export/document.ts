@@ -8,84 +8,25 @@
 import type { ParsedPlan } from '@/lib/import/types'
 import { lexicalToParagraphs, type LexicalState } from '@/lib/richtext/lexical'
 import type { Goal, Initiative, Objective, Plan, Section } from '@/payload-types'
-import type { Id, InitiativeStatus, SectionKind, Visibility } from '@/lib/plan/types'
+import type { Id } from '@/lib/plan/types'
+import {
+  PLAN_EXPORT_FORMAT,
+  PLAN_EXPORT_VERSION,
+  type ExportedGoal,
+  type ExportedInitiative,
+  type PlanExportDocument,
+} from './schema'
 
-export const PLAN_EXPORT_FORMAT = 'lodestar-plan'
-export const PLAN_EXPORT_VERSION = 1
-
-export type PublishStatus = 'draft' | 'published'
-
-export interface ExportedPlan {
-  id?: Id
-  slug: string
-  title: string
-  organization: string
-  startYear: number
-  endYear: number
-  adoptedOn: string | null
-  adoptedBy: string | null
-  lastRevised: string | null
-  preamble: LexicalState | null
-  vision: LexicalState | null
-  mission: LexicalState | null
-  values: string[]
-  current: boolean
-  _status: PublishStatus
-}
-
-export interface ExportedObjective {
-  id?: Id
-  number: number
-  /** `<goal>.<objective>`, derived; an import recomputes it */
-  code: string
-  text: string
-}
-
-export interface ExportedGoal {
-  id?: Id
-  number: number
-  title: string
-  description: string | null
-  objectives: ExportedObjective[]
-}
-
-export interface ExportedSection {
-  id?: Id
-  slug: string
-  name: string
-  abbreviation: string | null
-  kind: SectionKind
-  description: string | null
-}
-
-export interface ExportedInitiative {
-  id?: Id
-  title: string
-  /** section slug */
-  section: string
-  /** objective codes, e.g. ["1.3", "2.1"] */
-  objectives: string[]
-  summary: string | null
-  description: LexicalState | null
-  status: InitiativeStatus
-  visibility: Visibility
-  startDate: string | null
-  targetDate: string | null
-  completedDate: string | null
-  progress: number | null
-  lead: string | null
-  updates: { date: string; note: string }[]
-  _status: PublishStatus
-}
-
-export interface PlanExportDocument {
-  format: typeof PLAN_EXPORT_FORMAT
-  version: typeof PLAN_EXPORT_VERSION
-  plan: ExportedPlan
-  goals: ExportedGoal[]
-  sections: ExportedSection[]
-  initiatives: ExportedInitiative[]
-}
+export {
+  PLAN_EXPORT_FORMAT,
+  PLAN_EXPORT_VERSION,
+  type ExportedGoal,
+  type ExportedInitiative,
+  type ExportedObjective,
+  type ExportedPlan,
+  type ExportedSection,
+  type PlanExportDocument,
+} from './schema'
 
 /** What load.ts reads from the database for one plan (latest drafts included). */
 export interface LoadedPlan {

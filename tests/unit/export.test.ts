@@ -374,10 +374,11 @@ describe('readPlanExportJson: a file that is not a good export is refused with w
     ;(initiatives[1] as Record<string, unknown>).section = 'nowhere'
     ;(initiatives[3] as Record<string, unknown>).objectives = ['9.9']
     ;(initiatives[3] as Record<string, unknown>).progress = 140
+    // fields first, then what spans fields (the plan's years), then what refers to what
     expect(messages(doc)).toEqual([
-      'plan.endYear: the plan cannot end before it starts',
       'plan.slug: use lowercase letters, digits and single hyphens only',
       'plan.adoptedOn: must be a date such as "2006-06-01" or null',
+      'plan.endYear: the plan cannot end before it starts',
       'initiatives[0].status: must be one of proposed, planned, in-progress, completed, deferred, cancelled',
       'initiatives[3].progress: must be a whole number from 0 to 100',
       'goals[1].number: goal area 1 appears twice',
@@ -385,6 +386,30 @@ describe('readPlanExportJson: a file that is not a good export is refused with w
       'initiatives[1].section: "nowhere" is not one of the sections listed in "sections"',
       'initiatives[3].objectives[0]: the plan has no objective 9.9',
     ])
+  })
+
+  it('applies the rules a published initiative is saved under, and not to drafts (issue 13, item 11)', () => {
+    const doc = good()
+    const initiatives = doc.initiatives as Record<string, unknown>[]
+    Object.assign(initiatives[0]!, {
+      status: 'completed',
+      completedDate: null,
+      _status: 'published',
+    })
+    Object.assign(initiatives[1]!, {
+      objectives: ['1.1'],
+      startDate: '2022-05-01',
+      targetDate: '2021-01-01',
+      _status: 'published',
+    })
+    expect(messages(doc)).toEqual([
+      'initiatives[0].completedDate: a completed initiative needs its completion date.',
+      'initiatives[1].targetDate: the target date cannot be before the start date.',
+    ])
+    // Payload saves a draft without validating it; the import does the same
+    Object.assign(initiatives[0]!, { _status: 'draft' })
+    Object.assign(initiatives[1]!, { _status: 'draft' })
+    expect(messages(doc)).toEqual([])
   })
 
   it('refuses rich text that is not Lexical, or nested without end', () => {

@@ -9,7 +9,10 @@ const higherFloors = {
 const payloadOutsideLibData = {
   paths: [
     { name: 'payload', message: 'Pages and components read Payload only through lib/data.' },
-    { name: '@payload-config', message: 'Pages and components read Payload only through lib/data.' },
+    {
+      name: '@payload-config',
+      message: 'Pages and components read Payload only through lib/data.',
+    },
   ],
   patterns: [
     {

@@ -41,11 +41,11 @@ const config = [
   },
   {
     files: ['lib/**/*.{ts,tsx}'],
-    ignores: ['lib/plan/**'],
+    ignores: ['lib/plan/**', 'lib/format/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [higherFloors] }] },
   },
   {
-    // pure domain logic: nothing but itself (no packages, no other layer, no I/O)
+    // pure domain logic: nothing but itself and lib/format (no packages, no other layer, no I/O)
     files: ['lib/plan/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -53,8 +53,26 @@ const config = [
         {
           patterns: [
             {
-              regex: '^(?!\\./|@/lib/plan/)',
-              message: 'lib/plan is pure: it imports nothing but lib/plan.',
+              regex: '^(?!\\./|@/lib/plan/|@/lib/format/)',
+              message: 'lib/plan is pure: it imports nothing but lib/plan and lib/format.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // the small shared helpers (ids, slugs, dates, labels): the floor below every other layer
+    files: ['lib/format/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./|@/lib/format/|@/lib/plan/types$|@sindresorhus/slugify$)',
+              message:
+                'lib/format is the lowest floor: itself, the types of lib/plan/types and its slug library.',
             },
           ],
         },

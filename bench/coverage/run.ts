@@ -26,6 +26,8 @@ import { performance } from 'node:perf_hooks'
 
 import type { Payload, PayloadRequest } from 'payload'
 
+import { seededRandom } from '@/lib/format/random'
+
 const args = process.argv.slice(2)
 const option = (name: string, fallback: string): string => {
   const i = args.indexOf(`--${name}`)
@@ -63,17 +65,6 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN
 }
 const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : '–')
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run writes the same plans. */
-function random(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 type SqlCounter = { count: number }
 
@@ -158,7 +149,7 @@ async function writePlan(
   })
   const objectiveIds = objectives.docs.map((o) => o.id)
   const sectionIds = sections.docs.map((s) => s.id)
-  const rnd = random(size)
+  const rnd = seededRandom(size) // the same plans every run
   const pick = <T>(items: T[]): T => items[Math.floor(rnd() * items.length)] as T
 
   const started = performance.now()

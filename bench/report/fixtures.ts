@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { seededRandom } from '@/lib/format/random'
 import { parsePlanText } from '@/lib/import/text'
 import type { CoverageInput } from '@/lib/plan/coverage'
 import {
@@ -80,17 +81,6 @@ export function seededInput(): CoverageInput {
   return { ...parts, initiatives }
 }
 
-// A small deterministic generator (mulberry32), so every run renders the same documents.
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const VERBS = ['Review', 'Survey', 'Pilot', 'Publish', 'Coordinate', 'Assess', 'Launch', 'Update']
 const TOPICS = [
   'e-resource licensing practices',
@@ -106,7 +96,7 @@ const TOPICS = [
 /** The seeded plan with `count` generated initiatives (mixed statuses, 1–3 objectives each). */
 export function generatedInput(count: number): CoverageInput {
   const parts = seededPlan()
-  const next = random(count)
+  const next = seededRandom(count) // the same documents every run
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T
   const initiatives: InitiativeSummary[] = Array.from({ length: count }, (_, i) => {
     const status: InitiativeStatus = pick(INITIATIVE_STATUSES)

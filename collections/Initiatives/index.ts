@@ -1,5 +1,6 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
+import { statusTitle } from '@/lib/format/labels'
 import { checkCompletedDate, checkProgress, checkTargetDate } from '@/lib/plan/rules'
 import { INITIATIVE_STATUSES, VISIBILITIES } from '@/lib/plan/types'
 import {
@@ -13,15 +14,6 @@ import { revalidateInitiative, revalidateInitiativeDelete } from '@/collections/
 import { guardSectionEditor } from './hooks/guardSectionEditor'
 import { planFromObjectives } from './hooks/planFromObjectives'
 import { deleteProgressUpdates, syncProgressUpdateCopies } from './hooks/progressUpdateCopies'
-
-const STATUS_LABELS: Record<(typeof INITIATIVE_STATUSES)[number], string> = {
-  proposed: 'Proposed',
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  deferred: 'Deferred',
-  cancelled: 'Cancelled',
-}
 
 type Sibling = { status?: string; startDate?: string | null }
 
@@ -126,7 +118,7 @@ export const Initiatives: CollectionConfig = {
           required: true,
           defaultValue: 'proposed',
           index: true,
-          options: INITIATIVE_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+          options: INITIATIVE_STATUSES.map((value) => ({ value, label: statusTitle(value) })),
           access: { update: ownValuesUntilReported },
           admin: { description: 'From the latest progress update once there is one.' },
         },

@@ -1,5 +1,6 @@
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
+import type { Relation } from '@/lib/format/ids'
 import type { Id } from '@/lib/plan/types'
 import {
   isActiveMember,
@@ -12,7 +13,6 @@ import {
   type Person,
 } from '@/lib/auth/roles'
 
-type Relation = Id | { id: Id } | null | undefined
 const asPerson = (user: unknown): Person | null | undefined => user as Person | null | undefined
 
 type AccessArgs = { req: Pick<PayloadRequest, 'user'> }

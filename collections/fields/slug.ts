@@ -1,8 +1,6 @@
 import type { TextField } from 'payload'
 
-import { slugify } from '@/lib/import/slug'
-
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+import { SLUG_PATTERN, slugify } from '@/lib/format/slug'
 
 /** A unique, URL-safe slug, filled from another field when left empty. */
 export function slugField(from: string): TextField {

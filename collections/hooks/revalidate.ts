@@ -7,11 +7,8 @@ import type {
 import { revalidateTag } from 'next/cache'
 
 import { cacheTags } from '@/lib/data/tags'
+import { idOf } from '@/lib/format/ids'
 import type { Id } from '@/lib/plan/types'
-
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
 
 /**
  * Expires the given cache tags so the next visitor gets fresh pages. Seeds, imports and tests pass

@@ -3,7 +3,8 @@ import { Suspense } from 'react'
 import type { Viewer } from '@/lib/auth/viewer'
 import { hasFilters, parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import type { DashboardPlan } from '@/lib/data/coverage'
-import { statusLabel } from '@/lib/plan/coverage'
+import { statusLabel } from '@/lib/format/labels'
+import { formatPeriod } from '@/lib/format/period'
 import { BarSkeleton, CardSkeleton, TilesSkeleton } from './Skeletons'
 import {
   CoverageWidget,
@@ -60,7 +61,7 @@ export function DashboardView({
     <div className="container dash">
       <header className="dash-header">
         <p className="dash-eyebrow">
-          Coverage dashboard · {plan.startYear}–{plan.endYear}
+          Coverage dashboard · {formatPeriod(plan.startYear, plan.endYear)}
           {plan.current ? ' · current plan' : ''}
         </p>
         <h1 className="dash-title">{plan.title}</h1>

@@ -28,13 +28,15 @@ import {
   formatPercent,
   gapsSentence,
   lowestCoverageSentence,
-  statusLabel,
   statusSentence,
   yearsSentence,
   type CoverageFilters,
   type PlanCoverage,
 } from '@/lib/plan/coverage'
 import { sectionMatrixTable } from '@/lib/plan/csv'
+import { statusLabel, statusTitle } from '@/lib/format/labels'
+import { formatPeriod } from '@/lib/format/period'
+import { plural } from '@/lib/format/plural'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 import { ChartCard } from './ChartCard'
 import { DataTable } from './DataTable'
@@ -49,8 +51,6 @@ export interface DashboardContext {
   /** the goal area being drilled into, if any */
   goal?: number
 }
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
 const csvHref = (ctx: DashboardContext, name: string): string =>
   withQuery(`/dashboard/${ctx.slug}/csv/${name}.csv`, filtersToQuery(ctx.filters))
@@ -299,7 +299,7 @@ export async function DrillDownWidget({ ctx }: { ctx: DashboardContext }) {
         </h2>
         <p className="dash-card__takeaway" data-takeaway>
           {drill && goal
-            ? `Goal Area ${goal.number}: ${goal.covered} of ${goal.objectives} objectives covered by ${goal.initiatives} active ${goal.initiatives === 1 ? 'initiative' : 'initiatives'}.`
+            ? `Goal Area ${goal.number}: ${goal.covered} of ${goal.objectives} objectives covered by ${goal.initiatives} active ${plural(goal.initiatives, 'initiative')}.`
             : 'Choose a goal area to see its objectives and the initiatives serving each.'}
         </p>
       </header>
@@ -433,7 +433,7 @@ export async function FilterForm({ ctx, error }: { ctx: DashboardContext; error?
             <label key={s} className="dash-check">
               <input type="checkbox" name="status" value={s} defaultChecked={chosen.has(s)} />
               <span className={`dash-swatch dash-swatch--${s}`} aria-hidden="true" />
-              {capitalise(statusLabel(s))}
+              {statusTitle(s)}
             </label>
           ))}
         </fieldset>
@@ -467,7 +467,7 @@ export async function PlanSwitcher({ ctx }: { ctx: DashboardContext }) {
               href={withQuery(`/dashboard/${p.slug}`, filtersToQuery(ctx.filters))}
               aria-current={p.slug === ctx.slug ? 'page' : undefined}
             >
-              {p.startYear}–{p.endYear}
+              {formatPeriod(p.startYear, p.endYear)}
               {p.current ? ' (current)' : ''}
               <span className="visually-hidden">: {p.title}</span>
             </Link>

@@ -1,7 +1,8 @@
 import Link from 'next/link'
 
 import type { PublicInitiative, PublicSection } from '@/lib/data/public'
-import { formatDate, isoDay, statusTitle } from './format'
+import { formatDate, isoDay } from '@/lib/format/dates'
+import { statusTitle } from '@/lib/format/labels'
 
 /** Status as a labelled badge: the words carry the meaning, the colour only repeats it. */
 export function StatusBadge({ status }: { status: PublicInitiative['status'] }) {

@@ -11,7 +11,7 @@ import {
 } from '@/lib/plan/coverage'
 import type { InitiativeStatus, Visibility } from '@/lib/plan/types'
 import type { Table } from '@/lib/plan/csv'
-import { statusLabel } from '@/lib/plan/coverage'
+import { statusLabel } from '@/lib/format/labels'
 
 export interface DrillInitiative {
   title: string

@@ -3,6 +3,7 @@
  * Parsing is strict so a mistyped link gets a clear message instead of silently wrong numbers;
  * the same parser serves the pages, the CSV downloads and `GET /api/plans/<slug>/coverage`.
  */
+import { SLUG_PATTERN } from '@/lib/format/slug'
 import type { CoverageFilters } from '@/lib/plan/coverage'
 import {
   INITIATIVE_STATUSES,
@@ -16,8 +17,6 @@ export type FilterParseResult =
 
 /** Anything a URLSearchParams or a Next `searchParams` object can be turned into. */
 export type QueryInput = URLSearchParams | Record<string, string | string[] | undefined>
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 const isStatus = (value: string): value is InitiativeStatus =>
   (INITIATIVE_STATUSES as readonly string[]).includes(value)
@@ -48,7 +47,7 @@ export function parseCoverageFilters(query: QueryInput): FilterParseResult {
   if (sections.length > 1) {
     errors.push(`Choose one section at a time (got ${sections.join(', ')}).`)
   } else if (sections[0] !== undefined) {
-    if (SLUG.test(sections[0])) filters.section = sections[0]
+    if (SLUG_PATTERN.test(sections[0])) filters.section = sections[0]
     else
       errors.push(`"${sections[0]}" is not a section slug (lower-case letters, digits, hyphens).`)
   }

@@ -2,7 +2,8 @@
  * Chart series and table shading for the dashboard, built from a `PlanCoverage` only. Pure: the
  * Recharts components in components/charts draw exactly these rows and compute nothing.
  */
-import { formatPercent, statusLabel, type PlanCoverage } from '@/lib/plan/coverage'
+import { statusLabel } from '@/lib/format/labels'
+import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '@/lib/plan/types'
 
 /** One bar of the coverage chart. */

@@ -3,6 +3,7 @@ import 'server-only'
 import { cache } from 'react'
 
 import { isActiveMember, isStaff } from '@/lib/auth/roles'
+import { idOf, idsOf } from '@/lib/format/ids'
 import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import {
   computeCoverage,
@@ -63,10 +64,6 @@ const asPerson = (user: CoverageUser) => ({
   depth: 0,
   pagination: false as const,
 })
-
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
 
 const PLAN_SELECT = {
   title: true,
@@ -223,7 +220,7 @@ export const loadCoverageData = cache(
           id: i.id,
           title: i.title,
           section,
-          objectives: (i.objectives ?? []).map(idOf).filter((id): id is Id => id != null),
+          objectives: idsOf(i.objectives),
           status: i.status,
           visibility: i.visibility,
           published: i._status === 'published',

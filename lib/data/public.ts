@@ -7,8 +7,8 @@ import { cache } from 'react'
 import { isStaff } from '@/lib/auth/roles'
 import { sameId } from '@/lib/plan/types'
 import { getPayloadClient } from './payload'
+import { isSlug } from '@/lib/format/slug'
 import {
-  isSlug,
   listPublishedPlans,
   listSections,
   loadPlanBundle,
@@ -33,7 +33,7 @@ export type {
   PublicSection,
   RichTextValue,
 } from './publicQueries'
-export { isSlug } from './publicQueries'
+export { isSlug } from '@/lib/format/slug'
 
 /**
  * Public reads for the public pages, sitemap and plan PDF. Results live in Next's data cache,

@@ -2,6 +2,8 @@ import 'server-only'
 
 import type { Payload, TypedUser } from 'payload'
 
+import { idOf, idsOf } from '@/lib/format/ids'
+import { isSlug } from '@/lib/format/slug'
 import { computeCoverage, type PlanCoverage } from '@/lib/plan/coverage'
 import { objectiveCode } from '@/lib/plan/numbering'
 import type { Id, InitiativeSummary, PlanSummary, SectionKind } from '@/lib/plan/types'
@@ -85,15 +87,6 @@ export interface PlanBundle {
 export interface Viewer {
   user: TypedUser
 }
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/** True for a string that can be a plan or section slug (anything else is a 404 without a query). */
-export const isSlug = (value: string): boolean => value.length <= 120 && SLUG.test(value)
-
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
 
 const richText = (value: unknown): RichTextValue | null => {
   const root = (value as RichTextValue | null | undefined)?.root
@@ -287,7 +280,7 @@ export async function loadPlanBundle(
       id: i.id,
       title: i.title,
       section: idOf(i.section) as Id,
-      objectives: (i.objectives ?? []).map(idOf).filter((id): id is Id => id != null),
+      objectives: idsOf(i.objectives),
       status: i.status,
       visibility: i.visibility,
       published: true,

@@ -6,6 +6,7 @@
  * Pure: built from documents the caller loaded (see load.ts).
  */
 import type { ParsedPlan } from '@/lib/import/types'
+import { idOf } from '@/lib/format/ids'
 import { lexicalToParagraphs, type LexicalState } from '@/lib/richtext/lexical'
 import type { Goal, Initiative, Objective, Plan, Section } from '@/payload-types'
 import type { Id } from '@/lib/plan/types'
@@ -36,10 +37,6 @@ export interface LoadedPlan {
   sections: Section[]
   initiatives: Initiative[]
 }
-
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
 
 /** Dates as ISO strings whatever the adapter returns (SQLite: strings; MongoDB: Date objects). */
 export function isoDate(value: unknown): string | null {

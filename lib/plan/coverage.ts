@@ -14,6 +14,9 @@ import {
   type SectionSummary,
   type Visibility,
 } from './types'
+import { statusLabel } from '@/lib/format/labels'
+import { formatPeriod } from '@/lib/format/period'
+import { plural } from '@/lib/format/plural'
 
 /** Who the numbers are for: the public site sees public initiatives only, members see both. */
 export type Audience = 'public' | 'members'
@@ -293,18 +296,6 @@ export const computeCoverage = (
 
 // Wording: captions for charts and the PDF summary, each derived from a PlanCoverage only.
 
-const STATUS_LABELS: Record<InitiativeStatus, string> = {
-  proposed: 'proposed',
-  planned: 'planned',
-  'in-progress': 'in progress',
-  completed: 'completed',
-  deferred: 'deferred',
-  cancelled: 'cancelled',
-}
-
-/** Lower-case label of a status for prose and table headings ("in progress"). */
-export const statusLabel = (status: InitiativeStatus): string => STATUS_LABELS[status]
-
 /** A 0–1 fraction as a whole percent ("40%"): never "100%" short of 1, "0%" above 0, or "-0%". */
 export const formatPercent = (value: number): string => {
   if (!Number.isFinite(value)) return '–'
@@ -318,8 +309,6 @@ export const formatPercent = (value: number): string => {
 /** "1", "1 and 2", "1, 2 and 3". */
 const joinList = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many)
 
 const goalAreas = (numbers: number[]): string =>
   `${plural(numbers.length, 'Goal Area', 'Goal Areas')} ${joinList(numbers.map(String))}`
@@ -402,7 +391,7 @@ export const statusSentence = (cov: PlanCoverage): string => {
 /** When work peaks, e.g. "Active initiatives peak in 2008 and 2009 at 12". */
 export const yearsSentence = (cov: PlanCoverage): string => {
   const { startYear, endYear } = cov.plan
-  const period = startYear === endYear ? String(startYear) : `${startYear}–${endYear}`
+  const period = formatPeriod(startYear, endYear)
   if (cov.years.length === 0) return 'The plan period has no years'
   const peak = Math.max(...cov.years.map((y) => y.active))
   if (peak === 0) return `No active initiatives fall within ${period}`

@@ -2,7 +2,8 @@
  * CSV for what the dashboard shows: an RFC 4180 writer and the tables behind each coverage chart.
  * Pure; the route that serves a download adds headers (and a BOM if Excel needs one).
  */
-import { formatPercent, statusLabel, type PlanCoverage } from './coverage'
+import { statusLabel } from '@/lib/format/labels'
+import { formatPercent, type PlanCoverage } from './coverage'
 import { INITIATIVE_STATUSES } from './types'
 
 export type CsvCell = string | number | null | undefined

@@ -13,6 +13,7 @@ import path from 'node:path'
 import type { APIResponse, Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { countLabel } from '@/lib/format/plural'
 import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
 import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
@@ -73,13 +74,12 @@ function expectFigures(pdf: Pdf, cov: PlanCoverage) {
     pdf,
     `${formatPercent(cov.coverage)} objectives covered ${cov.objectives.covered} of ${cov.objectives.total} objectives`,
   )
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
-  expectPhrase(pdf, count(cov.initiatives.active, 'active initiative', 'active initiatives'))
+  expectPhrase(pdf, countLabel(cov.initiatives.active, 'active initiative', 'active initiatives'))
   expectPhrase(
     pdf,
-    count(cov.initiatives.completed, 'initiative completed', 'initiatives completed'),
+    countLabel(cov.initiatives.completed, 'initiative completed', 'initiatives completed'),
   )
-  expectPhrase(pdf, count(cov.sectionsEngaged, 'section engaged', 'sections engaged'))
+  expectPhrase(pdf, countLabel(cov.sectionsEngaged, 'section engaged', 'sections engaged'))
   for (const goal of cov.goals) {
     // the chart, and the goal area's own part
     expectPhrase(

@@ -6,8 +6,8 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { isSlug } from '@/lib/format/slug'
 import {
-  isSlug,
   listPublishedPlans,
   listSections,
   loadPlanBundle,

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
 
 import { planToStratML } from '@/lib/export/stratml'
+import { pick, seededRandom } from '@/lib/format/random'
 import { readPlan } from '@/lib/import'
 import { decodeImportBytes, MAX_IMPORT_BYTES } from '@/lib/import/input'
 import { parseStratML } from '@/lib/import/stratml'
@@ -16,20 +17,13 @@ import { parsePlanText } from '@/lib/import/text'
 const ALCTS = fs.readFileSync('data/plans/alcts-strategic-plan-2006-2011.txt', 'utf8')
 const ALCTS_XML = planToStratML(parsePlanText(ALCTS).plan)
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run feeds the same inputs. */
+/** Deterministic pseudo-random numbers, so every run feeds the same inputs. */
 function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = seededRandom(seed)
   return {
     next,
     int: (max: number) => Math.floor(next() * max),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T,
+    pick: <T>(list: readonly T[]): T => pick(next, list),
   }
 }
 

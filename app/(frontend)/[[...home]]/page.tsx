@@ -1,7 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { countLabel, formatMonth, formatPeriod, goalHref } from '@/components/plan/format'
+import { goalHref } from '@/components/plan/links'
+import { formatMonth } from '@/lib/format/dates'
+import { formatPeriod } from '@/lib/format/period'
+import { countLabel } from '@/lib/format/plural'
 import { pageMetadata } from '@/components/plan/meta'
 import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
 import { PrintScript } from '@/components/plan/PrintButton'

@@ -1,11 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
+import { idOf, type Relation } from '@/lib/format/ids'
 import { singlePlanOf } from '@/lib/plan/rules'
-
-const idOf = (value: unknown) =>
-  value && typeof value === 'object'
-    ? (value as { id: string | number }).id
-    : (value as string | number)
 
 /** An initiative's objectives all belong to one plan, which it records for fast plan-wide queries. */
 export const planFromObjectives: CollectionBeforeChangeHook = async ({
@@ -13,7 +9,7 @@ export const planFromObjectives: CollectionBeforeChangeHook = async ({
   originalDoc,
   req,
 }) => {
-  const chosen = ((data.objectives ?? originalDoc?.objectives ?? []) as unknown[]).map(idOf)
+  const chosen = ((data.objectives ?? originalDoc?.objectives ?? []) as Relation[]).map(idOf)
   // A draft may be saved before its objectives are chosen; publishing requires them.
   if (chosen.length === 0 && data._status === 'draft') return data
   const found = chosen.length

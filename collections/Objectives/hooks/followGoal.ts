@@ -1,11 +1,7 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
+import { idOf } from '@/lib/format/ids'
 import { objectiveCode, objectiveLabel, objectivePosition } from '@/lib/plan/numbering'
-
-const idOf = (value: unknown) =>
-  value && typeof value === 'object'
-    ? (value as { id: string | number }).id
-    : (value as string | number)
 
 /** An objective's plan, code and sort position always follow its goal area. */
 export const followGoal: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

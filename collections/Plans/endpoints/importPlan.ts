@@ -10,7 +10,7 @@ import {
 } from '@/lib/import/input'
 import { ImportRefused, storePlan } from '@/lib/import/store'
 import { previewOf, type ImportCreated } from '@/lib/import/preview'
-import { slugify } from '@/lib/import/slug'
+import { slugify } from '@/lib/format/slug'
 import { expireTags } from '@/collections/hooks/revalidate'
 import { errorResponse, jsonResponse, readBodyBytes, refuseNonEditors } from './http'
 

@@ -1,6 +1,8 @@
 import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 
 import type { PlanBundle } from '@/lib/data/publicQueries'
+import { formatDate, formatMonth } from '@/lib/format/dates'
+import { formatPeriod } from '@/lib/format/period'
 import { coverageSummarySentence } from '@/lib/plan/coverage'
 import { sameId } from '@/lib/plan/types'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
@@ -114,23 +116,6 @@ const richTextStyles: RichTextStyles = {
   link: { color: BRAND },
 }
 
-const monthFormat = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'long',
-  timeZone: 'UTC',
-})
-const dayFormat = new Intl.DateTimeFormat('en-US', {
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  timeZone: 'UTC',
-})
-const formatWith = (format: Intl.DateTimeFormat, value: string | null): string => {
-  if (!value) return ''
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? '' : format.format(date)
-}
-
 export interface PlanDocumentProps {
   bundle: PlanBundle
   /** absolute address of the plan page, printed in the footer and the closing note */
@@ -140,10 +125,9 @@ export interface PlanDocumentProps {
 /** The published plan as ALCTS laid it out: preamble, vision, mission, goal areas and objectives. */
 export function PlanDocument({ bundle, url }: PlanDocumentProps) {
   const { plan, goals, objectives, coverage } = bundle
-  const period =
-    plan.startYear === plan.endYear ? `${plan.startYear}` : `${plan.startYear}–${plan.endYear}`
+  const period = formatPeriod(plan.startYear, plan.endYear)
   const adopted = [
-    plan.adoptedOn ? `Adopted ${formatWith(monthFormat, plan.adoptedOn)}` : '',
+    plan.adoptedOn ? `Adopted ${formatMonth(plan.adoptedOn)}` : '',
     plan.adoptedBy ? `${plan.adoptedOn ? 'by' : 'Adopted by'} ${plan.adoptedBy}` : '',
   ]
     .filter(Boolean)
@@ -175,7 +159,7 @@ export function PlanDocument({ bundle, url }: PlanDocumentProps) {
           <Text style={styles.meta}>Plan period {period}</Text>
           {adopted ? <Text style={styles.meta}>{adopted}</Text> : null}
           <Text style={styles.meta}>
-            {plan.lastRevised ? 'Last revised' : 'Last updated'} {formatWith(dayFormat, revised)}
+            {plan.lastRevised ? 'Last revised' : 'Last updated'} {formatDate(revised)}
           </Text>
           <View style={styles.rule} />
         </View>

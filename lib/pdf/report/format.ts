@@ -1,5 +1,5 @@
 /** Dates and small labels as the report prints them (UTC, so a date never shifts by a day). */
-import { statusLabel } from '@/lib/plan/coverage'
+import { statusLabel } from '@/lib/format/labels'
 import type { InitiativeStatus } from '@/lib/plan/types'
 
 const longDate = new Intl.DateTimeFormat('en-US', {

@@ -2,15 +2,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/plan/Breadcrumbs'
-import {
-  countLabel,
-  formatDate,
-  formatMonth,
-  formatPeriod,
-  goalHref,
-  isoDay,
-  objectiveAnchor,
-} from '@/components/plan/format'
+import { goalHref, objectiveAnchor } from '@/components/plan/links'
+import { formatDate, formatMonth, isoDay } from '@/lib/format/dates'
+import { formatPeriod } from '@/lib/format/period'
+import { countLabel } from '@/lib/format/plural'
 import { clip, pageMetadata } from '@/components/plan/meta'
 import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
 import { PreviewBanner } from '@/components/plan/PreviewBanner'

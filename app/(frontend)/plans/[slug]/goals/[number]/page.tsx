@@ -2,13 +2,15 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { Breadcrumbs } from '@/components/plan/Breadcrumbs'
-import { countLabel, goalHref, objectiveAnchor } from '@/components/plan/format'
+import { goalHref, objectiveAnchor } from '@/components/plan/links'
+import { countLabel, plural } from '@/lib/format/plural'
 import { InitiativeItem } from '@/components/plan/InitiativeItem'
 import { clip, pageMetadata } from '@/components/plan/meta'
 import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
 import { PreviewBanner } from '@/components/plan/PreviewBanner'
 import { getPlanForRequest, type PlanBundle, type PublicInitiative } from '@/lib/data/public'
-import { isActiveStatus, statusLabel } from '@/lib/plan/coverage'
+import { statusLabel } from '@/lib/format/labels'
+import { isActiveStatus } from '@/lib/plan/coverage'
 import { INITIATIVE_STATUSES, sameId } from '@/lib/plan/types'
 import '../../../../plan.css'
 
@@ -52,8 +54,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 function goalCoverageSentence(bundle: PlanBundle, goalNumber: number): string {
   const cov = bundle.coverage.goals.find((g) => g.number === goalNumber)
   if (!cov || cov.objectives === 0) return 'This goal area has no objectives yet.'
-  const verb = cov.covered === 1 ? 'has' : 'have'
-  return `${cov.covered} of ${countLabel(cov.objectives, 'objective', 'objectives')} ${verb} active initiatives.`
+  return `${cov.covered} of ${countLabel(cov.objectives, 'objective', 'objectives')} ${plural(cov.covered, 'has', 'have')} active initiatives.`
 }
 
 /** "2 active initiatives; 1 deferred." — what serves an objective, active work first. */

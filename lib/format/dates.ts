@@ -1,0 +1,50 @@
+/** Dates as people read them. Stored dates are calendar days: every format is in UTC, so none shifts a day. */
+
+const longDay = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
+const shortDay = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
+const longMonth = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+})
+
+type DateValue = string | Date | null | undefined
+
+const parse = (value: DateValue): Date | undefined => {
+  if (value == null || value === '') return undefined
+  const date = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(date.getTime()) ? undefined : date
+}
+
+/** "June 30, 2008"; empty for a missing or unreadable date. */
+export function formatDate(value: DateValue): string {
+  const date = parse(value)
+  return date ? longDay.format(date) : ''
+}
+
+/** "Jun 30, 2008"; empty for a missing or unreadable date. */
+export function formatShortDate(value: DateValue): string {
+  const date = parse(value)
+  return date ? shortDay.format(date) : ''
+}
+
+/** "June 2006": adoption dates are published by month. */
+export function formatMonth(value: DateValue): string {
+  const date = parse(value)
+  return date ? longMonth.format(date) : ''
+}
+
+/** The day part (`2008-06-30`, UTC) of a date, e.g. for `<time dateTime>`; undefined when unreadable. */
+export function isoDay(value: DateValue): string | undefined {
+  return parse(value)?.toISOString().slice(0, 10)
+}

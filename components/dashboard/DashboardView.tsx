@@ -6,18 +6,16 @@ import type { DashboardPlan } from '@/lib/data/coverage'
 import { statusLabel } from '@/lib/format/labels'
 import { formatPeriod } from '@/lib/format/period'
 import { BarSkeleton, CardSkeleton, TilesSkeleton } from './Skeletons'
-import {
-  CoverageWidget,
-  DrillDownWidget,
-  FilterForm,
-  GapsWidget,
-  MatrixWidget,
-  PlanSwitcher,
-  StatusWidget,
-  Tiles,
-  YearsWidget,
-  type DashboardContext,
-} from './widgets'
+import { CoverageWidget } from './widgets/CoverageWidget'
+import type { DashboardContext } from './widgets/context'
+import { DrillDownWidget } from './widgets/DrillDownWidget'
+import { FilterForm } from './widgets/FilterForm'
+import { GapsWidget } from './widgets/GapsWidget'
+import { MatrixWidget } from './widgets/MatrixWidget'
+import { PlanSwitcher } from './widgets/PlanSwitcher'
+import { StatusWidget } from './widgets/StatusWidget'
+import { Tiles } from './widgets/Tiles'
+import { YearsWidget } from './widgets/YearsWidget'
 
 const first = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value

@@ -1,14 +1,26 @@
 import type { Table } from '@/lib/plan/csv'
 
+type Cell = Table['rows'][number][number]
+
+/** Extra attributes of one body cell, e.g. the matrix's `data-level` shading. */
+export type CellAttributes = (
+  cell: Cell,
+  column: number,
+  row: readonly Cell[],
+) => Record<`data-${string}`, string | number | undefined> | undefined
+
 /** A plain data table (the numbers behind a chart, exactly the rows of its CSV). */
 export function DataTable({
   table,
   caption,
   className,
+  cellAttributes,
 }: {
   table: Table
   caption: string
   className?: string
+  /** data attributes for the body's data cells (not the row headers) */
+  cellAttributes?: CellAttributes
 }) {
   return (
     <div className="dash-table-wrap">
@@ -32,7 +44,11 @@ export function DataTable({
                     {cell}
                   </th>
                 ) : (
-                  <td key={c} className={typeof cell === 'number' ? 'dash-num' : undefined}>
+                  <td
+                    key={c}
+                    className={typeof cell === 'number' ? 'dash-num' : undefined}
+                    {...cellAttributes?.(cell, c, row)}
+                  >
                     {cell}
                   </td>
                 ),

@@ -1,0 +1,77 @@
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+
+import { withQuery } from '@/lib/charts/filters'
+import { loadCoverageData } from '@/lib/data/coverage'
+import { statusTitle } from '@/lib/format/labels'
+import { INITIATIVE_STATUSES } from '@/lib/plan/types'
+import type { DashboardContext } from './context'
+
+/** The filters (section, visibility, statuses) as a plain GET form. */
+export async function FilterForm({ ctx, error }: { ctx: DashboardContext; error?: string }) {
+  const data = await loadCoverageData(ctx.slug, ctx.user)
+  if (!data) notFound()
+  const sections = data.input.sections
+  const unknownSection =
+    ctx.filters.section && !sections.some((s) => s.slug === ctx.filters.section)
+      ? ctx.filters.section
+      : undefined
+  const chosen = new Set(ctx.filters.status ?? [])
+  return (
+    <form method="get" action={ctx.basePath} className="dash-filters no-print" aria-label="Filters">
+      {error || unknownSection ? (
+        <p className="dash-alert" role="alert">
+          {[error, unknownSection ? `No section "${unknownSection}".` : '']
+            .filter(Boolean)
+            .join(' ')}{' '}
+          Showing the numbers without the filters that could not be read.
+        </p>
+      ) : null}
+      <div className="dash-filters__row">
+        <label className="dash-field">
+          <span>Section</span>
+          <select name="section" defaultValue={ctx.filters.section ?? ''}>
+            <option value="">All sections</option>
+            {sections.map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="dash-field">
+          <span>Visibility</span>
+          <select name="visibility" defaultValue={ctx.filters.visibility ?? ''}>
+            <option value="">
+              {data.audience === 'members' ? 'Public and members only' : 'Public'}
+            </option>
+            <option value="public">Public only</option>
+            {data.audience === 'members' ? <option value="members">Members only</option> : null}
+          </select>
+        </label>
+        <fieldset className="dash-field dash-statuses">
+          <legend>Status</legend>
+          {INITIATIVE_STATUSES.map((s) => (
+            <label key={s} className="dash-check">
+              <input type="checkbox" name="status" value={s} defaultChecked={chosen.has(s)} />
+              <span className={`dash-swatch dash-swatch--${s}`} aria-hidden="true" />
+              {statusTitle(s)}
+            </label>
+          ))}
+        </fieldset>
+        {ctx.goal !== undefined ? <input type="hidden" name="goal" value={ctx.goal} /> : null}
+        <div className="dash-filters__actions">
+          <button type="submit" className="button">
+            Apply filters
+          </button>
+          <Link
+            href={withQuery(ctx.basePath, ctx.goal !== undefined ? `goal=${ctx.goal}` : '')}
+            className="dash-reset"
+          >
+            Clear
+          </Link>
+        </div>
+      </div>
+    </form>
+  )
+}

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react'
 
-import { statusLabel } from '@/lib/plan/coverage'
+import { statusLabel } from '@/lib/format/labels'
 import { checkReport, trackerText, type ReportingRow } from '@/lib/plan/reporting'
 import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from '@/lib/plan/types'
 import styles from './myUpdates.module.css'

@@ -3,7 +3,8 @@
  * mix, one point per cycle (oldest first), each computed as of that cycle by lib/plan. Pure: the
  * Recharts components draw exactly these rows, and the tables are the rows of their CSV.
  */
-import { formatPercent, statusLabel, type PlanCoverage } from '@/lib/plan/coverage'
+import { statusLabel } from '@/lib/format/labels'
+import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
 import type { Table } from '@/lib/plan/csv'
 import { coverageTrendSentence, type CycleState } from '@/lib/plan/cycles'
 import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from '@/lib/plan/types'

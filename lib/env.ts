@@ -1,10 +1,16 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
 /**
  * Configuration, validated once. Every variable is documented in .env.example and the README.
- * In production a missing secret stops start-up with a clear message; in development a fixed
- * development secret is used and one warning line says so.
+ * In production a missing, short or repeated secret stops start-up with a clear message; outside
+ * production an unset secret is a random one made for this installation on first start and kept in
+ * the gitignored data/ folder (data/secrets.json), and one warning line says so.
  */
-const DEV_PAYLOAD_SECRET = 'lodestar-development-secret-do-not-use-in-production'
-const DEV_NEXTAUTH_SECRET = 'lodestar-development-nextauth-secret-do-not-use-in-production'
+
+/** Shortest secret production accepts (PAYLOAD_SECRET, NEXTAUTH_SECRET, ADMIN_SETUP_TOKEN). */
+export const MIN_SECRET_LENGTH = 32
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -22,6 +28,18 @@ export interface Env {
   demoPassword: string
   /** OpenID Connect sign-in for members, only when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set */
   oidc: OidcConfig | null
+  /**
+   * One-time token that creating the first staff account through the admin (or
+   * `/api/users/first-register`) requires; in production that route is refused without it
+   * (`npm run create-admin` works from the server's shell instead).
+   */
+  adminSetupToken: string | null
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (default 1: the
+   * TLS-terminating proxy production needs). The client's address is that many entries from the
+   * right; entries further left were written by the client and are never trusted.
+   */
+  trustedProxyHops: number
 }
 
 export interface OidcConfig {
@@ -32,6 +50,11 @@ export interface OidcConfig {
   emailClaim: string
   /** the provider's name on the sign-in page */
   name: string
+  /**
+   * Accept an address the provider does not mark `email_verified: true` (OIDC_TRUST_EMAIL=true):
+   * only for a provider whose addresses are all the association's own.
+   */
+  trustUnverifiedEmail: boolean
 }
 
 export class ConfigError extends Error {
@@ -67,6 +90,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
   let payloadSecret = source.PAYLOAD_SECRET?.trim() ?? ''
   let nextAuthSecret = source.NEXTAUTH_SECRET?.trim() ?? ''
+  const adminSetupToken = source.ADMIN_SETUP_TOKEN?.trim() || null
   if (strict) {
     if (!payloadSecret) missing.push('PAYLOAD_SECRET')
     if (!nextAuthSecret) missing.push('NEXTAUTH_SECRET')
@@ -78,15 +102,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
         'Set them in the environment (see .env.example; generate secrets with `openssl rand -hex 32`).',
     )
   }
+  if (strict) checkProductionSecrets({ payloadSecret, nextAuthSecret, adminSetupToken })
   if (!payloadSecret || !nextAuthSecret) {
+    const generated = building ? BUILD_SECRETS : installationSecrets(source)
     if (!flags.__lodestarDevSecretWarned && !building && !source.VITEST) {
       console.warn(
-        '[lodestar] PAYLOAD_SECRET/NEXTAUTH_SECRET not set: using a fixed development secret.',
+        `[lodestar] PAYLOAD_SECRET/NEXTAUTH_SECRET not set: using this installation's random secrets (${SECRETS_FILE}).`,
       )
     }
     flags.__lodestarDevSecretWarned = true
-    payloadSecret ||= DEV_PAYLOAD_SECRET
-    nextAuthSecret ||= DEV_NEXTAUTH_SECRET
+    payloadSecret ||= generated.payloadSecret
+    nextAuthSecret ||= generated.nextAuthSecret
   }
 
   const serverUrl = (
@@ -118,7 +144,100 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     serverUrl,
     demoPassword: source.DEMO_PASSWORD?.trim() || 'lodestar-demo',
     oidc: readOidc(source),
+    adminSetupToken,
+    trustedProxyHops: readProxyHops(source.TRUSTED_PROXY_HOPS),
   }
+}
+
+/** Production secrets: long enough to resist guessing, and each one different. */
+function checkProductionSecrets(secrets: {
+  payloadSecret: string
+  nextAuthSecret: string
+  adminSetupToken: string | null
+}) {
+  const named: [string, string | null][] = [
+    ['PAYLOAD_SECRET', secrets.payloadSecret],
+    ['NEXTAUTH_SECRET', secrets.nextAuthSecret],
+    ['ADMIN_SETUP_TOKEN', secrets.adminSetupToken],
+  ]
+  const short = named.filter(([, value]) => value != null && value.length < MIN_SECRET_LENGTH)
+  if (short.length > 0) {
+    throw new ConfigError(
+      `${short.map(([name]) => name).join(', ')} must be at least ${MIN_SECRET_LENGTH} characters in production ` +
+        '(generate one with `openssl rand -hex 32`).',
+    )
+  }
+  const set = named.filter((entry): entry is [string, string] => entry[1] != null)
+  for (const [index, [name, value]] of set.entries()) {
+    const same = set.slice(index + 1).find(([, other]) => other === value)
+    if (same) {
+      throw new ConfigError(
+        `${name} and ${same[0]} must be different secrets: one leaked must not give away the other.`,
+      )
+    }
+  }
+}
+
+/** Where an installation without secrets in its environment keeps the ones made for it. */
+export const SECRETS_FILE = 'data/secrets.json'
+
+/** `next build` must not write files or need secrets: it signs nothing. */
+const BUILD_SECRETS = { payloadSecret: 'build-only', nextAuthSecret: 'build-only' }
+
+type Secrets = { payloadSecret: string; nextAuthSecret: string }
+
+/**
+ * This installation's own random secrets, made on first start (never fixed ones: a known secret
+ * would let anyone forge sessions on a staging server). LODESTAR_SECRETS_FILE moves the file.
+ */
+export function installationSecrets(source: NodeJS.ProcessEnv = process.env): Secrets {
+  const file = path.resolve(source.LODESTAR_SECRETS_FILE?.trim() || SECRETS_FILE)
+  const read = (): Secrets | null => {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Secrets>
+      if (
+        typeof parsed.payloadSecret === 'string' &&
+        parsed.payloadSecret.length >= MIN_SECRET_LENGTH &&
+        typeof parsed.nextAuthSecret === 'string' &&
+        parsed.nextAuthSecret.length >= MIN_SECRET_LENGTH
+      ) {
+        return { payloadSecret: parsed.payloadSecret, nextAuthSecret: parsed.nextAuthSecret }
+      }
+      return null
+    } catch {
+      return null
+    }
+  }
+  const existing = read()
+  if (existing) return existing
+  const made: Secrets = {
+    payloadSecret: crypto.randomBytes(32).toString('hex'),
+    nextAuthSecret: crypto.randomBytes(32).toString('hex'),
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  try {
+    // 'wx': two processes starting at once keep the first one's secrets
+    fs.writeFileSync(file, `${JSON.stringify(made, null, 2)}\n`, { flag: 'wx', mode: 0o600 })
+    return made
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    const raced = read()
+    if (raced) return raced
+    throw new ConfigError(
+      `${file} exists but holds no usable secrets: delete it to have new ones made, or set PAYLOAD_SECRET and NEXTAUTH_SECRET.`,
+    )
+  }
+}
+
+function readProxyHops(value: string | undefined): number {
+  if (value == null || value.trim() === '') return 1
+  const hops = Number(value)
+  if (!Number.isInteger(hops) || hops < 1 || hops > 10) {
+    throw new ConfigError(
+      `TRUSTED_PROXY_HOPS must be a whole number from 1 to 10 (got "${value}").`,
+    )
+  }
+  return hops
 }
 
 /** https, or plain http on the local machine (a production build tried out locally, the e2e run). */
@@ -151,7 +270,15 @@ function readOidc(source: NodeJS.ProcessEnv): OidcConfig | null {
     clientSecret,
     emailClaim: source.OIDC_EMAIL_CLAIM?.trim() || 'email',
     name: source.OIDC_NAME?.trim() || 'Single sign-on',
+    trustUnverifiedEmail: readFlag('OIDC_TRUST_EMAIL', source.OIDC_TRUST_EMAIL),
   }
+}
+
+function readFlag(name: string, value: string | undefined): boolean {
+  const text = value?.trim().toLowerCase() ?? ''
+  if (text === '' || text === 'false') return false
+  if (text === 'true') return true
+  throw new ConfigError(`${name} must be true or false (got "${value}").`)
 }
 
 let cached: Env | undefined

@@ -54,8 +54,8 @@ const DATABASE_URI = `file:${path.join(scratch, 'bench.db')}`
 Object.assign(process.env, {
   DATABASE_URI,
   LODESTAR_AUTOSEED: 'false',
-  PAYLOAD_SECRET: 'lodestar-bench-payload-secret',
-  NEXTAUTH_SECRET: 'lodestar-bench-nextauth-secret',
+  PAYLOAD_SECRET: 'lodestar-bench-payload-secret-of-32-characters-or-more',
+  NEXTAUTH_SECRET: 'lodestar-bench-nextauth-secret-of-32-characters-or-more',
   DEMO_PASSWORD: PASSWORD,
 })
 

@@ -63,8 +63,8 @@ const env = {
   NODE_ENV: 'production',
   NEXT_DIST_DIR: distDir,
   DATABASE_URI: `file:${path.join(dir, 'bench.db')}`,
-  PAYLOAD_SECRET: 'lodestar-bench-payload-secret',
-  NEXTAUTH_SECRET: 'lodestar-bench-nextauth-secret',
+  PAYLOAD_SECRET: 'lodestar-bench-payload-secret-of-32-characters-or-more',
+  NEXTAUTH_SECRET: 'lodestar-bench-nextauth-secret-of-32-characters-or-more',
   NEXTAUTH_URL: baseUrl,
   NEXT_TELEMETRY_DISABLED: '1',
 }

@@ -10,11 +10,18 @@ export interface OidcProfile extends Record<string, unknown> {
 }
 
 /**
- * The email a profile carries in the configured claim (lower-cased), or null — also when the
- * provider says it has not verified the address (`email_verified: false`).
+ * The email a profile carries in the configured claim (lower-cased), or null — also unless the
+ * provider says it verified the address (`email_verified: true`; some providers send "true"). An
+ * operator whose provider only holds the association's own addresses may trust them anyway
+ * (OIDC_TRUST_EMAIL=true, `trustUnverified`).
  */
-export function emailFromClaims(profile: Record<string, unknown>, claim: string): string | null {
-  if (profile.email_verified === false || profile.email_verified === 'false') return null
+export function emailFromClaims(
+  profile: Record<string, unknown>,
+  claim: string,
+  trustUnverified = false,
+): string | null {
+  const verified = profile.email_verified === true || profile.email_verified === 'true'
+  if (!verified && !trustUnverified) return null
   const value = profile[claim]
   const email = Array.isArray(value) ? value[0] : value
   if (typeof email !== 'string') return null
@@ -38,7 +45,7 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
       return {
         id: profile.sub,
         name: typeof profile.name === 'string' ? profile.name : null,
-        email: emailFromClaims(profile, config.emailClaim),
+        email: emailFromClaims(profile, config.emailClaim, config.trustUnverifiedEmail),
       }
     },
   }

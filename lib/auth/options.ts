@@ -6,8 +6,10 @@ import CredentialsProvider from 'next-auth/providers/credentials'
 import { isLapsed } from '@/lib/auth/roles'
 import { getPayloadClient } from '@/lib/data/payload'
 import { env } from '@/lib/env'
+import { clientAddress } from '@/lib/security/clientAddress'
+import { timedCode } from './messages'
 import { signInMember } from './credentials'
-import { memberByEmail } from './members'
+import { memberByEmail, sessionVersionOf } from './members'
 import { OIDC_PROVIDER_ID, emailFromClaims, oidcProvider } from './oidc'
 import { sessionSettings } from './session'
 
@@ -17,7 +19,7 @@ export const SESSION_MAX_AGE = 8 * 60 * 60
 const config = env()
 const { secret, secureCookies } = sessionSettings()
 
-type MemberUser = User & { memberId: number | string; memberNumber: string }
+type MemberUser = User & { memberId: number | string; memberNumber: string; sessionVersion: number }
 
 const credentials = CredentialsProvider({
   id: 'credentials',
@@ -26,17 +28,23 @@ const credentials = CredentialsProvider({
     memberNumber: { label: 'Member number', type: 'text', inputMode: 'numeric' },
     password: { label: 'Password', type: 'password' },
   },
-  async authorize(body): Promise<MemberUser> {
+  async authorize(body, req): Promise<MemberUser> {
     const payload = await getPayloadClient()
-    const result = await signInMember(payload, body)
+    const result = await signInMember(payload, body, clientOf(req?.headers))
     // next-auth passes the thrown message on as `?error=<code>` (see lib/auth/messages.ts)
-    if (!result.ok) throw new Error(result.code)
+    if (!result.ok) {
+      if (result.code === 'throttled' || result.code === 'locked') {
+        throw new Error(timedCode(result.code, result.retryAfterSeconds ?? 60))
+      }
+      throw new Error(result.code)
+    }
     const { member } = result
     return {
       id: String(member.id),
       name: member.name,
       memberId: member.id,
       memberNumber: member.username,
+      sessionVersion: (await sessionVersionOf(payload, member.id)) ?? 0,
     }
   },
 })
@@ -62,7 +70,12 @@ export const authOptions: AuthOptions = {
       if (!account) return token
       if (account.provider === 'credentials') {
         const signedIn = user as MemberUser
-        return { ...token, memberId: signedIn.memberId, memberNumber: signedIn.memberNumber }
+        return {
+          ...token,
+          memberId: signedIn.memberId,
+          memberNumber: signedIn.memberNumber,
+          sessionVersion: signedIn.sessionVersion,
+        }
       }
       const member = await oidcMember(profile)
       if (!member) return token
@@ -72,6 +85,7 @@ export const authOptions: AuthOptions = {
         name: member.name,
         memberId: member.id,
         memberNumber: member.username,
+        sessionVersion: (await sessionVersionOf(await getPayloadClient(), member.id)) ?? 0,
       }
     },
     session({ session, token }) {
@@ -83,9 +97,23 @@ export const authOptions: AuthOptions = {
   },
 }
 
+/** The person's address from next-auth's request headers (a plain object there). */
+function clientOf(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.['x-forwarded-for']
+  const value = Array.isArray(forwarded) ? forwarded.join(',') : forwarded
+  return clientAddress(
+    new Headers(typeof value === 'string' ? { 'x-forwarded-for': value } : {}),
+    config.trustedProxyHops,
+  )
+}
+
 async function oidcMember(profile: unknown) {
   if (!config.oidc || !profile || typeof profile !== 'object') return null
-  const email = emailFromClaims(profile as Record<string, unknown>, config.oidc.emailClaim)
+  const email = emailFromClaims(
+    profile as Record<string, unknown>,
+    config.oidc.emailClaim,
+    config.oidc.trustUnverifiedEmail,
+  )
   if (!email) return null
   return memberByEmail(await getPayloadClient(), email)
 }

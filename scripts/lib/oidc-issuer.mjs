@@ -25,15 +25,16 @@ export async function startOidcIssuer({ port, siteUrl }) {
       },
     ],
     // the login typed on the issuer's page is the account: its email, and a name made from it;
-    // a login starting "unverified." carries email_verified: false
+    // a login starting "unverified." carries email_verified: false, one starting "silent." no
+    // email_verified claim at all
     async findAccount(_ctx, id) {
       return {
         accountId: id,
         async claims() {
           return {
             sub: id,
-            email: id.replace(/^unverified\./, ''),
-            email_verified: !id.startsWith('unverified.'),
+            email: id.replace(/^(unverified|silent)\./, ''),
+            ...(id.startsWith('silent.') ? {} : { email_verified: !id.startsWith('unverified.') }),
             name: `SSO ${id.split('@')[0]}`,
           }
         },

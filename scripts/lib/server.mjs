@@ -32,8 +32,9 @@ export function productionEnv(port, databaseUri, extra = {}) {
   return {
     NODE_ENV: 'production',
     DATABASE_URI: databaseUri,
-    PAYLOAD_SECRET: 'lodestar-test-payload-secret',
-    NEXTAUTH_SECRET: 'lodestar-test-nextauth-secret',
+    // production refuses secrets under 32 characters or equal to each other (lib/env.ts)
+    PAYLOAD_SECRET: 'lodestar-test-payload-secret-of-32-characters-or-more',
+    NEXTAUTH_SECRET: 'lodestar-test-nextauth-secret-of-32-characters-or-more',
     NEXTAUTH_URL: `http://localhost:${port}`,
     DEMO_PASSWORD: 'lodestar-demo',
     NEXT_TELEMETRY_DISABLED: '1',

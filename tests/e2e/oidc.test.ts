@@ -76,6 +76,12 @@ describe('single sign-on (OpenID Connect)', () => {
       'no-member',
       /No member account uses the email address/,
     ],
+    [
+      'an address the issuer does not say it verified',
+      'silent.member100001@example.org',
+      'no-member',
+      /No member account uses the email address/,
+    ],
   ])('refuses %s with a message, and no session', async (_who, login, code, message) => {
     const page = await signInThroughIssuer(login)
     const url = new URL(page.url())

@@ -84,19 +84,31 @@ describe('readCredentials', () => {
 })
 
 describe('OpenID Connect', () => {
+  const v = { email_verified: true }
   it.each([
-    [{ email: 'Person@Example.org' }, 'email', 'person@example.org'],
-    [{ mail: ' a@b.org ' }, 'mail', 'a@b.org'],
-    [{ emails: ['first@b.org', 'second@b.org'] }, 'emails', 'first@b.org'],
-    [{ email: 'not an email' }, 'email', null],
-    [{ email: 42 }, 'email', null],
-    [{}, 'email', null],
-    // an address the identity provider says it has not verified is not proof of anything
+    [{ ...v, email: 'Person@Example.org' }, 'email', 'person@example.org'],
+    [{ ...v, mail: ' a@b.org ' }, 'mail', 'a@b.org'],
+    [{ ...v, emails: ['first@b.org', 'second@b.org'] }, 'emails', 'first@b.org'],
+    [{ ...v, email: 'not an email' }, 'email', null],
+    [{ ...v, email: 42 }, 'email', null],
+    [{ ...v }, 'email', null],
+    // an address the identity provider does not say it verified is not proof of anything
     [{ email: 'person@example.org', email_verified: false }, 'email', null],
     [{ email: 'person@example.org', email_verified: 'false' }, 'email', null],
+    [{ email: 'person@example.org' }, 'email', null],
+    [{ email: 'person@example.org', email_verified: 'yes' }, 'email', null],
     [{ email: 'person@example.org', email_verified: true }, 'email', 'person@example.org'],
+    [{ email: 'person@example.org', email_verified: 'true' }, 'email', 'person@example.org'],
   ])('%j claim %s → %s', (profile, claim, expected) => {
     expect(emailFromClaims(profile, claim)).toBe(expected)
+  })
+
+  it('takes an unverified address only from a provider the operator trusts (OIDC_TRUST_EMAIL)', () => {
+    expect(emailFromClaims({ email: 'p@example.org' }, 'email', true)).toBe('p@example.org')
+    expect(emailFromClaims({ email: 'p@example.org', email_verified: false }, 'email', true)).toBe(
+      'p@example.org',
+    )
+    expect(emailFromClaims({ email: 'not an email' }, 'email', true)).toBeNull()
   })
 
   it('maps a profile through the configured claim', () => {
@@ -106,12 +118,13 @@ describe('OpenID Connect', () => {
       clientSecret: 'secret',
       emailClaim: 'preferred_email',
       name: 'Association SSO',
+      trustUnverifiedEmail: false,
     })
     expect(provider.id).toBe('oidc')
     expect(provider.wellKnown).toBe('https://id.example.org/.well-known/openid-configuration')
     expect(provider.checks).toEqual(['pkce', 'state'])
     const user = provider.profile(
-      { sub: 'abc', name: 'Pat', preferred_email: 'Pat@Example.org' },
+      { sub: 'abc', name: 'Pat', preferred_email: 'Pat@Example.org', email_verified: true },
       {},
     )
     expect(user).toEqual({ id: 'abc', name: 'Pat', email: 'pat@example.org' })
@@ -121,8 +134,8 @@ describe('OpenID Connect', () => {
 describe('lib/env: NEXTAUTH_* and OIDC_* validation', () => {
   const production = {
     NODE_ENV: 'production',
-    PAYLOAD_SECRET: 'p',
-    NEXTAUTH_SECRET: 'n',
+    PAYLOAD_SECRET: 'p'.repeat(32),
+    NEXTAUTH_SECRET: 'n'.repeat(32),
     NEXTAUTH_URL: 'https://plan.example.org',
   } as NodeJS.ProcessEnv
 
@@ -164,6 +177,7 @@ describe('lib/env: NEXTAUTH_* and OIDC_* validation', () => {
       clientSecret: 'secret',
       emailClaim: 'email',
       name: 'Single sign-on',
+      trustUnverifiedEmail: false,
     })
     expect(() => readEnv({ ...production, OIDC_ISSUER: 'https://id.example.org' })).toThrow(
       /OIDC_CLIENT_ID, OIDC_CLIENT_SECRET missing/,
@@ -185,6 +199,18 @@ describe('lib/env: NEXTAUTH_* and OIDC_* validation', () => {
         OIDC_EMAIL_CLAIM: 'mail',
       }).oidc?.emailClaim,
     ).toBe('mail')
+  })
+
+  it('trusts unverified provider addresses only when OIDC_TRUST_EMAIL=true', () => {
+    const oidc = {
+      ...production,
+      OIDC_ISSUER: 'https://x.org',
+      OIDC_CLIENT_ID: 'a',
+      OIDC_CLIENT_SECRET: 'b',
+    }
+    expect(readEnv(oidc).oidc?.trustUnverifiedEmail).toBe(false)
+    expect(readEnv({ ...oidc, OIDC_TRUST_EMAIL: 'true' }).oidc?.trustUnverifiedEmail).toBe(true)
+    expect(() => readEnv({ ...oidc, OIDC_TRUST_EMAIL: 'yes' })).toThrow(/OIDC_TRUST_EMAIL/)
   })
 })
 

@@ -1,3 +1,7 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
 import { ConfigError, databaseKindOf, readEnv } from '@/lib/env'
@@ -33,13 +37,13 @@ describe('readEnv', () => {
   it('accepts production with everything set', () => {
     const env = readEnv({
       ...prod,
-      PAYLOAD_SECRET: 's',
-      NEXTAUTH_SECRET: 'n',
+      PAYLOAD_SECRET: 's'.repeat(32),
+      NEXTAUTH_SECRET: 'n'.repeat(32),
       NEXTAUTH_URL: 'https://plan.example.org/',
     })
     expect(env).toMatchObject({
       isProduction: true,
-      payloadSecret: 's',
+      payloadSecret: 's'.repeat(32),
       serverUrl: 'https://plan.example.org',
     })
   })
@@ -48,14 +52,75 @@ describe('readEnv', () => {
     expect(() => readEnv({ ...prod, NEXT_PHASE: 'phase-production-build' })).not.toThrow()
   })
 
-  it('uses a fixed development secret and the embedded database in development', () => {
-    const env = readEnv({ NODE_ENV: 'development', VITEST: 'true' } as NodeJS.ProcessEnv)
-    expect(env.payloadSecret).toMatch(/development/)
+  it('uses random secrets of this installation, kept in data/, and the embedded database in development', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-secrets-'))
+    const source = {
+      NODE_ENV: 'development',
+      VITEST: 'true',
+      LODESTAR_SECRETS_FILE: path.join(dir, 'data', 'secrets.json'),
+    } as NodeJS.ProcessEnv
+    const env = readEnv(source)
+    expect(env.payloadSecret).toMatch(/^[0-9a-f]{64}$/)
+    expect(env.nextAuthSecret).toMatch(/^[0-9a-f]{64}$/)
+    expect(env.nextAuthSecret).not.toBe(env.payloadSecret)
+    // the same installation keeps its secrets; another one gets its own
+    expect(readEnv(source)).toMatchObject({
+      payloadSecret: env.payloadSecret,
+      nextAuthSecret: env.nextAuthSecret,
+    })
+    const other = readEnv({ ...source, LODESTAR_SECRETS_FILE: path.join(dir, 'other.json') })
+    expect(other.payloadSecret).not.toBe(env.payloadSecret)
+    expect(fs.statSync(source.LODESTAR_SECRETS_FILE!).mode & 0o077).toBe(0)
     expect(env).toMatchObject({
       databaseKind: 'sqlite',
       databaseUri: 'file:./data/lodestar.db',
       demoPassword: 'lodestar-demo',
     })
+  })
+
+  it('never falls back to a fixed secret', () => {
+    const source = (file: string) =>
+      ({
+        NODE_ENV: 'development',
+        VITEST: 'true',
+        LODESTAR_SECRETS_FILE: file,
+      }) as NodeJS.ProcessEnv
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-secrets-'))
+    const a = readEnv(source(path.join(dir, 'a.json')))
+    const b = readEnv(source(path.join(dir, 'b.json')))
+    expect(a.payloadSecret).not.toBe(b.payloadSecret)
+    expect(a.nextAuthSecret).not.toBe(b.nextAuthSecret)
+  })
+
+  it('refuses production secrets shorter than 32 characters, or equal to each other', () => {
+    const ok = {
+      ...prod,
+      PAYLOAD_SECRET: 'p'.repeat(32),
+      NEXTAUTH_SECRET: 'n'.repeat(32),
+      NEXTAUTH_URL: 'https://plan.example.org',
+    }
+    expect(() => readEnv(ok)).not.toThrow()
+    expect(() => readEnv({ ...ok, PAYLOAD_SECRET: 'p'.repeat(31) })).toThrow(
+      /PAYLOAD_SECRET must be at least 32 characters/,
+    )
+    expect(() => readEnv({ ...ok, NEXTAUTH_SECRET: 'short' })).toThrow(/NEXTAUTH_SECRET/)
+    expect(() => readEnv({ ...ok, NEXTAUTH_SECRET: 'p'.repeat(32) })).toThrow(
+      /PAYLOAD_SECRET and NEXTAUTH_SECRET must be different/,
+    )
+    expect(() => readEnv({ ...ok, ADMIN_SETUP_TOKEN: 'n'.repeat(32) })).toThrow(
+      /NEXTAUTH_SECRET and ADMIN_SETUP_TOKEN must be different/,
+    )
+    expect(() => readEnv({ ...ok, ADMIN_SETUP_TOKEN: 'abc' })).toThrow(/ADMIN_SETUP_TOKEN/)
+    expect(readEnv({ ...ok, ADMIN_SETUP_TOKEN: 't'.repeat(40) }).adminSetupToken).toBe(
+      't'.repeat(40),
+    )
+  })
+
+  it('reads the number of trusted proxies in front of the app', () => {
+    const dev = { NODE_ENV: 'test', PAYLOAD_SECRET: 'x', NEXTAUTH_SECRET: 'y' } as NodeJS.ProcessEnv
+    expect(readEnv(dev).trustedProxyHops).toBe(1)
+    expect(readEnv({ ...dev, TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops).toBe(2)
+    expect(() => readEnv({ ...dev, TRUSTED_PROXY_HOPS: '0' })).toThrow(/TRUSTED_PROXY_HOPS/)
   })
 
   it('selects MongoDB and the FerretDB settings only when asked', () => {

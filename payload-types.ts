@@ -504,6 +504,11 @@ export interface Member {
    * Untick to deactivate the account.
    */
   active?: boolean | null;
+  /**
+   * Tick and save to end every session of this member, on every device (changing the password does it too).
+   */
+  signOutEverywhere?: boolean | null;
+  sessionVersion?: number | null;
   updatedAt: string;
   createdAt: string;
   /**
@@ -808,6 +813,8 @@ export interface MembersSelect<T extends boolean = true> {
   roles?: T;
   membershipExpires?: T;
   active?: T;
+  signOutEverywhere?: T;
+  sessionVersion?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

@@ -13,7 +13,9 @@ import { Plans } from './collections/Plans'
 import { ProgressUpdates } from './collections/ProgressUpdates'
 import { Sections } from './collections/Sections'
 import { Users } from './collections/Users'
+import { limitFirstRegister } from './collections/Users/hooks/guardFirstRegister'
 import { withHardenedAuthCookies } from './lib/auth/cookies'
+import { staffOnlyDocumentLocks } from './lib/auth/lockedDocuments'
 import { databaseAdapter, migrateSqliteOutsideProduction } from './lib/database'
 import { env } from './lib/env'
 
@@ -75,3 +77,5 @@ export default buildConfig({
     await seedOnFirstStart(payload)
   },
 })
+  .then(staffOnlyDocumentLocks)
+  .then(limitFirstRegister)

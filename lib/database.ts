@@ -39,6 +39,9 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
     // Without this, SQLite runs each write outside a transaction.
     transactionOptions: {},
     busyTimeout: 5000,
+    // ids are never reused: a deleted member's id given to a new account would make the old
+    // member's session cookie read as the new one (the sessions also check the member number)
+    autoIncrement: true,
   })
 }
 

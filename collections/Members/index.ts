@@ -8,7 +8,19 @@ import {
 import { adminFieldOnly, adminsOnly, selfMemberOrAdmin } from '@/collections/access/roles'
 import { MEMBER_ROLES } from '@/lib/auth/roles'
 import { refuseLapsedLogin } from './hooks/refuseLapsedLogin'
+import { bumpAfterReset, bumpSessionVersion, refuseLapsedRefresh } from './hooks/sessionVersion'
+import { memberFirstRegisterEndpoints } from './endpoints/firstRegister'
 import { throttleResetRequests } from '@/collections/hooks/throttleResetRequests'
+import {
+  enforcePasswordRule,
+  guardSignIn,
+  hideLockedAccounts,
+  limitResetRequests,
+  recordSignIn,
+} from '@/collections/hooks/authGuards'
+
+/** Failed sign-ins (from any number of clients) after which an account is locked for 10 minutes. */
+export const ACCOUNT_LOCK_ATTEMPTS = 20
 
 export const Members: CollectionConfig = {
   slug: 'members',
@@ -22,7 +34,9 @@ export const Members: CollectionConfig = {
   },
   auth: {
     loginWithUsername: { allowEmailLogin: false, requireEmail: false, requireUsername: true },
-    maxLoginAttempts: 5,
+    // Per-account lockout after failures from several clients (one client is stopped after 5
+    // failures for an account by collections/hooks/authGuards.ts, so it cannot lock anyone out).
+    maxLoginAttempts: ACCOUNT_LOCK_ATTEMPTS,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     // the reset link leads to the site's /login/reset page (members have no admin access)
@@ -43,6 +57,7 @@ export const Members: CollectionConfig = {
     delete: adminsOnly,
     unlock: adminsOnly,
   },
+  endpoints: memberFirstRegisterEndpoints,
   fields: [
     // Payload's own username field (merged with it), labelled the way members know it; the
     // member number is the association's, so only admins set or change it
@@ -100,9 +115,32 @@ export const Members: CollectionConfig = {
       admin: { description: 'Untick to deactivate the account.' },
       access: { create: adminFieldOnly, update: adminFieldOnly },
     },
+    {
+      name: 'signOutEverywhere',
+      type: 'checkbox',
+      virtual: true,
+      label: 'Sign out everywhere',
+      admin: {
+        description:
+          'Tick and save to end every session of this member, on every device (changing the password does it too).',
+      },
+      access: { read: adminFieldOnly, create: adminFieldOnly, update: adminFieldOnly },
+    },
+    // bound into every session; bumped by collections/Members/hooks/sessionVersion.ts
+    { name: 'sessionVersion', type: 'number', defaultValue: 0, hidden: true },
   ],
   hooks: {
-    beforeOperation: [throttleResetRequests('username')],
+    beforeOperation: [
+      guardSignIn('username'),
+      limitResetRequests,
+      throttleResetRequests('username'),
+      enforcePasswordRule,
+      refuseLapsedRefresh,
+    ],
+    beforeChange: [bumpSessionVersion],
     beforeLogin: [refuseLapsedLogin],
+    afterLogin: [recordSignIn('username')],
+    afterOperation: [bumpAfterReset],
+    afterError: [hideLockedAccounts],
   },
 }

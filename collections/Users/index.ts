@@ -3,7 +3,18 @@ import type { CollectionConfig } from 'payload'
 import { adminFieldOnly, adminsOnly, selfOrAdmin } from '@/collections/access/roles'
 import { STAFF_ROLES, isStaff } from '@/lib/auth/roles'
 import { throttleResetRequests } from '@/collections/hooks/throttleResetRequests'
+import {
+  enforcePasswordRule,
+  guardSignIn,
+  hideLockedAccounts,
+  limitResetRequests,
+  recordSignIn,
+} from '@/collections/hooks/authGuards'
 import { firstUserIsAdmin } from './firstUserIsAdmin'
+import { guardFirstRegister } from './hooks/guardFirstRegister'
+
+/** Failed sign-ins (from any number of clients) after which a staff account is locked for 10 minutes. */
+export const STAFF_LOCK_ATTEMPTS = 20
 
 const ROLE_LABELS: Record<(typeof STAFF_ROLES)[number], string> = {
   admin: 'Admin',
@@ -21,7 +32,8 @@ export const Users: CollectionConfig = {
     description: 'Staff who keep the plan in this admin: admins, editors and section editors.',
   },
   auth: {
-    maxLoginAttempts: 5,
+    // one client is stopped after 5 failures for an account (collections/hooks/authGuards.ts)
+    maxLoginAttempts: STAFF_LOCK_ATTEMPTS,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     // Payload's own throttle deadlocks on SQLite ("database is locked", a 500 for every request):
@@ -63,6 +75,14 @@ export const Users: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [firstUserIsAdmin],
-    beforeOperation: [throttleResetRequests('email')],
+    beforeOperation: [
+      guardFirstRegister,
+      guardSignIn('email'),
+      limitResetRequests,
+      throttleResetRequests('email'),
+      enforcePasswordRule,
+    ],
+    afterLogin: [recordSignIn('email')],
+    afterError: [hideLockedAccounts],
   },
 }

@@ -6,7 +6,10 @@ export const SIGN_IN_ERRORS = {
   // one message for an unknown member number, a wrong password and a locked account, so a reply
   // never tells whether a member number exists
   invalid:
-    'That member number and password did not match. After 5 failed tries an account is locked for 10 minutes.',
+    'That member number and password did not match. After 5 failed tries, sign-in from your network pauses for 15 minutes.',
+  throttled: 'Too many failed sign-ins from your network. Please try again later.',
+  locked:
+    'This account is locked after too many failed sign-ins from several places. Please try again later.',
   missing: 'Enter your member number and your password.',
   lapsed:
     'Your membership has lapsed, so this account cannot sign in. To renew, contact Member and Customer Service.',
@@ -17,9 +20,28 @@ export const SIGN_IN_ERRORS = {
 
 export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS
 
+/** Codes that carry when to try again: `throttled@<unix seconds>`, `locked@<unix seconds>`. */
+export const timedCode = (
+  code: 'throttled' | 'locked',
+  retryAfterSeconds: number,
+  now = Date.now(),
+) => `${code}@${Math.ceil(now / 1000) + Math.max(1, Math.ceil(retryAfterSeconds))}`
+
+/** "at 14:32 UTC (in 7 minutes)" for a moment given in unix seconds. */
+function at(untilSeconds: number, now = Date.now()): string {
+  const clock = new Date(untilSeconds * 1000).toISOString().slice(11, 16)
+  const minutes = Math.max(1, Math.ceil((untilSeconds * 1000 - now) / 60_000))
+  return `at ${clock} UTC (in ${minutes} minute${minutes === 1 ? '' : 's'})`
+}
+
 /** The message for next-auth's `error` value (our codes, or next-auth's own such as CredentialsSignin). */
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null
+  const timed = /^(throttled|locked)@(\d{9,11})$/.exec(code)
+  if (timed) {
+    const message = SIGN_IN_ERRORS[timed[1] as 'throttled' | 'locked']
+    return message.replace('Please try again later.', `Please try again ${at(Number(timed[2]))}.`)
+  }
   if (code in SIGN_IN_ERRORS) return SIGN_IN_ERRORS[code as SignInErrorCode]
   if (code === 'SessionRequired') return 'Please sign in to see that page.'
   return SIGN_IN_ERRORS.unavailable

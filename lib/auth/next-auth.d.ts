@@ -18,5 +18,7 @@ declare module 'next-auth/jwt' {
     /** the `members` document id (a number on SQLite, a string on MongoDB) */
     memberId?: number | string
     memberNumber?: string
+    /** the member's session version when they signed in (lib/auth/members.ts) */
+    sessionVersion?: number
   }
 }

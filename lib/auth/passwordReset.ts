@@ -3,9 +3,9 @@ import 'server-only'
 import type { Payload } from 'payload'
 
 import { readCredentials } from './credentials'
+import { passwordProblem } from './passwords'
 
-export const MIN_PASSWORD_LENGTH = 10
-const MAX_PASSWORD_LENGTH = 1024
+export { MIN_PASSWORD_LENGTH } from './passwords'
 
 export type ResetRequestResult = { ok: true } | { ok: false; message: string }
 
@@ -13,9 +13,21 @@ export type ResetRequestResult = { ok: true } | { ok: false; message: string }
  * Starts Payload's forgot-password flow for a member number. The answer is the same whether or
  * not the member exists or has an email address, so it cannot be used to probe member numbers.
  */
+/** The refusal of the per-client limit (collections/hooks/authGuards.ts), whose message says when to retry. */
+const clientLimitMessage = (err: unknown): string | null =>
+  err &&
+  typeof err === 'object' &&
+  'data' in err &&
+  (err.data as { reason?: unknown } | null)?.reason === 'client-limit' &&
+  'message' in err &&
+  typeof err.message === 'string'
+    ? err.message
+    : null
+
 export async function requestMemberPasswordReset(
   payload: Payload,
   memberNumber: unknown,
+  clientAddress?: string,
 ): Promise<ResetRequestResult> {
   const number = typeof memberNumber === 'string' ? memberNumber.trim() : ''
   if (!readCredentials({ memberNumber: number, password: 'x' })) {
@@ -28,8 +40,11 @@ export async function requestMemberPasswordReset(
       // only declares `email` (Payload 3.90)
       data: { username: number } as unknown as { email: string },
       overrideAccess: false,
+      ...(clientAddress ? { context: { clientAddress } } : {}),
     })
   } catch (err) {
+    const limited = clientLimitMessage(err)
+    if (limited) return { ok: false, message: limited }
     // asked twice within seconds: the first request's email is on its way, same answer
     if (err && typeof err === 'object' && 'status' in err && err.status === 429) return { ok: true }
     payload.logger.error({ err, msg: 'Member password reset request failed' })
@@ -47,19 +62,15 @@ export type ResetResult = { ok: true } | { ok: false; message: string }
 export async function resetMemberPassword(
   payload: Payload,
   input: { token: unknown; password: unknown; confirm: unknown },
+  clientAddress?: string,
 ): Promise<ResetResult> {
   const { token, password, confirm } = input
   if (typeof token !== 'string' || !/^[a-f0-9]{20,128}$/i.test(token)) {
     return { ok: false, message: 'This reset link is not valid. Ask for a new one.' }
   }
-  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
-    return {
-      ok: false,
-      message: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`,
-    }
-  }
-  if (password.length > MAX_PASSWORD_LENGTH) {
-    return { ok: false, message: 'That password is too long.' }
+  const problem = passwordProblem(password)
+  if (problem || typeof password !== 'string') {
+    return { ok: false, message: problem ?? 'Choose a password.' }
   }
   if (password !== confirm) return { ok: false, message: 'The two passwords are not the same.' }
   try {
@@ -67,9 +78,12 @@ export async function resetMemberPassword(
       collection: 'members',
       data: { token, password },
       overrideAccess: false,
+      ...(clientAddress ? { context: { clientAddress } } : {}),
     })
     return { ok: true }
   } catch (err) {
+    const limited = clientLimitMessage(err)
+    if (limited) return { ok: false, message: limited }
     const status = err && typeof err === 'object' && 'status' in err ? err.status : undefined
     if (status === 400 || status === 403) {
       return {

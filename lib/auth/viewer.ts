@@ -33,16 +33,21 @@ function toViewer(user: Member | User): Viewer {
   }
 }
 
-/** The member id in the request's next-auth session (JWT) cookie, if any. */
-export async function sessionMemberId(
+/** The member session in the request's next-auth (JWT) cookie, if any: who, and what it is bound to. */
+export async function sessionMember(
   requestHeaders: Headers,
-): Promise<number | string | undefined> {
+): Promise<{ memberId: number | string; memberNumber?: string; sessionVersion?: number } | null> {
   const token = await getToken({
     req: new NextRequest('http://localhost/', { headers: requestHeaders }),
     secret: authOptions.secret,
     secureCookie: authOptions.useSecureCookies,
   })
-  return token?.memberId
+  if (token?.memberId == null) return null
+  return {
+    memberId: token.memberId,
+    memberNumber: token.memberNumber,
+    sessionVersion: token.sessionVersion,
+  }
 }
 
 /**
@@ -54,9 +59,13 @@ export async function sessionMemberId(
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const requestHeaders = await headers()
   const payload = await getPayloadClient()
-  const memberId = await sessionMemberId(requestHeaders)
-  if (memberId != null) {
-    const member = await memberInGoodStanding(payload, memberId)
+  const session = await sessionMember(requestHeaders)
+  if (session) {
+    // bound to the member number and session version it was signed in with
+    const member = await memberInGoodStanding(payload, session.memberId, {
+      memberNumber: session.memberNumber,
+      sessionVersion: session.sessionVersion,
+    })
     if (member) return toViewer(member)
   }
   const { user } = await payload.auth({ headers: requestHeaders })

@@ -52,5 +52,24 @@ export function GET(req: NextRequest, context: Context) {
 
 export async function POST(req: NextRequest, context: Context) {
   const refused = await checkBody(req)
-  return refused ?? handler(req, context)
+  if (refused) return refused
+  return asTooManyRequests(await handler(req, context))
+}
+
+/**
+ * A sign-in refused by the per-client limits or an account lock (lib/auth/options.ts answers
+ * `error=throttled@<until>` or `locked@<until>`) goes out as 429 with Retry-After. next-auth's
+ * client reads the JSON body's `url` whatever the status, so the form still shows when to retry.
+ */
+async function asTooManyRequests(response: Response): Promise<Response> {
+  if (response.status !== 200 || !response.headers.get('content-type')?.includes('json')) {
+    return response
+  }
+  const text = await response.text()
+  const until = /error=(?:throttled|locked)(?:%40|@)(\d{9,11})/.exec(text)?.[1]
+  const headers = new Headers(response.headers)
+  if (!until) return new Response(text, { status: response.status, headers })
+  headers.set('Retry-After', String(Math.max(1, Number(until) - Math.floor(Date.now() / 1000))))
+  headers.set('Cache-Control', 'no-store')
+  return new Response(text, { status: 429, headers })
 }

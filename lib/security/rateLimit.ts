@@ -1,0 +1,126 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+
+/**
+ * Per-client rate limits on sign-in, password reset and first-register (rate-limiter-flexible).
+ * Callers see only `RateLimit`; which store keeps the counts is decided in `limiterStore` alone, so
+ * a store shared between instances (Redis) plugs in there without touching a caller.
+ */
+
+export interface LimitPolicy {
+  /** key prefix, unique per policy */
+  name: string
+  /** attempts allowed per window */
+  points: number
+  windowSeconds: number
+  /** once over the limit, refused for this long (default: until the window ends) */
+  blockSeconds?: number
+}
+
+export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number }
+
+export interface RateLimit {
+  readonly policy: LimitPolicy
+  /** counts one attempt; refused (with the wait) once the key is over its limit */
+  consume(key: string): Promise<LimitDecision>
+  /** whether the key is refused right now, without counting an attempt */
+  peek(key: string): Promise<LimitDecision>
+  /** gives one attempt back (a sign-in that succeeded does not count against the client) */
+  refund(key: string): Promise<void>
+  /** forgets the key (a successful sign-in clears its run of failures) */
+  reset(key: string): Promise<void>
+}
+
+/** The one place a store is chosen. In memory, per process, today. */
+export function limiterStore(policy: LimitPolicy): RateLimiterAbstract {
+  return new RateLimiterMemory({
+    keyPrefix: policy.name,
+    points: policy.points,
+    duration: policy.windowSeconds,
+    blockDuration: policy.blockSeconds ?? 0,
+  })
+}
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
+
+function rateLimit(policy: LimitPolicy): RateLimit {
+  const store = limiterStore(policy)
+  return {
+    policy,
+    async consume(key) {
+      try {
+        await store.consume(key)
+        return { ok: true }
+      } catch (err) {
+        if (err instanceof RateLimiterRes) {
+          return { ok: false, retryAfterSeconds: seconds(err.msBeforeNext) }
+        }
+        throw err
+      }
+    },
+    async peek(key) {
+      const res = await store.get(key)
+      if (!res || res.consumedPoints < policy.points) return { ok: true }
+      return { ok: false, retryAfterSeconds: seconds(res.msBeforeNext) }
+    },
+    async refund(key) {
+      await store.reward(key, 1)
+    },
+    async reset(key) {
+      await store.delete(key)
+    },
+  }
+}
+
+/** The limits, shared by every copy of this module in the process (Next bundles it more than once). */
+export interface AuthLimits {
+  /** failed sign-ins from one client, over every account (each costs a password hash) */
+  signInByClient: RateLimit
+  /** failed sign-ins for one account from one client: the guessing of one password */
+  signInByAccountAndClient: RateLimit
+  /** forgot-password and reset-password requests from one client */
+  resetByClient: RateLimit
+  /** attempts at creating the first staff account from one client */
+  firstRegisterByClient: RateLimit
+}
+
+export const AUTH_LIMIT_POLICIES = {
+  signInByClient: {
+    name: 'signin-client',
+    points: 30,
+    windowSeconds: 15 * 60,
+    blockSeconds: 15 * 60,
+  },
+  signInByAccountAndClient: {
+    name: 'signin-account-client',
+    points: 5,
+    windowSeconds: 15 * 60,
+    blockSeconds: 15 * 60,
+  },
+  resetByClient: {
+    name: 'reset-client',
+    points: 10,
+    windowSeconds: 15 * 60,
+    blockSeconds: 15 * 60,
+  },
+  firstRegisterByClient: { name: 'first-register-client', points: 5, windowSeconds: 60 * 60 },
+} as const satisfies Record<keyof AuthLimits, LimitPolicy>
+
+const shared = globalThis as typeof globalThis & { __lodestarAuthLimits?: AuthLimits }
+
+export function authLimits(): AuthLimits {
+  shared.__lodestarAuthLimits ??= {
+    signInByClient: rateLimit(AUTH_LIMIT_POLICIES.signInByClient),
+    signInByAccountAndClient: rateLimit(AUTH_LIMIT_POLICIES.signInByAccountAndClient),
+    resetByClient: rateLimit(AUTH_LIMIT_POLICIES.resetByClient),
+    firstRegisterByClient: rateLimit(AUTH_LIMIT_POLICIES.firstRegisterByClient),
+  }
+  return shared.__lodestarAuthLimits
+}
+
+/** A message that says exactly when to try again ("at 14:32 UTC, in 7 minutes"). */
+export function whenAgain(retryAfterSeconds: number, now = new Date()): string {
+  const at = new Date(now.getTime() + retryAfterSeconds * 1000)
+  const clock = at.toISOString().slice(11, 16)
+  const minutes = Math.ceil(retryAfterSeconds / 60)
+  return `at ${clock} UTC (in ${minutes} minute${minutes === 1 ? '' : 's'})`
+}

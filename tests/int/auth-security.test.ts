@@ -1,0 +1,526 @@
+/**
+ * Issue 13, items 1–6, through Payload's real REST handler on a real database: no first member,
+ * a setup token for the first staff account, locks for staff only, no lapsed refresh, no account
+ * enumeration (answer and cost), per-client rate limits with Retry-After, sessions bound to a
+ * session version and member number, ids never reused, one password rule everywhere.
+ */
+import { handleEndpoints, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+// before the config is read: this file's server has a one-time setup token
+const SETUP_TOKEN = vi.hoisted(() => {
+  const token = 'integration-setup-token-of-at-least-32-characters'
+  process.env.ADMIN_SETUP_TOKEN = token
+  return token
+})
+
+import config from '@payload-config'
+import { signInMember } from '@/lib/auth/credentials'
+import { memberInGoodStanding, sessionVersionOf } from '@/lib/auth/members'
+import { resetMemberPassword } from '@/lib/auth/passwordReset'
+import { BASE, DEMO_PASSWORD, getTestPayload, seedDemo } from './helpers'
+
+let payload: Payload
+const system = { overrideAccess: true as const, depth: 0 }
+let numberSeq = 810000
+let clientSeq = 0
+
+/** A fresh client address (TEST-NET-2), so each test has its own per-client counts. */
+const newClient = () => {
+  clientSeq += 1
+  return `198.18.${Math.floor(clientSeq / 250)}.${clientSeq % 250}`
+}
+
+interface Call {
+  status: number
+  json: { [key: string]: unknown; errors?: { message: string }[] } | null
+  headers: Headers
+}
+
+/** Payload's REST handler, as a request from `client` (X-Forwarded-For, as the proxy sets it). */
+async function call(
+  method: string,
+  path: string,
+  options: {
+    body?: unknown
+    token?: string
+    client?: string
+    headers?: Record<string, string>
+  } = {},
+): Promise<Call> {
+  const headers = new Headers({ origin: BASE, ...options.headers })
+  headers.set('x-forwarded-for', options.client ?? newClient())
+  if (options.token) headers.set('authorization', `JWT ${options.token}`)
+  if (options.body !== undefined) headers.set('content-type', 'application/json')
+  const response = await handleEndpoints({
+    config,
+    request: new Request(`${BASE}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    }),
+  })
+  const text = await response.text()
+  return {
+    status: response.status,
+    json: /^\s*[[{]/.test(text) ? (JSON.parse(text) as Call['json']) : null,
+    headers: response.headers,
+  }
+}
+
+async function login(collection: 'users' | 'members', login: string, password = DEMO_PASSWORD) {
+  const body = collection === 'users' ? { email: login, password } : { username: login, password }
+  const res = await call('POST', `/api/${collection}/login`, { body })
+  expect(res.status, JSON.stringify(res.json)).toBe(200)
+  return res.json!.token as string
+}
+
+async function newMember(
+  data: Partial<{ email: string; membershipExpires: string; active: boolean }> = {},
+) {
+  numberSeq += 1
+  const username = String(numberSeq)
+  const member = await payload.create({
+    collection: 'members',
+    data: {
+      username,
+      name: `Security Member ${username}`,
+      roles: ['member'],
+      membershipExpires: data.membershipExpires ?? '2099-12-31',
+      active: data.active ?? true,
+      email: data.email,
+      password: DEMO_PASSWORD,
+    },
+    ...system,
+  })
+  return { ...member, username }
+}
+
+const message = (res: Call) => res.json?.errors?.[0]?.message ?? ''
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+describe('1. first-register', () => {
+  it('never creates a member, on a database without members; init tells nothing', async () => {
+    expect((await payload.count({ collection: 'members', ...system })).totalDocs).toBe(0)
+    const init = await call('GET', '/api/members/init')
+    expect(init.json).toEqual({ initialized: true })
+    const res = await call('POST', '/api/members/first-register', {
+      body: {
+        username: '999999',
+        name: 'Intruder',
+        password: 'a-long-enough-password',
+        roles: ['board'],
+        active: true,
+      },
+    })
+    expect(res.status).toBe(403)
+    expect(res.json).not.toHaveProperty('token')
+    expect((await payload.count({ collection: 'members', ...system })).totalDocs).toBe(0)
+  })
+
+  it('needs the setup token for the first staff account', async () => {
+    expect((await payload.count({ collection: 'users', ...system })).totalDocs).toBe(0)
+    const body = { email: 'first@example.org', name: 'First', password: 'a-long-enough-password' }
+    const client = newClient()
+    const without = await call('POST', '/api/users/first-register', { body, client })
+    expect(without.status).toBe(403)
+    const wrong = await call('POST', '/api/users/first-register', {
+      body: { ...body, setupToken: 'not-the-token' },
+      client,
+    })
+    expect(wrong.status).toBe(403)
+    expect((await payload.count({ collection: 'users', ...system })).totalDocs).toBe(0)
+    const right = await call('POST', '/api/users/first-register', {
+      body,
+      client,
+      headers: { 'x-setup-token': SETUP_TOKEN },
+    })
+    expect(right.status, JSON.stringify(right.json)).toBe(200)
+    const users = await payload.find({ collection: 'users', ...system })
+    expect(users.docs.map((user) => [user.email, user.roles])).toEqual([
+      ['first@example.org', ['admin']],
+    ])
+  })
+
+  it('limits attempts per client: 429 with Retry-After', async () => {
+    const client = newClient()
+    const statuses: number[] = []
+    let last: Call | undefined
+    for (let i = 0; i < 6; i += 1) {
+      last = await call('POST', '/api/users/first-register', {
+        body: { email: `again${i}@example.org`, name: 'Again', password: 'a-long-enough-password' },
+        client,
+      })
+      statuses.push(last.status)
+    }
+    expect(statuses).toEqual([403, 403, 403, 403, 403, 429])
+    expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+})
+
+describe('with the demo accounts', () => {
+  beforeAll(async () => {
+    await seedDemo(payload)
+  })
+
+  describe('2. edit locks and refresh', () => {
+    it('members can neither list nor create document locks; staff can', async () => {
+      const memberToken = await login('members', '100002')
+      const plan = (await payload.find({ collection: 'plans', limit: 1, ...system })).docs[0]!
+      const list = await call('GET', '/api/payload-locked-documents', { token: memberToken })
+      expect(list.status).toBe(403)
+      const staff = await payload.find({
+        collection: 'users',
+        where: { email: { equals: 'editor@example.org' } },
+        ...system,
+      })
+      const lock = await call('POST', '/api/payload-locked-documents', {
+        token: memberToken,
+        body: {
+          document: { relationTo: 'plans', value: plan.id },
+          user: { relationTo: 'users', value: staff.docs[0]!.id },
+        },
+      })
+      expect(lock.status).toBe(403)
+      expect(
+        (await payload.count({ collection: 'payload-locked-documents', ...system })).totalDocs,
+      ).toBe(0)
+
+      const editorToken = await login('users', 'editor@example.org')
+      const staffList = await call('GET', '/api/payload-locked-documents', { token: editorToken })
+      expect(staffList.status).toBe(200)
+    })
+
+    it('refuses to refresh a lapsed member’s token', async () => {
+      const member = await newMember()
+      const token = await login('members', member.username)
+      const fresh = await call('POST', '/api/members/refresh-token', { token })
+      expect(fresh.status).toBe(200)
+      await payload.update({
+        collection: 'members',
+        id: member.id,
+        data: { membershipExpires: '2020-01-01' },
+        ...system,
+      })
+      const refreshed = await call('POST', '/api/members/refresh-token', {
+        token: fresh.json!.refreshedToken as string,
+      })
+      expect(refreshed.status).toBeGreaterThanOrEqual(400)
+      expect(refreshed.json).not.toHaveProperty('refreshedToken')
+    })
+  })
+
+  describe('3. no enumeration', () => {
+    /** Median time of `n` calls of `attempt`, in ms. */
+    async function medianMs(n: number, attempt: (i: number) => Promise<unknown>) {
+      const times: number[] = []
+      for (let i = 0; i < n; i += 1) {
+        const start = performance.now()
+        await attempt(i)
+        times.push(performance.now() - start)
+      }
+      times.sort((a, b) => a - b)
+      return times[Math.floor(n / 2)]!
+    }
+
+    it.each([
+      ['members', 'username', '100001', '777777'],
+      ['users', 'email', 'editor@example.org', 'nobody.at.all@example.org'],
+    ] as const)(
+      '%s REST login: an unknown account gets the same answer as a wrong password, at the same cost',
+      async (collection, field, known, unknown) => {
+        const attempt = (login: string, i: number) =>
+          call('POST', `/api/${collection}/login`, {
+            body: { [field]: login, password: `wrong-password-${i}` },
+          })
+        const a = await attempt(known, 0)
+        const b = await attempt(unknown, 0)
+        expect([a.status, message(a)]).toEqual([b.status, message(b)])
+        expect(a.status).toBe(401)
+        // fresh clients each time: the per-client limits stay out of the measure
+        const knownMs = await medianMs(4, (i) => attempt(known, i + 1))
+        const unknownMs = await medianMs(4, (i) => attempt(unknown, i + 1))
+        expect(unknownMs, `unknown ${unknownMs} ms, known ${knownMs} ms`).toBeGreaterThan(
+          knownMs * 0.6,
+        )
+        // the known account did not get locked by this test
+        await login(collection, known)
+      },
+    )
+
+    it('the site’s sign-in: same answer and cost for an unknown member number', async () => {
+      const attempt = (memberNumber: string, i: number) =>
+        signInMember(payload, { memberNumber, password: `wrong-${i}` }, newClient())
+      expect(await attempt('100002', 0)).toEqual(await attempt('777778', 0))
+      const knownMs = await medianMs(4, (i) => attempt('100002', i + 1))
+      const unknownMs = await medianMs(4, (i) => attempt('777778', i + 1))
+      expect(unknownMs, `unknown ${unknownMs} ms, known ${knownMs} ms`).toBeGreaterThan(
+        knownMs * 0.6,
+      )
+    })
+  })
+
+  describe('4. per-client rate limits', () => {
+    it('5 failures for one account from one client: 429 with Retry-After there, the right password elsewhere gets in', async () => {
+      const member = await newMember()
+      const client = newClient()
+      const statuses: number[] = []
+      for (let i = 0; i < 6; i += 1) {
+        const res = await call('POST', '/api/members/login', {
+          body: { username: member.username, password: `wrong-${i}` },
+          client,
+        })
+        statuses.push(res.status)
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+      const again = await call('POST', '/api/members/login', {
+        body: { username: member.username, password: DEMO_PASSWORD },
+        client,
+      })
+      expect(again.status).toBe(429)
+      const retryAfter = Number(again.headers.get('retry-after'))
+      expect(retryAfter).toBeGreaterThan(14 * 60)
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60)
+      expect(message(again)).toMatch(/Try again at \d\d:\d\d UTC \(in 15 minutes\)/)
+      await login('members', member.username)
+    })
+
+    it('30 failures from one client over many accounts: 429 for that client only', async () => {
+      const client = newClient()
+      const statuses: number[] = []
+      for (let i = 0; i < 31; i += 1) {
+        const res = await call('POST', '/api/users/login', {
+          body: { email: `guess${i}@example.org`, password: 'wrong-password' },
+          client,
+        })
+        statuses.push(res.status)
+      }
+      expect(statuses.slice(0, 30)).toEqual(Array(30).fill(401))
+      expect(statuses[30]).toBe(429)
+      // the staff member from their own network still signs in
+      await login('users', 'admin@example.org')
+    })
+
+    it('successful sign-ins do not count against a client', async () => {
+      const client = newClient()
+      for (let i = 0; i < 35; i += 1) {
+        const res = await call('POST', '/api/members/login', {
+          body: { username: '100001', password: DEMO_PASSWORD },
+          client,
+        })
+        expect(res.status).toBe(200)
+      }
+    })
+
+    it('limits password reset requests per client, on both collections', async () => {
+      const client = newClient()
+      const statuses: number[] = []
+      let last: Call | undefined
+      for (let i = 0; i < 11; i += 1) {
+        last = await call('POST', `/api/${i % 2 ? 'users' : 'members'}/forgot-password`, {
+          body: i % 2 ? { email: `nobody${i}@example.org` } : { username: `55500${i}` },
+          client,
+        })
+        statuses.push(last.status)
+      }
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200))
+      expect(statuses[10]).toBe(429)
+      expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0)
+      const reset = await call('POST', '/api/members/reset-password', {
+        body: { token: 'f'.repeat(40), password: 'a-long-enough-password' },
+        client,
+      })
+      expect(reset.status).toBe(429)
+    })
+
+    it('an account locked by failures from many clients: the right password is told exactly when; a wrong one sees nothing', async () => {
+      const member = await newMember()
+      for (let c = 0; c < 5; c += 1) {
+        const client = newClient()
+        for (let i = 0; i < 4; i += 1) {
+          await call('POST', '/api/members/login', {
+            body: { username: member.username, password: `wrong-${c}-${i}` },
+            client,
+          })
+        }
+      }
+      const stored = await payload.findByID({
+        collection: 'members',
+        id: member.id,
+        ...system,
+        showHiddenFields: true,
+      })
+      expect(stored.lockUntil).toBeTruthy()
+      const right = await call('POST', '/api/members/login', {
+        body: { username: member.username, password: DEMO_PASSWORD },
+      })
+      expect(right.status).toBe(429)
+      expect(message(right)).toMatch(/locked .* Try again at \d\d:\d\d UTC/)
+      expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(8 * 60)
+      const wrong = await call('POST', '/api/members/login', {
+        body: { username: member.username, password: 'still-wrong' },
+      })
+      const unknown = await call('POST', '/api/members/login', {
+        body: { username: '777779', password: 'still-wrong' },
+      })
+      expect([wrong.status, message(wrong)]).toEqual([unknown.status, message(unknown)])
+      // the site's sign-in says when, too
+      const site = await signInMember(
+        payload,
+        { memberNumber: member.username, password: DEMO_PASSWORD },
+        newClient(),
+      )
+      expect(site).toMatchObject({ ok: false, code: 'locked' })
+    })
+  })
+
+  describe('5. sessions bound to a session version and the member number', () => {
+    const bindingOf = async (member: { id: number | string; username: string }) => ({
+      memberNumber: member.username,
+      sessionVersion: await sessionVersionOf(payload, member.id),
+    })
+
+    it.each([
+      ['an admin changes the password', { password: 'an-admin-chosen-password' }],
+      ['the member is deactivated', { active: false }],
+      ['the membership lapses', { membershipExpires: '2020-01-01' }],
+      ['an admin signs them out everywhere', { signOutEverywhere: true }],
+    ])('a session ends when %s', async (_, change) => {
+      const member = await newMember()
+      const binding = await bindingOf(member)
+      expect(await memberInGoodStanding(payload, member.id, binding)).not.toBeNull()
+      const adminToken = await login('users', 'admin@example.org')
+      const res = await call('PATCH', `/api/members/${member.id}`, {
+        token: adminToken,
+        body: change,
+      })
+      expect(res.status, JSON.stringify(res.json)).toBe(200)
+      // renewed again where the change was a lapse: the old session still does not come back
+      await payload.update({
+        collection: 'members',
+        id: member.id,
+        data: { active: true, membershipExpires: '2099-12-31' },
+        ...system,
+      })
+      expect(await memberInGoodStanding(payload, member.id, binding)).toBeNull()
+      expect(await memberInGoodStanding(payload, member.id, await bindingOf(member))).not.toBeNull()
+    })
+
+    it('a session ends when the member changes their own password, or resets it', async () => {
+      const member = await newMember({ email: `bound.${numberSeq}@example.org` })
+      const binding = await bindingOf(member)
+      const token = await login('members', member.username)
+      const own = await call('PATCH', `/api/members/${member.id}`, {
+        token,
+        body: { password: 'my-own-new-password' },
+      })
+      expect(own.status, JSON.stringify(own.json)).toBe(200)
+      expect(await memberInGoodStanding(payload, member.id, binding)).toBeNull()
+
+      const second = await bindingOf(member)
+      const resetToken = await payload.forgotPassword({
+        collection: 'members',
+        data: { username: member.username } as unknown as { email: string },
+        disableEmail: true,
+      })
+      expect(
+        await resetMemberPassword(payload, {
+          token: resetToken,
+          password: 'a-reset-password-here',
+          confirm: 'a-reset-password-here',
+        }),
+      ).toEqual({ ok: true })
+      expect(await memberInGoodStanding(payload, member.id, second)).toBeNull()
+    })
+
+    it('"sign out everywhere" ends the member’s REST tokens too', async () => {
+      const member = await newMember()
+      const token = await login('members', member.username)
+      const me = await call('GET', '/api/members/me', { token })
+      expect((me.json?.user as { id?: unknown } | null)?.id).toBe(member.id)
+      await payload.update({
+        collection: 'members',
+        id: member.id,
+        data: { signOutEverywhere: true },
+        ...system,
+      })
+      const after = await call('GET', '/api/members/me', { token })
+      expect(after.json?.user ?? null).toBeNull()
+    })
+
+    it('a member cannot set their own session version', async () => {
+      const member = await newMember()
+      const token = await login('members', member.username)
+      const before = await sessionVersionOf(payload, member.id)
+      await call('PATCH', `/api/members/${member.id}`, { token, body: { sessionVersion: 99 } })
+      expect(await sessionVersionOf(payload, member.id)).toBe(before)
+    })
+
+    it('never reuses a deleted member’s id, and a session names its member number', async () => {
+      const old = await newMember()
+      const binding = await bindingOf(old)
+      await payload.delete({ collection: 'members', id: old.id, ...system })
+      const next = await newMember()
+      expect(String(next.id)).not.toBe(String(old.id))
+      if (typeof old.id === 'number') expect(next.id).toBeGreaterThan(old.id)
+      // even an id given again would not read as the new member: the member number is checked
+      expect(await memberInGoodStanding(payload, next.id, binding)).toBeNull()
+    })
+  })
+
+  describe('6. one password rule everywhere', () => {
+    it('a member’s own PATCH refuses a short password', async () => {
+      const member = await newMember()
+      const token = await login('members', member.username)
+      const res = await call('PATCH', `/api/members/${member.id}`, {
+        token,
+        body: { password: 'abc' },
+      })
+      expect(res.status).toBe(400)
+      expect(JSON.stringify(res.json)).toMatch(/at least 10 characters/)
+      await login('members', member.username)
+    })
+
+    it('staff: own PATCH and an admin creating an account refuse a short password', async () => {
+      const editorToken = await login('users', 'editor@example.org')
+      const me = await call('GET', '/api/users/me', { token: editorToken })
+      const id = (me.json?.user as { id: number | string }).id
+      const own = await call('PATCH', `/api/users/${id}`, {
+        token: editorToken,
+        body: { password: 'short' },
+      })
+      expect(own.status).toBe(400)
+      const adminToken = await login('users', 'admin@example.org')
+      const created = await call('POST', '/api/users', {
+        token: adminToken,
+        body: { email: 'short@example.org', name: 'Short', password: 'tiny', roles: ['editor'] },
+      })
+      expect(created.status).toBe(400)
+    })
+
+    it.each(['members', 'users'] as const)(
+      '%s reset-password refuses a short password',
+      async (collection) => {
+        const login =
+          collection === 'members' ? { username: '100001' } : { email: 'editor@example.org' }
+        const token = await payload.forgotPassword({
+          collection,
+          data: login as unknown as { email: string },
+          disableEmail: true,
+        })
+        const res = await call('POST', `/api/${collection}/reset-password`, {
+          body: { token, password: 'abc' },
+        })
+        expect(res.status).toBe(400)
+        expect(JSON.stringify(res.json)).toMatch(/at least 10 characters/)
+      },
+    )
+  })
+})

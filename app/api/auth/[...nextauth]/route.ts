@@ -62,9 +62,7 @@ export async function POST(req: NextRequest, context: Context) {
  * client reads the JSON body's `url` whatever the status, so the form still shows when to retry.
  */
 async function asTooManyRequests(response: Response): Promise<Response> {
-  if (response.status !== 200 || !response.headers.get('content-type')?.includes('json')) {
-    return response
-  }
+  if (!response.headers.get('content-type')?.includes('json')) return response
   const text = await response.text()
   const until = /error=(?:throttled|locked)(?:%40|@)(\d{9,11})/.exec(text)?.[1]
   const headers = new Headers(response.headers)

@@ -101,6 +101,21 @@ class Client {
     return { status: res.status, error: new URL(body.url).searchParams.get('error') }
   }
 
+  /** The credentials callback's raw response (status and headers), as the login form sends it. */
+  async signInResponse(memberNumber: string, password = DEMO_PASSWORD): Promise<Response> {
+    const csrf = (await (await this.request('/api/auth/csrf')).json()) as { csrfToken: string }
+    return this.request('/api/auth/callback/credentials', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        csrfToken: csrf.csrfToken,
+        memberNumber,
+        password,
+        json: 'true',
+      }).toString(),
+    })
+  }
+
   /** Staff: Payload's admin login, which sets the payload-token cookie. */
   async staffSignIn(email: string) {
     const res = await this.request('/api/users/login', {
@@ -514,25 +529,54 @@ describe('site routes × people (the access matrix, site surface)', () => {
 })
 
 describe('abuse', () => {
-  it('20 wrong passwords lock the account: every answer the same, and the right password is refused while locked', async () => {
+  it('5 wrong passwords from one client: 429 with Retry-After and the time to retry there; the member elsewhere gets in', async () => {
     const member = await createMember(admin)
-    const client = new Client()
-    const answers = new Set<string>()
-    for (let i = 0; i < 20; i += 1) {
+    const client = new Client({ 'x-forwarded-for': '203.0.113.50' })
+    const answers: string[] = []
+    for (let i = 0; i < 6; i += 1) {
       const result = await client.signIn(member.username, `wrong-${i}`)
-      answers.add(`${result.status} ${result.error}`)
+      answers.push(`${result.status} ${result.error?.replace(/@\d+$/, '@…')}`)
     }
-    expect(answers).toEqual(new Set(['401 invalid']))
-    const right = await client.signIn(member.username)
-    expect(right).toEqual({ status: 401, error: 'invalid' })
+    expect(answers).toEqual([...Array(5).fill('401 invalid'), '429 throttled@…'])
+    const res = await client.signInResponse(member.username)
+    expect(res.status).toBe(429)
+    const retryAfter = Number(res.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThan(14 * 60)
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60)
     expect(client.cookies.has('next-auth.session-token')).toBe(false)
-    // Payload's REST login sees the same lock
-    const restLogin = await fetch(`${BASE_URL}/api/members/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: BASE_URL },
-      body: JSON.stringify({ username: member.username, password: DEMO_PASSWORD }),
+    // the member, from their own network, is not locked out by those guesses
+    const own = new Client({ 'x-forwarded-for': '203.0.113.51' })
+    expect(await own.signIn(member.username)).toEqual({ status: 200, error: null })
+  })
+
+  it('an account locked by failures from many clients: the right password is told when, in the browser too; an admin can unlock it', async () => {
+    const member = await createMember(admin)
+    for (let c = 0; c < 5; c += 1) {
+      const client = new Client({ 'x-forwarded-for': `203.0.113.${60 + c}` })
+      for (let i = 0; i < 4; i += 1) await client.signIn(member.username, `wrong-${c}-${i}`)
+    }
+    const right = await new Client({ 'x-forwarded-for': '203.0.113.70' }).signIn(member.username)
+    expect(right.status).toBe(429)
+    expect(right.error).toMatch(/^locked@\d+$/)
+    // a wrong password on the locked account reads like any wrong password
+    const wrong = await new Client({ 'x-forwarded-for': '203.0.113.71' }).signIn(
+      member.username,
+      'still-wrong',
+    )
+    expect(wrong).toEqual({ status: 401, error: 'invalid' })
+    // the sign-in form says exactly when
+    const context = await browser.newContext({
+      extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.72' },
     })
-    expect(restLogin.status).toBe(401)
+    const page = await context.newPage()
+    await page.goto(`${BASE_URL}/login`)
+    await page.getByLabel('Member number').fill(member.username)
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await expect
+      .poll(() => page.locator('#login-error').textContent(), { timeout: 30_000 })
+      .toMatch(/locked .* try again at \d\d:\d\d UTC \(in \d+ minutes?\)/)
+    await context.close()
     // an admin can unlock the account, and then the right password works
     const unlock = await fetch(`${BASE_URL}/api/members/unlock`, {
       method: 'POST',
@@ -544,7 +588,67 @@ describe('abuse', () => {
       body: JSON.stringify({ username: member.username }),
     })
     expect(unlock.status).toBe(200)
-    expect(await client.signIn(member.username)).toEqual({ status: 200, error: null })
+    const after = new Client({ 'x-forwarded-for': '203.0.113.73' })
+    expect(await after.signIn(member.username)).toEqual({ status: 200, error: null })
+  })
+
+  it('an unknown member number costs what a wrong password costs', async () => {
+    const timeOf = async (memberNumber: string, i: number) => {
+      const client = new Client({ 'x-forwarded-for': `203.0.113.${100 + i}` })
+      const start = performance.now()
+      const result = await client.signIn(memberNumber, `wrong-${i}`)
+      expect(result).toEqual({ status: 401, error: 'invalid' })
+      return performance.now() - start
+    }
+    const median = (values: number[]) =>
+      values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+    const known: number[] = []
+    const unknown: number[] = []
+    for (let i = 0; i < 5; i += 1) {
+      known.push(await timeOf('100001', i))
+      unknown.push(await timeOf('777666', i + 10))
+    }
+    expect(median(unknown), `unknown ${unknown}, known ${known}`).toBeGreaterThan(
+      median(known) * 0.6,
+    )
+  })
+
+  it('a site session ends when an admin changes the member’s password, or signs them out everywhere', async () => {
+    for (const change of [{ password: 'an-admin-chosen-password' }, { signOutEverywhere: true }]) {
+      const member = await createMember(admin)
+      const client = new Client({ 'x-forwarded-for': '203.0.113.80' })
+      expect(await client.signIn(member.username)).toEqual({ status: 200, error: null })
+      const viewer = async () =>
+        (await (await client.request('/api/viewer')).json()) as { name?: string } | null
+      expect((await viewer())?.name).toBe(member.name)
+      const res = await fetch(`${BASE_URL}/api/members/${member.id}`, {
+        method: 'PATCH',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `JWT ${admin}`,
+          origin: BASE_URL,
+        },
+        body: JSON.stringify(change),
+      })
+      expect(res.status).toBe(200)
+      expect(await viewer()).toBeNull()
+      const dashboard = await client.get('/dashboard', NAVIGATION)
+      expect(dashboard.body.toString()).not.toContain(member.name)
+    }
+  })
+
+  it('a deleted member’s session does not read as the next member created', async () => {
+    const old = await createMember(admin)
+    const client = new Client({ 'x-forwarded-for': '203.0.113.81' })
+    expect(await client.signIn(old.username)).toEqual({ status: 200, error: null })
+    const removed = await fetch(`${BASE_URL}/api/members/${old.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `JWT ${admin}`, origin: BASE_URL },
+    })
+    expect(removed.status).toBe(200)
+    const next = await createMember(admin, { roles: ['board'] })
+    expect(String(next.id)).not.toBe(String(old.id))
+    expect(await (await client.request('/api/viewer')).json()).toBeNull()
   })
 
   it('malformed sign-in requests get a 4xx, never a 500', async () => {

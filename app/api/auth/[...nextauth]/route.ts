@@ -67,7 +67,7 @@ async function asTooManyRequests(response: Response): Promise<Response> {
   const until = /error=(?:throttled|locked)(?:%40|@)(\d{9,11})/.exec(text)?.[1]
   const headers = new Headers(response.headers)
   if (!until) return new Response(text, { status: response.status, headers })
-  headers.set('Retry-After', String(Math.max(1, Number(until) - Math.floor(Date.now() / 1000))))
+  headers.set('Retry-After', String(Math.max(1, Number(until) - Math.ceil(Date.now() / 1000))))
   headers.set('Cache-Control', 'no-store')
   return new Response(text, { status: 429, headers })
 }

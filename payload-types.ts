@@ -461,6 +461,10 @@ export interface ProgressUpdate {
  */
 export interface User {
   id: number;
+  /**
+   * The ADMIN_SETUP_TOKEN set on the server (needed in production to create the first account).
+   */
+  setupToken?: string | null;
   name: string;
   roles: ('admin' | 'editor' | 'section-editor')[];
   /**
@@ -784,6 +788,7 @@ export interface ProgressUpdatesSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  setupToken?: T;
   name?: T;
   roles?: T;
   sections?: T;

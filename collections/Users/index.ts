@@ -49,6 +49,20 @@ export const Users: CollectionConfig = {
     unlock: adminsOnly,
   },
   fields: [
+    // Shown only on the admin's "create first user" page (nobody signed in): production needs the
+    // server's ADMIN_SETUP_TOKEN there (collections/Users/hooks/guardFirstRegister.ts). Never stored.
+    {
+      name: 'setupToken',
+      type: 'text',
+      virtual: true,
+      label: 'Setup token',
+      admin: {
+        condition: (_data, _siblingData, { user }) => !user,
+        description:
+          'The ADMIN_SETUP_TOKEN set on the server (needed in production to create the first account).',
+      },
+      access: { create: () => true, read: () => false, update: () => false },
+    },
     { name: 'name', type: 'text', required: true },
     {
       name: 'roles',

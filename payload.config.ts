@@ -17,6 +17,7 @@ import { limitFirstRegister } from './collections/Users/hooks/guardFirstRegister
 import { withHardenedAuthCookies } from './lib/auth/cookies'
 import { staffOnlyDocumentLocks } from './lib/auth/lockedDocuments'
 import { databaseAdapter, migrateSqliteOutsideProduction } from './lib/database'
+import { lodestarEmailAdapter } from './lib/email/adapter'
 import { env } from './lib/env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -26,6 +27,7 @@ export default buildConfig({
   secret: config.payloadSecret,
   db: databaseAdapter(config),
   editor: lexicalEditor(),
+  email: lodestarEmailAdapter(config.email),
   collections: withHardenedAuthCookies(
     [Plans, Goals, Objectives, Sections, Initiatives, Cycles, ProgressUpdates, Users, Members],
     config.serverUrl.startsWith('https://'),
@@ -49,6 +51,8 @@ export default buildConfig({
         },
       },
       afterNavLinks: ['/components/admin/ImportNavLink#ImportNavLink'],
+      // says so on every admin page when this site cannot send email, or when sends failed
+      header: ['/components/admin/EmailStatusBanner#EmailStatusBanner'],
     },
   },
   i18n: {

@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { EmailConfigError, readEmailConfig, type EmailConfig } from '@/lib/email/config'
+
 /**
  * Configuration, validated once. Every variable is documented in .env.example and the README.
  * In production a missing, short or repeated secret stops start-up with a clear message; outside
@@ -40,6 +42,8 @@ export interface Env {
    * right; entries further left were written by the client and are never trusted.
    */
   trustedProxyHops: number
+  /** SMTP_URL / EMAIL_FROM / REMINDER_DAYS_BEFORE_DUE (lib/email/config.ts) */
+  email: EmailConfig
 }
 
 export interface OidcConfig {
@@ -146,6 +150,16 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     oidc: readOidc(source),
     adminSetupToken,
     trustedProxyHops: readProxyHops(source.TRUSTED_PROXY_HOPS),
+    email: readEmail(source, isProduction && !building, serverUrl),
+  }
+}
+
+function readEmail(source: NodeJS.ProcessEnv, isProduction: boolean, serverUrl: string) {
+  try {
+    return readEmailConfig(source, { isProduction, serverUrl })
+  } catch (err) {
+    if (err instanceof EmailConfigError) throw new ConfigError(err.message)
+    throw err
   }
 }
 

@@ -4,14 +4,16 @@
  * Browser tests against the production build on a fresh, seeded SQLite database: builds if there
  * is no build yet, seeds a temp database (demo accounts included), starts `next start` on
  * E2E_PORT (3100) with single sign-on through a real OpenID Connect issuer on E2E_OIDC_PORT
- * (4100, scripts/lib/oidc-issuer.mjs), runs the vitest e2e config (playwright-core driving
- * /usr/bin/chromium), then stops both. Screenshots land in test-results/e2e/.
+ * (4100, scripts/lib/oidc-issuer.mjs) and email through Mailpit (SMTP_URL and MAILPIT_URL when
+ * given, else its own on E2E_SMTP_PORT / E2E_MAILPIT_PORT, 1125 / 8125), runs the vitest e2e config (playwright-core driving /usr/bin/chromium),
+ * then stops them. Screenshots land in test-results/e2e/.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { startMailpit } from './lib/mailpit.mjs'
 import { startOidcIssuer } from './lib/oidc-issuer.mjs'
 import { ensureBuild, productionEnv, root, seedDemo, startServer, tail } from './lib/server.mjs'
 
@@ -28,12 +30,24 @@ if (!fs.existsSync(chromium)) {
 ensureBuild()
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-e2e-'))
 const issuer = await startOidcIssuer({ port: oidcPort, siteUrl: `http://localhost:${port}` })
-const env = productionEnv(port, `file:${path.join(dir, 'e2e.db')}`, issuer.env)
+// the site sends real email (password resets) that the tests read back from Mailpit's API
+const mailpit =
+  process.env.SMTP_URL && process.env.MAILPIT_URL
+    ? null
+    : await startMailpit({
+        smtpPort: Number(process.env.E2E_SMTP_PORT || 1125),
+        httpPort: Number(process.env.E2E_MAILPIT_PORT || 8125),
+      })
+const mail = mailpit
+  ? { SMTP_URL: mailpit.smtpUrl, MAILPIT_URL: mailpit.apiUrl }
+  : { SMTP_URL: process.env.SMTP_URL, MAILPIT_URL: process.env.MAILPIT_URL }
+const env = productionEnv(port, `file:${path.join(dir, 'e2e.db')}`, { ...issuer.env, ...mail })
 console.log(`Seeding ${env.DATABASE_URI} …`)
 seedDemo(env)
 const server = await startServer({ port, env, logFile: path.join(dir, 'server.log') })
 process.on('SIGINT', () => {
   server.stop()
+  mailpit?.stop()
   process.exit(130)
 })
 
@@ -61,6 +75,7 @@ try {
   if (status !== 0) console.error(`Server log (${server.logFile}):\n${tail(server.logFile)}`)
 } finally {
   server.stop()
+  mailpit?.stop()
   await issuer.stop()
 }
 process.exit(status)

@@ -11,6 +11,7 @@ import { refuseLapsedLogin } from './hooks/refuseLapsedLogin'
 import { bumpAfterReset, bumpSessionVersion, refuseLapsedRefresh } from './hooks/sessionVersion'
 import { memberFirstRegisterEndpoints } from './endpoints/firstRegister'
 import { throttleResetRequests } from '@/collections/hooks/throttleResetRequests'
+import { refuseResetWithoutEmail } from '@/collections/hooks/refuseResetWithoutEmail'
 import {
   enforcePasswordRule,
   guardSignIn,
@@ -131,6 +132,7 @@ export const Members: CollectionConfig = {
   ],
   hooks: {
     beforeOperation: [
+      refuseResetWithoutEmail,
       guardSignIn('username'),
       limitResetRequests,
       throttleResetRequests('username'),

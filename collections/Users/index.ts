@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { adminFieldOnly, adminsOnly, selfOrAdmin } from '@/collections/access/roles'
 import { STAFF_ROLES, isStaff } from '@/lib/auth/roles'
 import { throttleResetRequests } from '@/collections/hooks/throttleResetRequests'
+import { refuseResetWithoutEmail } from '@/collections/hooks/refuseResetWithoutEmail'
+import { STAFF_RESET_SUBJECT, staffResetEmailHTML } from '@/lib/auth/resetEmail'
 import {
   enforcePasswordRule,
   guardSignIn,
@@ -38,7 +40,11 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     // Payload's own throttle deadlocks on SQLite ("database is locked", a 500 for every request):
     // the beforeOperation hook below throttles instead, as for members
-    forgotPassword: { minRequestInterval: 0 },
+    forgotPassword: {
+      minRequestInterval: 0,
+      generateEmailHTML: staffResetEmailHTML,
+      generateEmailSubject: () => STAFF_RESET_SUBJECT,
+    },
   },
   access: {
     admin: ({ req: { user } }) => isStaff(user),
@@ -86,10 +92,22 @@ export const Users: CollectionConfig = {
       },
       access: { create: adminFieldOnly, update: adminFieldOnly },
     },
+    {
+      name: 'emailReminders',
+      type: 'checkbox',
+      label: 'Email me reminders',
+      defaultValue: true,
+      admin: {
+        description:
+          'Reminders before and on a cycle’s due date. The notice that a cycle has opened always comes.',
+        condition: (data) => Array.isArray(data?.roles) && data.roles.includes('section-editor'),
+      },
+    },
   ],
   hooks: {
     beforeChange: [firstUserIsAdmin],
     beforeOperation: [
+      refuseResetWithoutEmail,
       guardFirstRegister,
       guardSignIn('email'),
       limitResetRequests,

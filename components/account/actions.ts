@@ -4,6 +4,7 @@ import { headers } from 'next/headers'
 
 import { getPayloadClient } from '@/lib/data/payload'
 import { requestMemberPasswordReset, resetMemberPassword } from '@/lib/auth/passwordReset'
+import { EMAIL_UNAVAILABLE_MESSAGE, emailUnavailable } from '@/lib/email/status'
 import { env } from '@/lib/env'
 import { clientAddress } from '@/lib/security/clientAddress'
 
@@ -17,6 +18,7 @@ export type FormState =
 
 /** Forgot password: asks Payload to email a reset link to the member (if they have an email). */
 export async function requestPasswordResetAction(_: FormState, form: FormData): Promise<FormState> {
+  if (emailUnavailable()) return { status: 'error', message: EMAIL_UNAVAILABLE_MESSAGE }
   const payload = await getPayloadClient()
   const result = await requestMemberPasswordReset(payload, form.get('memberNumber'), await client())
   if (!result.ok) return { status: 'error', message: result.message }

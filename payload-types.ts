@@ -77,7 +77,10 @@ export interface Config {
     'progress-updates': ProgressUpdate;
     users: User;
     members: Member;
+    notifications: Notification;
+    'archived-reports': ArchivedReport;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -100,7 +103,10 @@ export interface Config {
     'progress-updates': ProgressUpdatesSelect<false> | ProgressUpdatesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'archived-reports': ArchivedReportsSelect<false> | ArchivedReportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -109,15 +115,27 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
   user: User | Member;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      cycleNotices: TaskCycleNotices;
+      archiveReport: TaskArchiveReport;
+      cycleSweep: TaskCycleSweep;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -471,6 +489,10 @@ export interface User {
    * For section editors: the sections whose initiatives they may edit.
    */
   sections?: (number | Section)[] | null;
+  /**
+   * Reminders before and on a cycle’s due date. The notice that a cycle has opened always comes.
+   */
+  emailReminders?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -537,6 +559,64 @@ export interface Member {
   collection: 'members';
 }
 /**
+ * Every email the reminders and the report archive sent or tried to send. Failed ones are retried; refused and skipped ones need a correct address on the person’s account.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  /**
+   * What this email is about and for whom: sent once.
+   */
+  key: string;
+  kind: 'cycle-opened' | 'cycle-reminder' | 'cycle-overdue' | 'report-archived';
+  status: 'sending' | 'sent' | 'failed' | 'refused' | 'skipped';
+  to?: string | null;
+  cc?: string | null;
+  subject?: string | null;
+  /**
+   * users:<id> or members:<id>
+   */
+  recipient?: string | null;
+  attempts?: number | null;
+  claimedAt?: string | null;
+  sentAt?: string | null;
+  messageId?: string | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * The board report as of each closed cycle, stored when the cycle closed and emailed to the board as a link. Never regenerated; only admins may delete one.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "archived-reports".
+ */
+export interface ArchivedReport {
+  id: number;
+  /**
+   * The cycle and the moment it closed: archived once.
+   */
+  key: string;
+  title: string;
+  plan?: (number | null) | Plan;
+  cycleId?: string | null;
+  cycleName?: string | null;
+  closedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -552,6 +632,107 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'cycleNotices' | 'archiveReport' | 'cycleSweep';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'cycleNotices' | 'archiveReport' | 'cycleSweep') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -595,6 +776,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'members';
         value: number | Member;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'archived-reports';
+        value: number | ArchivedReport;
       } | null);
   globalSlug?: string | null;
   user:
@@ -792,6 +981,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
   sections?: T;
+  emailReminders?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -840,11 +1030,86 @@ export interface MembersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  status?: T;
+  to?: T;
+  cc?: T;
+  subject?: T;
+  recipient?: T;
+  attempts?: T;
+  claimedAt?: T;
+  sentAt?: T;
+  messageId?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "archived-reports_select".
+ */
+export interface ArchivedReportsSelect<T extends boolean = true> {
+  key?: T;
+  title?: T;
+  plan?: T;
+  cycleId?: T;
+  cycleName?: T;
+  closedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  meta?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -880,6 +1145,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -887,6 +1180,65 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCycleNotices".
+ */
+export interface TaskCycleNotices {
+  input: {
+    cycle: string;
+  };
+  output: {
+    tally?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskArchiveReport".
+ */
+export interface TaskArchiveReport {
+  input: {
+    cycle: string;
+  };
+  output: {
+    tally?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    report?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCycleSweep".
+ */
+export interface TaskCycleSweep {
+  input?: unknown;
+  output: {
+    tally?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -4,20 +4,24 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { ArchivedReports } from './collections/ArchivedReports'
 import { Cycles } from './collections/Cycles'
 import { Goals } from './collections/Goals'
 import { Initiatives } from './collections/Initiatives'
 import { Members } from './collections/Members'
+import { Notifications } from './collections/Notifications'
 import { Objectives } from './collections/Objectives'
 import { Plans } from './collections/Plans'
 import { ProgressUpdates } from './collections/ProgressUpdates'
 import { Sections } from './collections/Sections'
 import { Users } from './collections/Users'
 import { limitFirstRegister } from './collections/Users/hooks/guardFirstRegister'
+import { withCycleJobs } from './collections/hooks/queueCycleWork'
 import { withHardenedAuthCookies } from './lib/auth/cookies'
 import { staffOnlyDocumentLocks } from './lib/auth/lockedDocuments'
 import { databaseAdapter, migrateSqliteOutsideProduction } from './lib/database'
 import { lodestarEmailAdapter } from './lib/email/adapter'
+import { lodestarJobs } from './lib/jobs'
 import { env } from './lib/env'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -28,10 +32,27 @@ export default buildConfig({
   db: databaseAdapter(config),
   editor: lexicalEditor(),
   email: lodestarEmailAdapter(config.email),
-  collections: withHardenedAuthCookies(
-    [Plans, Goals, Objectives, Sections, Initiatives, Cycles, ProgressUpdates, Users, Members],
-    config.serverUrl.startsWith('https://'),
+  collections: withCycleJobs(
+    withHardenedAuthCookies(
+      [
+        Plans,
+        Goals,
+        Objectives,
+        Sections,
+        Initiatives,
+        Cycles,
+        ProgressUpdates,
+        Users,
+        Members,
+        Notifications,
+        ArchivedReports,
+      ],
+      config.serverUrl.startsWith('https://'),
+    ),
   ),
+  // email, reminders and the report archive run as jobs: in-process under `npm run dev` only;
+  // production runs `npm run jobs` beside the web server
+  jobs: lodestarJobs({ runInProcess: !config.isProduction && !process.env.VITEST }),
   // Cookie-authenticated requests are honoured only from the site's own origin; other origins
   // may not call the API from a browser at all.
   csrf: [config.serverUrl],

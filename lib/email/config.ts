@@ -19,6 +19,8 @@ export interface EmailConfig {
    * · unavailable: production without SMTP_URL, nothing can be sent
    */
   delivery: 'smtp' | 'log' | 'unavailable'
+  /** REMINDER_DAYS_BEFORE_DUE: the cycle reminder goes this many days before the due date (default 7) */
+  reminderDaysBeforeDue: number
 }
 
 /** Thrown for a malformed SMTP_URL or EMAIL_FROM (lib/env.ts turns it into a ConfigError). */
@@ -86,5 +88,16 @@ export function readEmailConfig(
     from = { name: 'Lodestar', address: `no-reply@${domain}` }
   }
   const delivery = smtpUrl ? 'smtp' : options.isProduction ? 'unavailable' : 'log'
-  return { smtpUrl, from, delivery }
+  const rawDays = source.REMINDER_DAYS_BEFORE_DUE?.trim()
+  const reminderDaysBeforeDue = rawDays ? Number(rawDays) : 7
+  if (
+    !Number.isInteger(reminderDaysBeforeDue) ||
+    reminderDaysBeforeDue < 1 ||
+    reminderDaysBeforeDue > 60
+  ) {
+    throw new EmailConfigError(
+      `REMINDER_DAYS_BEFORE_DUE must be a whole number of days from 1 to 60 (got "${rawDays}").`,
+    )
+  }
+  return { smtpUrl, from, delivery, reminderDaysBeforeDue }
 }

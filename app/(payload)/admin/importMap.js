@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PlanExportLinks as PlanExportLinks_d8966a9c455bb4f5377e5221fe552d49 } from '../../../components/admin/PlanExportLinks.client'
 import { ImportPlanLink as ImportPlanLink_7bf14919565497dfbcea72e908a68a8e } from '../../../components/admin/ImportPlanLink'
 import { EmailField as EmailField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
+import { EmailStatusBanner as EmailStatusBanner_ed28fc21ad3d1d461ea2a7eddea1c930 } from '../../../components/admin/EmailStatusBanner'
 import { ImportNavLink as ImportNavLink_0affae86310ade5f251e109b3cf5d8d3 } from '../../../components/admin/ImportNavLink'
 import { ImportPlanView as ImportPlanView_52cf410b2005bc26558224676253fdff } from '../../../components/admin/ImportPlanView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -56,6 +57,7 @@ export const importMap = {
   "/components/admin/PlanExportLinks.client#PlanExportLinks": PlanExportLinks_d8966a9c455bb4f5377e5221fe552d49,
   "/components/admin/ImportPlanLink#ImportPlanLink": ImportPlanLink_7bf14919565497dfbcea72e908a68a8e,
   "@payloadcms/ui#EmailField": EmailField_3817bf644402e67bfe6577f60ef982de,
+  "/components/admin/EmailStatusBanner#EmailStatusBanner": EmailStatusBanner_ed28fc21ad3d1d461ea2a7eddea1c930,
   "/components/admin/ImportNavLink#ImportNavLink": ImportNavLink_0affae86310ade5f251e109b3cf5d8d3,
   "/components/admin/ImportPlanView#ImportPlanView": ImportPlanView_52cf410b2005bc26558224676253fdff,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

@@ -15,7 +15,7 @@ import { renderEmail } from '@/lib/email/render'
 import { env } from '@/lib/env'
 import { CLAIM_LEASE_MS, deliver, type Notice } from '@/lib/jobs/deliver'
 import { MAILPIT_URL, messagesTo } from '../mailpit'
-import { startSmtpStub, type SmtpStub } from '../smtpStub'
+import { startSmtpStub } from '../smtpStub'
 import { getTestPayload } from './helpers'
 
 const run = crypto.randomBytes(4).toString('hex')

@@ -1,0 +1,18 @@
+/**
+ * `tsx --import ./scripts/lib/server-only.mjs`: lets a script load modules that start with
+ * `import 'server-only'` (the report renderer and lib/data, for the job runner). That package
+ * throws outside React Server Components; here it resolves to its no-op module, as the tests'
+ * alias in vitest.config.mts does.
+ */
+import { register } from 'node:module'
+
+const empty = new URL('../../node_modules/server-only/empty.js', import.meta.url).href
+
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(`
+export async function resolve(specifier, context, next) {
+  if (specifier === 'server-only') return { url: ${JSON.stringify(empty)}, shortCircuit: true }
+  return next(specifier, context)
+}`),
+)

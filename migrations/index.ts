@@ -2,6 +2,7 @@ import * as migration_20261128_132842_initial from './20261128_132842_initial'
 import * as migration_20261128_162808_staff_reset_throttle from './20261128_162808_staff_reset_throttle'
 import * as migration_20261129_162910_progress_cycles from './20261129_162910_progress_cycles'
 import * as migration_20261129_170233_auth_sessions from './20261129_170233_auth_sessions'
+import * as migration_20261129_174144_email_jobs from './20261129_174144_email_jobs'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261129_170233_auth_sessions.up,
     down: migration_20261129_170233_auth_sessions.down,
     name: '20261129_170233_auth_sessions',
+  },
+  {
+    up: migration_20261129_174144_email_jobs.up,
+    down: migration_20261129_174144_email_jobs.down,
+    name: '20261129_174144_email_jobs',
   },
 ]

@@ -106,7 +106,10 @@ export function CoverPage({ report }: { report: ProgressReportModel }) {
       </View>
       <View style={s.bottom}>
         <Text style={s.prepared}>Prepared for the Board</Text>
-        <Text style={s.asOf}>As of {formatLongDate(report.asOf)}</Text>
+        <Text style={s.asOf}>
+          As of {formatLongDate(report.asOf)}
+          {report.cycle ? ` · ${report.cycle.name} reporting cycle` : ''}
+        </Text>
       </View>
     </Page>
   )

@@ -8,9 +8,13 @@ import { GapsSection } from './GapsSection'
 import { GoalAreaSection } from './GoalAreaSection'
 import type { ProgressReportModel } from './model'
 import { RunningHeader } from './RunningHeader'
+import { SinceSection } from './SinceSection'
 import { PAGE, styles } from './theme'
 
-/** The board progress report: cover, summary, one part per goal area, gaps and appendix. */
+/**
+ * The board progress report: cover, summary, what changed since the previous cycle, one part per
+ * goal area, gaps and appendix.
+ */
 export function ProgressReport({ report }: { report: ProgressReportModel }) {
   const { plan } = report
   const period = formatPeriod(plan.startYear, plan.endYear)
@@ -33,6 +37,7 @@ export function ProgressReport({ report }: { report: ProgressReportModel }) {
       <Page size={PAGE.size} style={styles.page} wrap experimentalPagination>
         <RunningHeader report={report} />
         <ExecutiveSummary report={report} />
+        <SinceSection report={report} />
         {report.goals.map((goal) => (
           <GoalAreaSection key={goal.number} goal={goal} />
         ))}

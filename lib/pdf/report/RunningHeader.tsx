@@ -14,7 +14,10 @@ export function RunningHeader({ report }: { report: ProgressReportModel }) {
           {report.plan.title}
           {scope}
         </Text>
-        <Text>Progress report as of {formatLongDate(report.asOf)}</Text>
+        <Text>
+          Progress report as of {formatLongDate(report.asOf)}
+          {report.cycle ? ` (${report.cycle.name})` : ''}
+        </Text>
       </View>
       <View style={styles.footer} fixed>
         <Text>{report.plan.organization} · Prepared for the Board</Text>

@@ -16,11 +16,22 @@ import {
   type PlanCoverage,
 } from '@/lib/plan/coverage'
 import {
+  cycleCutoff,
+  initiativesAsOf,
+  openCycle,
+  type Cycle,
+  type CycleState,
+  type InitiativeRecord,
+  type ProgressUpdate,
+} from '@/lib/plan/cycles'
+import {
   ACTIVE_STATUSES,
   INITIATIVE_STATUSES,
+  type Id,
   type InitiativeStatus,
   type SectionSummary,
 } from '@/lib/plan/types'
+import { buildSince, type ReportSince } from './since'
 
 export interface ReportPlan {
   slug: string
@@ -84,8 +95,12 @@ export interface ReportSectionGroup {
 
 export interface ProgressReportModel {
   plan: ReportPlan
-  /** the date the report speaks for, `yyyy-mm-dd` (UTC) */
+  /** the date the report speaks for, `yyyy-mm-dd` (UTC): the cycle's as-of date, else today */
   asOf: string
+  /** the reporting cycle the report speaks for: the one asked for, else the open one */
+  cycle: { id: string; name: string; state: CycleState } | null
+  /** what changed since the cycle before (null without history or a previous cycle) */
+  since: ReportSince | null
   generatedAt: Date
   /** the section the report is limited to, if any */
   section: { slug: string; name: string; abbreviation: string | null } | null
@@ -106,6 +121,39 @@ export interface ProgressReportOptions {
   /** limit the report to one section's work (its slug) */
   section?: string
   now: Date
+  /**
+   * The plan's progress history. With it every number is as of `cycle` (else as of today, the
+   * open cycle's or after the latest closed one) and the report says what changed since the
+   * cycle before.
+   */
+  history?: { cycles: Cycle[]; updates: ProgressUpdate[] }
+  /** the id of the cycle to report as of (one of `history.cycles`) */
+  cycle?: Id
+}
+
+/** The name the report gives to today when no cycle is open: "today". */
+export const TODAY = 'today'
+
+/**
+ * The cycle the report speaks for and the cycles to compare it with: the one asked for; else the
+ * open one; else, after closed cycles, "today" (a cycle that is not stored, cut off now).
+ */
+function reportCycle(
+  history: ProgressReportOptions['history'],
+  asked: Id | undefined,
+  plan: Id,
+  now: Date,
+): { cycle: Cycle; cycles: Cycle[]; asked: boolean } | null {
+  if (!history || history.cycles.length === 0) return null
+  const { cycles } = history
+  if (asked !== undefined) {
+    const cycle = cycles.find((c) => String(c.id) === String(asked))
+    return cycle ? { cycle, cycles, asked: true } : null
+  }
+  const open = openCycle(cycles)
+  if (open) return { cycle: open, cycles, asked: false }
+  const today: Cycle = { id: '', plan, name: TODAY, asOf: isoDay(now), state: 'open' }
+  return { cycle: today, cycles: [...cycles, today], asked: false }
 }
 
 const key = (id: unknown): string => String(id)
@@ -178,10 +226,22 @@ export function summarySentences(cov: PlanCoverage): string[] {
  * the same audience and section; the rows list the published initiatives in that same view.
  */
 export function buildProgressReport(
-  input: CoverageInput,
+  recorded: Omit<CoverageInput, 'initiatives'> & { initiatives: InitiativeRecord[] },
   options: ProgressReportOptions,
 ): ProgressReportModel {
   const filters = options.section ? { section: options.section } : {}
+  const subject = reportCycle(options.history, options.cycle, recorded.plan.id, options.now)
+  // As of the cycle: each initiative with its latest update by the cycle's cutoff.
+  const input: CoverageInput = subject
+    ? {
+        ...recorded,
+        initiatives: initiativesAsOf(
+          recorded.initiatives,
+          options.history?.updates ?? [],
+          cycleCutoff(subject.cycle, options.now),
+        ),
+      }
+    : recorded
   const coverage = computeCoverage(input, { audience: options.audience, filters })
 
   const sectionById = new Map<string, SectionSummary>(input.sections.map((s) => [key(s.id), s]))
@@ -291,6 +351,22 @@ export function buildProgressReport(
     })
   }
 
+  const since =
+    subject && options.history
+      ? buildSince(
+          { ...recorded, updates: options.history.updates, cycles: subject.cycles },
+          subject.cycle,
+          coverage,
+          {
+            now: options.now,
+            coverage: { audience: options.audience, filters },
+            inView: (id) => sectionOf.has(key(id)),
+            sectionInView: (s) => !options.section || s.slug === options.section,
+          },
+        )
+      : null
+  const cycle = subject?.cycle.id ? subject.cycle : null
+
   return {
     plan: {
       slug: input.plan.slug,
@@ -299,7 +375,9 @@ export function buildProgressReport(
       startYear: input.plan.startYear,
       endYear: input.plan.endYear,
     },
-    asOf: isoDay(options.now),
+    asOf: subject?.asked ? subject.cycle.asOf.slice(0, 10) : isoDay(options.now),
+    cycle: cycle ? { id: String(cycle.id), name: cycle.name, state: cycle.state } : null,
+    since,
     generatedAt: options.now,
     section: filterSection
       ? {
@@ -309,7 +387,9 @@ export function buildProgressReport(
         }
       : null,
     coverage,
-    sentences: summarySentences(coverage),
+    sentences: since
+      ? [`${since.trend}.`, ...summarySentences(coverage)]
+      : summarySentences(coverage),
     goals,
     gaps,
     sections: groups,

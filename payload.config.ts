@@ -70,7 +70,14 @@ export default buildConfig({
           path: '/import-plan',
           meta: { title: 'Import plan' },
         },
+        // section editors report on the open cycle (/admin/my-updates)
+        myUpdates: {
+          Component: '/components/admin/MyUpdatesView#MyUpdatesView',
+          path: '/my-updates',
+          meta: { title: 'My updates' },
+        },
       },
+      beforeNavLinks: ['/components/admin/MyUpdatesNavLink#MyUpdatesNavLink'],
       afterNavLinks: ['/components/admin/ImportNavLink#ImportNavLink'],
       // says so on every admin page when this site cannot send email, or when sends failed
       header: ['/components/admin/EmailStatusBanner#EmailStatusBanner'],

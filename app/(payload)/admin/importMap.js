@@ -26,7 +26,9 @@ import { ImportPlanLink as ImportPlanLink_7bf14919565497dfbcea72e908a68a8e } fro
 import { EmailField as EmailField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { EmailStatusBanner as EmailStatusBanner_ed28fc21ad3d1d461ea2a7eddea1c930 } from '../../../components/admin/EmailStatusBanner'
 import { ImportNavLink as ImportNavLink_0affae86310ade5f251e109b3cf5d8d3 } from '../../../components/admin/ImportNavLink'
+import { MyUpdatesNavLink as MyUpdatesNavLink_5e1379f4506acd924e49a410c57344d8 } from '../../../components/admin/MyUpdatesNavLink'
 import { ImportPlanView as ImportPlanView_52cf410b2005bc26558224676253fdff } from '../../../components/admin/ImportPlanView'
+import { MyUpdatesView as MyUpdatesView_fbe0a731a4ac5c83cdb184785f8dbb4f } from '../../../components/admin/MyUpdatesView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -59,6 +61,8 @@ export const importMap = {
   "@payloadcms/ui#EmailField": EmailField_3817bf644402e67bfe6577f60ef982de,
   "/components/admin/EmailStatusBanner#EmailStatusBanner": EmailStatusBanner_ed28fc21ad3d1d461ea2a7eddea1c930,
   "/components/admin/ImportNavLink#ImportNavLink": ImportNavLink_0affae86310ade5f251e109b3cf5d8d3,
+  "/components/admin/MyUpdatesNavLink#MyUpdatesNavLink": MyUpdatesNavLink_5e1379f4506acd924e49a410c57344d8,
   "/components/admin/ImportPlanView#ImportPlanView": ImportPlanView_52cf410b2005bc26558224676253fdff,
+  "/components/admin/MyUpdatesView#MyUpdatesView": MyUpdatesView_fbe0a731a4ac5c83cdb184785f8dbb4f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

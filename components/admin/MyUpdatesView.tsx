@@ -83,7 +83,7 @@ async function loadMyUpdates(req: PayloadRequest, query: { cycle?: string; secti
   const section = sections.find((s) => s.slug === query.section)
   const chosenSections = section ? [section] : sections
   if (!cycle || cycle.planId == null || chosenSections.length === 0) {
-    return { sections, cycles, cycle, section, rows: [] }
+    return { sections, cycles, cycle, section, rows: [], overdue: false }
   }
 
   const [initiativeDocs, cycleDocs] = await Promise.all([
@@ -165,6 +165,8 @@ async function loadMyUpdates(req: PayloadRequest, query: { cycle?: string; secti
       },
     ]
   })
+  const now = new Date()
+  const overdue = cycle.dueOn ? new Date(cycle.dueOn).getTime() < now.getTime() : false
   const rows = reportingRows(
     initiatives,
     updates,
@@ -173,9 +175,9 @@ async function loadMyUpdates(req: PayloadRequest, query: { cycle?: string; secti
       cycles: new Map(cycleDocs.docs.map((c) => [String(c.id), c.name])),
       sections: new Map(sections.map((s) => [String(s.id), s.name])),
     },
-    new Date(),
+    now,
   )
-  return { sections, cycles, cycle, section, rows }
+  return { sections, cycles, cycle, section, rows, overdue }
 }
 
 /**
@@ -195,7 +197,7 @@ export async function MyUpdatesView({
   const query = { cycle: first(searchParams?.cycle), section: first(searchParams?.section) }
   const data = allowed ? await loadMyUpdates(req, query) : null
   const cycle = data?.cycle
-  const overdue = cycle?.dueOn ? new Date(cycle.dueOn).getTime() < Date.now() : false
+  const overdue = data?.overdue ?? false
 
   return (
     <DefaultTemplate

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { associationTimeZone } from '@/lib/auth/membershipEnd'
 import { EmailConfigError, readEmailConfig, type EmailConfig } from '@/lib/email/config'
 
 /**
@@ -28,6 +29,8 @@ export interface Env {
   /** public origin of the site, e.g. https://plan.example.org */
   serverUrl: string
   demoPassword: string
+  /** the association's IANA time zone: memberships end at midnight after their last day there */
+  timeZone: string
   /** OpenID Connect sign-in for members, only when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set */
   oidc: OidcConfig | null
   /**
@@ -147,6 +150,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     nextAuthSecret,
     serverUrl,
     demoPassword: source.DEMO_PASSWORD?.trim() || 'lodestar-demo',
+    timeZone: readTimeZone(source),
     oidc: readOidc(source),
     adminSetupToken,
     trustedProxyHops: readProxyHops(source.TRUSTED_PROXY_HOPS),
@@ -252,6 +256,15 @@ function readProxyHops(value: string | undefined): number {
     )
   }
   return hops
+}
+
+/** LODESTAR_TIME_ZONE: an IANA name the runtime knows, UTC when unset. */
+function readTimeZone(source: NodeJS.ProcessEnv): string {
+  try {
+    return associationTimeZone(source)
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err))
+  }
 }
 
 /** https, or plain http on the local machine (a production build tried out locally, the e2e run). */

@@ -2,7 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { editorsOnly, readPlanContent } from '@/collections/access/roles'
 import { revalidatePlanContent, revalidatePlanContentDelete } from '@/collections/hooks/revalidate'
-import { cascadeGoalToObjectives } from './hooks/cascadeGoalToObjectives'
+import {
+  cascadeGoalToObjectives,
+  refuseMoveSplittingInitiatives,
+} from './hooks/cascadeGoalToObjectives'
 import { refuseDeleteWithObjectives } from './hooks/refuseDeleteWithObjectives'
 import { uniqueGoalNumber } from './hooks/uniqueGoalNumber'
 
@@ -65,6 +68,7 @@ export const Goals: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeChange: [refuseMoveSplittingInitiatives],
     beforeDelete: [refuseDeleteWithObjectives],
     afterChange: [cascadeGoalToObjectives, revalidatePlanContent],
     afterDelete: [revalidatePlanContentDelete],

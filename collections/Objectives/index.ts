@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { editorsOnly, readPlanContent } from '@/collections/access/roles'
 import { revalidatePlanContent, revalidatePlanContentDelete } from '@/collections/hooks/revalidate'
-import { followGoal } from './hooks/followGoal'
+import { followGoal, initiativesFollowObjective } from './hooks/followGoal'
 import { refuseDeleteWhileServed } from './hooks/refuseDeleteWhileServed'
 import { uniqueObjectiveNumber } from './hooks/uniqueObjectiveNumber'
 
@@ -67,7 +67,7 @@ export const Objectives: CollectionConfig = {
   hooks: {
     beforeChange: [followGoal],
     beforeDelete: [refuseDeleteWhileServed],
-    afterChange: [revalidatePlanContent],
+    afterChange: [initiativesFollowObjective, revalidatePlanContent],
     afterDelete: [revalidatePlanContentDelete],
   },
 }

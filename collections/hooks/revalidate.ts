@@ -9,6 +9,7 @@ import { revalidateTag } from 'next/cache'
 import { cacheTags } from '@/lib/data/tags'
 import { idOf } from '@/lib/format/ids'
 import type { Id } from '@/lib/plan/types'
+import { savedOnlyADraft } from './drafts'
 
 /**
  * Expires the given cache tags so the next visitor gets fresh pages. Seeds, imports and tests pass
@@ -29,7 +30,15 @@ export function expireTags(tags: Iterable<string>, req: PayloadRequest, context:
   }
 }
 
-export const revalidatePlan: CollectionAfterChangeHook = ({ doc, req, context }) => {
+/** Plans: the plan's pages and every list of plans; not for a draft the public cannot see. */
+export const revalidatePlan: CollectionAfterChangeHook = async ({
+  doc,
+  operation,
+  req,
+  context,
+}) => {
+  if (context.disableRevalidate) return doc
+  if (await savedOnlyADraft({ collection: 'plans', doc, operation, req })) return doc
   expireTags([cacheTags.plans, cacheTags.plan(doc.id)], req, context)
   return doc
 }
@@ -57,13 +66,19 @@ export const revalidatePlanContentDelete: CollectionAfterDeleteHook = ({ doc, re
   return doc
 }
 
-/** Initiatives: the plan pages and section pages they appear on, before and after the change. */
-export const revalidateInitiative: CollectionAfterChangeHook = ({
+/**
+ * Initiatives: the plan pages and section pages they appear on, before and after the change; not
+ * for a draft the public cannot see.
+ */
+export const revalidateInitiative: CollectionAfterChangeHook = async ({
   doc,
   previousDoc,
+  operation,
   req,
   context,
 }) => {
+  if (context.disableRevalidate) return doc
+  if (await savedOnlyADraft({ collection: 'initiatives', doc, operation, req })) return doc
   const tags: string[] = []
   for (const version of [doc, previousDoc]) {
     const plan = idOf(version?.plan)

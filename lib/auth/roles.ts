@@ -1,5 +1,6 @@
 /** Pure role checks on the person behind a request (staff user or member): no Payload, no I/O. */
 import type { Id } from '@/lib/plan/types'
+import { associationTimeZone, membershipEndsAt } from '@/lib/auth/membershipEnd'
 
 /** Staff roles in the Payload admin (DESIGN.md, "People"). */
 export const STAFF_ROLES = ['admin', 'editor', 'section-editor'] as const
@@ -34,14 +35,18 @@ export const isEditor = (user: unknown): boolean =>
 export const isSectionEditor = (user: unknown): boolean =>
   isStaff(user) && !isEditor(user) && hasRole(asPerson(user), 'section-editor')
 
-/** True when a member's membership has lapsed (expired or deactivated). */
+/**
+ * True when a member's membership has lapsed (deactivated, or past the end of its last day in the
+ * association's time zone, lib/auth/membershipEnd.ts).
+ */
 export function isLapsed(
   member: Pick<Person, 'active' | 'membershipExpires'>,
   now = new Date(),
+  timeZone = associationTimeZone(),
 ): boolean {
   if (member.active === false) return true
-  if (member.membershipExpires && new Date(member.membershipExpires).getTime() < now.getTime())
-    return true
+  const expires = member.membershipExpires
+  if (expires && membershipEndsAt(expires, timeZone).getTime() <= now.getTime()) return true
   return false
 }
 

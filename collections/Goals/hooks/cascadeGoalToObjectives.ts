@@ -1,6 +1,47 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
-/** When a goal area is renumbered or moved to another plan, its objectives follow (codes, plan). */
+import {
+  MOVING_GOAL,
+  idOf,
+  moveServingInitiatives,
+  refuseSplittingInitiatives,
+} from '@/collections/hooks/initiativesFollowObjectives'
+
+const planOf = (value: unknown) => String(idOf(value as Parameters<typeof idOf>[0]))
+
+/**
+ * Before a goal area moves to another plan: refused while an initiative serves one of its
+ * objectives and an objective of another goal area (it cannot belong to two plans).
+ */
+export const refuseMoveSplittingInitiatives: CollectionBeforeChangeHook = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+}) => {
+  if (operation !== 'update' || data.plan === undefined) return data
+  if (planOf(data.plan) === planOf(originalDoc?.plan)) return data
+  const objectives = await req.payload.find({
+    collection: 'objectives',
+    where: { goal: { equals: originalDoc.id } },
+    depth: 0,
+    pagination: false,
+    select: { code: true },
+    req,
+  })
+  await refuseSplittingInitiatives(
+    req,
+    'goals',
+    `Goal Area ${originalDoc.number}`,
+    objectives.docs.map((o) => o.id),
+  )
+  return data
+}
+
+/**
+ * When a goal area is renumbered or moved to another plan, its objectives follow (codes, plan),
+ * and so do the initiatives serving them (plan).
+ */
 export const cascadeGoalToObjectives: CollectionAfterChangeHook = async ({
   doc,
   previousDoc,
@@ -9,10 +50,8 @@ export const cascadeGoalToObjectives: CollectionAfterChangeHook = async ({
   context,
 }) => {
   if (operation !== 'update') return doc
-  const planOf = (value: unknown) =>
-    value && typeof value === 'object' ? String((value as { id: unknown }).id) : String(value)
-  if (doc.number === previousDoc?.number && planOf(doc.plan) === planOf(previousDoc?.plan))
-    return doc
+  const moved = planOf(doc.plan) !== planOf(previousDoc?.plan)
+  if (doc.number === previousDoc?.number && !moved) return doc
   const objectives = await req.payload.find({
     collection: 'objectives',
     where: { goal: { equals: doc.id } },
@@ -21,16 +60,33 @@ export const cascadeGoalToObjectives: CollectionAfterChangeHook = async ({
     select: { number: true },
     req,
   })
-  // The objectives' beforeChange hook recomputes code, position and plan from the goal area.
-  for (const objective of objectives.docs) {
-    await req.payload.update({
-      collection: 'objectives',
-      id: objective.id,
-      data: { number: objective.number },
-      depth: 0,
-      req,
-      context,
-    })
+  // The objectives' beforeChange hook recomputes code, position and plan from the goal area; the
+  // flag tells their own hooks the goal area moves them all together (and the initiatives after).
+  context[MOVING_GOAL] = doc.id
+  try {
+    for (const objective of objectives.docs) {
+      await req.payload.update({
+        collection: 'objectives',
+        id: objective.id,
+        data: { number: objective.number },
+        depth: 0,
+        req,
+        context,
+      })
+    }
+    if (moved) {
+      const plan = idOf(doc.plan)
+      if (plan != null)
+        await moveServingInitiatives(
+          req,
+          objectives.docs.map((o) => o.id),
+          plan,
+          context,
+        )
+    }
+  } finally {
+    delete context[MOVING_GOAL]
+    delete req.context[MOVING_GOAL]
   }
   return doc
 }

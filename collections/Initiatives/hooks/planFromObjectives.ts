@@ -9,7 +9,11 @@ export const planFromObjectives: CollectionBeforeChangeHook = async ({
   originalDoc,
   req,
 }) => {
-  const chosen = ((data.objectives ?? originalDoc?.objectives ?? []) as Relation[]).map(idOf)
+  // The same objective listed twice is one objective: keep the first mention, store it once.
+  const listed = ((data.objectives ?? originalDoc?.objectives ?? []) as Relation[]).map(idOf)
+  const chosen = listed.filter(
+    (id, index) => listed.findIndex((other) => String(other) === String(id)) === index,
+  )
   // A draft may be saved before its objectives are chosen; publishing requires them.
   if (chosen.length === 0 && data._status === 'draft') return data
   const found = chosen.length
@@ -36,5 +40,9 @@ export const planFromObjectives: CollectionBeforeChangeHook = async ({
       req,
     })
   }
-  return { ...data, plan: result.plan }
+  return {
+    ...data,
+    ...(data.objectives !== undefined ? { objectives: chosen } : {}),
+    plan: result.plan,
+  }
 }

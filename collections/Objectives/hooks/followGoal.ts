@@ -1,10 +1,25 @@
-import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import {
+  ValidationError,
+  type CollectionAfterChangeHook,
+  type CollectionBeforeChangeHook,
+} from 'payload'
 
 import { idOf } from '@/lib/format/ids'
 import { objectiveCode, objectiveLabel, objectivePosition } from '@/lib/plan/numbering'
+import {
+  MOVING_GOAL,
+  moveServingInitiatives,
+  refuseSplittingInitiatives,
+} from '@/collections/hooks/initiativesFollowObjectives'
 
 /** An objective's plan, code and sort position always follow its goal area. */
-export const followGoal: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
+export const followGoal: CollectionBeforeChangeHook = async ({
+  data,
+  originalDoc,
+  operation,
+  req,
+  context,
+}) => {
   const goalId = idOf(data.goal ?? originalDoc?.goal)
   const number = (data.number ?? originalDoc?.number) as number
   const text = (data.text ?? originalDoc?.text) as string | undefined
@@ -26,6 +41,13 @@ export const followGoal: CollectionBeforeChangeHook = async ({ data, originalDoc
       req,
     })
   }
+  const movesPlan =
+    operation === 'update' && String(idOf(goal.plan)) !== String(idOf(originalDoc?.plan))
+  // Moved alone (not with its whole goal area, which checks for itself)
+  if (movesPlan && context[MOVING_GOAL] == null)
+    await refuseSplittingInitiatives(req, 'objectives', `Objective ${originalDoc.code}`, [
+      originalDoc.id,
+    ])
   const code = objectiveCode(goal.number, number)
   return {
     ...data,
@@ -34,4 +56,19 @@ export const followGoal: CollectionBeforeChangeHook = async ({ data, originalDoc
     position: objectivePosition(goal.number, number),
     label: objectiveLabel(code, text),
   }
+}
+
+/** An objective moved alone to another plan takes the initiatives serving it along. */
+export const initiativesFollowObjective: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+  context,
+}) => {
+  if (operation !== 'update' || context[MOVING_GOAL] != null) return doc
+  const plan = idOf(doc.plan)
+  if (plan == null || String(plan) === String(idOf(previousDoc?.plan))) return doc
+  await moveServingInitiatives(req, [doc.id], plan, context)
+  return doc
 }

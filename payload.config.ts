@@ -17,6 +17,8 @@ import { Sections } from './collections/Sections'
 import { Users } from './collections/Users'
 import { limitFirstRegister } from './collections/Users/hooks/guardFirstRegister'
 import { withCycleJobs } from './collections/hooks/queueCycleWork'
+import { withBoundedReads } from './collections/hooks/boundReads'
+import { GRAPHQL_MAX_COMPLEXITY, maxDepthRule } from './lib/api/graphqlDepth'
 import { withHardenedAuthCookies } from './lib/auth/cookies'
 import { staffOnlyDocumentLocks } from './lib/auth/lockedDocuments'
 import { databaseAdapter, migrateSqliteOutsideProduction } from './lib/database'
@@ -32,22 +34,25 @@ export default buildConfig({
   db: databaseAdapter(config),
   editor: lexicalEditor(),
   email: lodestarEmailAdapter(config.email),
-  collections: withCycleJobs(
-    withHardenedAuthCookies(
-      [
-        Plans,
-        Goals,
-        Objectives,
-        Sections,
-        Initiatives,
-        Cycles,
-        ProgressUpdates,
-        Users,
-        Members,
-        Notifications,
-        ArchivedReports,
-      ],
-      config.serverUrl.startsWith('https://'),
+  // REST and GraphQL reads by anyone but staff are bounded (collections/hooks/boundReads.ts)
+  collections: withBoundedReads(
+    withCycleJobs(
+      withHardenedAuthCookies(
+        [
+          Plans,
+          Goals,
+          Objectives,
+          Sections,
+          Initiatives,
+          Cycles,
+          ProgressUpdates,
+          Users,
+          Members,
+          Notifications,
+          ArchivedReports,
+        ],
+        config.serverUrl.startsWith('https://'),
+      ),
     ),
   ),
   // email, reminders and the report archive run as jobs: in-process under `npm run dev` only;
@@ -91,6 +96,9 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
     disableIntrospectionInProduction: true,
+    // bounded queries: a complexity ceiling and a nesting limit (lib/api/graphqlDepth.ts)
+    maxComplexity: GRAPHQL_MAX_COMPLEXITY,
+    validationRules: () => [maxDepthRule()],
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

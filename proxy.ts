@@ -1,6 +1,7 @@
 import { getToken } from 'next-auth/jwt'
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { checkApiQuery } from './lib/api/query'
 import { loginPath } from './lib/auth/callback'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from './lib/import/input'
 import { sessionSettings } from './lib/auth/session'
@@ -50,9 +51,18 @@ async function limitBody(request: NextRequest): Promise<NextResponse> {
   return NextResponse.next()
 }
 
+/** A malformed query string answers 400 here, before Payload turns it into a 500 (lib/api/query.ts). */
+function checkQuery(request: NextRequest): NextResponse | null {
+  // next-auth's own routes read their own parameters
+  if (request.nextUrl.pathname.startsWith('/api/auth/')) return null
+  const problem = checkApiQuery(request.nextUrl.search)
+  if (!problem) return null
+  return NextResponse.json({ errors: [{ message: problem.message }] }, { status: problem.status })
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
-  if (pathname.startsWith('/api/')) return limitBody(request)
+  if (pathname.startsWith('/api/')) return checkQuery(request) ?? limitBody(request)
 
   if (await mightBeSignedIn(request)) return NextResponse.next()
   // Reports answer 401 to programs (DESIGN.md); a person opening one in the browser signs in first.

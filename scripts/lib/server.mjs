@@ -48,13 +48,14 @@ export function seedDemo(env) {
 }
 
 /**
- * Starts `next start -p port` and resolves once /api/plans answers; `stop()` ends the server.
- * The server's output goes to logFile.
+ * Starts `next start -p port` (listening on `host` only when given) and resolves once /api/plans
+ * answers; `stop()` ends the server. The server's output goes to logFile.
  */
-export async function startServer({ port, env, logFile, timeoutMs = 90_000 }) {
-  const url = `http://localhost:${port}`
+export async function startServer({ port, host, env, logFile, timeoutMs = 90_000 }) {
+  const url = `http://${host ?? 'localhost'}:${port}`
   const log = fs.openSync(logFile, 'w')
-  const server = spawn('npx', ['next', 'start', '-p', String(port)], {
+  const listen = host ? ['-H', host] : []
+  const server = spawn('npx', ['next', 'start', '-p', String(port), ...listen], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log],

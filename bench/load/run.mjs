@@ -1,0 +1,377 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:load [-- --seconds 60]
+ *
+ * A bounded abuse and load run against the production build, on loopback only (issue 13): seeds
+ * a fresh temp SQLite database with the demo accounts, starts `next start` on 127.0.0.1:$BENCH_PORT
+ * (3103; builds first when there is no build), then for --seconds (default 60, at most 120) runs
+ * at once:
+ *   - anonymous readers on every kind of public page (home, plan, goal area, section, plan PDF,
+ *     sign-in) and the public REST API;
+ *   - members (signed in through next-auth) on the dashboard and the coverage API;
+ *   - a board member downloading the progress report;
+ *   - an editor saving initiatives several times a second (REST, staff token);
+ *   - an attacker guessing passwords on the REST and site sign-ins.
+ * It prints per-route counts, status codes and p50/p99 latency, and fails (exit 1) on any 5xx,
+ * any 429 for anyone but the attacker, any lost write (each initiative's last saved value is read
+ * back at the end) or any members-only initiative in an anonymous answer. Bounded: at most
+ * MAX_REQUESTS requests in all; the server is stopped at the end. Not part of `npm test`.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import {
+  ensureBuild,
+  productionEnv,
+  seedDemo,
+  startServer,
+  tail,
+} from '../../scripts/lib/server.mjs'
+
+const HOST = '127.0.0.1'
+const PLAN = 'alcts-strategic-plan-2006-2011'
+const PASSWORD = 'lodestar-demo'
+const MAX_REQUESTS = 50_000
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
+}
+const seconds = Math.min(120, Math.max(5, Number(option('seconds', 60)) || 60))
+const port = Number(process.env.BENCH_PORT || 3103)
+const base = `http://${HOST}:${port}`
+
+// ---------------------------------------------------------------------------------------------
+// Recording
+// ---------------------------------------------------------------------------------------------
+
+/** route → { who, statuses: Map, times: number[] } */
+const routes = new Map()
+const failures = []
+let requests = 0
+let stopAt = Infinity
+const running = () => Date.now() < stopAt && requests < MAX_REQUESTS
+
+function record(route, who, status, ms) {
+  const key = `${who.padEnd(9)} ${route}`
+  let entry = routes.get(key)
+  if (!entry) {
+    entry = { who, statuses: new Map(), times: [] }
+    routes.set(key, entry)
+  }
+  entry.statuses.set(status, (entry.statuses.get(status) ?? 0) + 1)
+  entry.times.push(ms)
+  if (status >= 500) failures.push(`${who} ${route}: ${status}`)
+  if (status === 429 && who !== 'attacker') failures.push(`${who} ${route}: 429 (rate-limited)`)
+}
+
+/** One request, timed and recorded; `status` 0 is a network error. */
+async function hit(who, route, url, init = {}) {
+  requests++
+  const started = performance.now()
+  let res
+  try {
+    res = await fetch(`${base}${url}`, { redirect: 'manual', ...init })
+  } catch (err) {
+    record(route, who, 0, performance.now() - started)
+    failures.push(`${who} ${route}: ${err.message}`)
+    return { status: 0, headers: new Headers(), text: '' }
+  }
+  const body = await res.arrayBuffer()
+  record(route, who, res.status, performance.now() - started)
+  return { status: res.status, headers: res.headers, text: Buffer.from(body).toString('utf8') }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+const pick = (items) => items[Math.floor(Math.random() * items.length)]
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in
+// ---------------------------------------------------------------------------------------------
+
+const cookieHeader = (setCookies) => setCookies.map((c) => c.split(';')[0]).join('; ')
+
+/** Signs a member in through next-auth (the site's form) and returns their cookie header. */
+async function memberSession(who, memberNumber, password = PASSWORD) {
+  const csrf = await hit(who, 'GET /api/auth/csrf', '/api/auth/csrf')
+  const csrfCookies = cookieHeader(csrf.headers.getSetCookie())
+  const { csrfToken } = JSON.parse(csrf.text)
+  const res = await hit(
+    who,
+    'POST /api/auth/callback/credentials',
+    '/api/auth/callback/credentials',
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: csrfCookies,
+        origin: base,
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        memberNumber,
+        password,
+        callbackUrl: `${base}/dashboard`,
+        json: 'true',
+      }),
+    },
+  )
+  const cookies = res.headers.getSetCookie()
+  const session = cookies.find((c) => c.startsWith('next-auth.session-token='))
+  return { status: res.status, cookie: session ? cookieHeader([session]) : null }
+}
+
+async function staffToken(email) {
+  const res = await hit('editor', 'POST /api/users/login', '/api/users/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  })
+  if (res.status !== 200) throw new Error(`staff sign-in of ${email}: ${res.status} ${res.text}`)
+  return JSON.parse(res.text).token
+}
+
+// ---------------------------------------------------------------------------------------------
+// The actors
+// ---------------------------------------------------------------------------------------------
+
+const escapeHtml = (s) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+function checkNoLeak(route, text, hidden) {
+  for (const title of hidden) {
+    if (
+      text.includes(title) ||
+      text.includes(escapeHtml(title)) ||
+      text.includes(JSON.stringify(title).slice(1, -1))
+    )
+      failures.push(`anonymous ${route} shows the members-only initiative "${title}"`)
+  }
+}
+
+async function anonymousReader(pages, hidden) {
+  while (running()) {
+    const [route, url, checked] = pick(pages)
+    const res = await hit('anonymous', route, url, {
+      headers: { accept: 'text/html,application/json' },
+    })
+    if (checked && res.status === 200) checkNoLeak(route, res.text, hidden)
+  }
+}
+
+async function memberReader(who, cookie) {
+  const pages = [
+    ['GET /dashboard', '/dashboard'],
+    ['GET /dashboard/<plan>', `/dashboard/${PLAN}`],
+    ['GET /api/plans/<plan>/coverage', `/api/plans/${PLAN}/coverage`],
+    ['GET /api/plans/<plan>/coverage?status', `/api/plans/${PLAN}/coverage?status=in-progress`],
+    ['GET /api/viewer', '/api/viewer'],
+  ]
+  while (running()) {
+    const [route, url] = pick(pages)
+    const res = await hit(who, route, url, { headers: { cookie } })
+    if (res.status !== 200) failures.push(`${who} ${route}: ${res.status}, expected 200`)
+  }
+}
+
+async function boardReader(cookie) {
+  while (running()) {
+    const res = await hit(
+      'board',
+      'GET /reports/<plan>/progress.pdf',
+      `/reports/${PLAN}/progress.pdf`,
+      {
+        headers: { cookie },
+      },
+    )
+    if (res.status !== 200) failures.push(`board progress report: ${res.status}, expected 200`)
+  }
+}
+
+/** Saves `lead` on a few initiatives, ~5 times a second, remembering each one's last saved value. */
+async function editor(token, ids, saved) {
+  let n = 0
+  while (running()) {
+    const started = Date.now()
+    const id = ids[n % ids.length]
+    const value = `load-${n}-${Date.now()}`
+    n++
+    const res = await hit(
+      'editor',
+      'PATCH /api/initiatives/<id>',
+      `/api/initiatives/${id}?depth=0`,
+      {
+        method: 'PATCH',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `JWT ${token}`,
+          origin: base,
+        },
+        body: JSON.stringify({ lead: value }),
+      },
+    )
+    if (res.status === 200) saved.set(id, value)
+    else failures.push(`editor save of initiative ${id}: ${res.status} ${res.text.slice(0, 200)}`)
+    await sleep(Math.max(0, 200 - (Date.now() - started)))
+  }
+}
+
+/** Wrong passwords on the staff and member REST sign-ins and the site's form, one at a time. */
+async function attacker() {
+  let n = 0
+  while (running()) {
+    n++
+    const guess = `guess-${n}`
+    const kind = n % 3
+    if (kind === 0) {
+      await hit('attacker', 'POST /api/users/login', '/api/users/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base },
+        body: JSON.stringify({ email: 'admin@example.org', password: guess }),
+      })
+    } else if (kind === 1) {
+      await hit('attacker', 'POST /api/members/login', '/api/members/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base },
+        body: JSON.stringify({ username: String(100003 + (n % 50)), password: guess }),
+      })
+    } else {
+      await memberSession('attacker', String(100100 + (n % 50)), guess)
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run
+// ---------------------------------------------------------------------------------------------
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return 0
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+function report() {
+  const rows = [...routes.entries()].sort(([a], [b]) => a.localeCompare(b))
+  console.log(
+    `\n${'who       route'.padEnd(58)} ${'count'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}  statuses`,
+  )
+  for (const [key, { statuses, times }] of rows) {
+    const sorted = [...times].sort((a, b) => a - b)
+    const codes = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([code, count]) => `${code}×${count}`)
+      .join(' ')
+    console.log(
+      `${key.padEnd(58)} ${String(times.length).padStart(6)} ${percentile(sorted, 50).toFixed(0).padStart(8)} ${percentile(sorted, 99).toFixed(0).padStart(8)}  ${codes}`,
+    )
+  }
+}
+
+ensureBuild()
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-load-'))
+const env = productionEnv(port, `file:${path.join(dir, 'load.db')}`, { NEXTAUTH_URL: base })
+console.log(`Seeding ${env.DATABASE_URI} …`)
+seedDemo(env)
+const server = await startServer({ port, host: HOST, env, logFile: path.join(dir, 'server.log') })
+process.on('SIGINT', () => {
+  server.stop()
+  process.exit(130)
+})
+
+let status = 1
+try {
+  // everyone legitimate signs in first, before the attacker trips any per-client limit
+  const token = await staffToken('editor@example.org')
+  const member = await memberSession('member', '100001')
+  const board = await memberSession('board', '100002')
+  if (!member.cookie || !board.cookie) throw new Error('member sign-in through the site failed')
+
+  const all = JSON.parse(
+    (
+      await hit(
+        'editor',
+        'GET /api/initiatives (setup)',
+        '/api/initiatives?depth=0&pagination=false',
+        {
+          headers: { authorization: `JWT ${token}` },
+        },
+      )
+    ).text,
+  ).docs
+  const hidden = all
+    .filter((i) => i.visibility !== 'public' || i._status !== 'published')
+    .map((i) => i.title)
+  const editable = all
+    .filter((i) => i._status === 'published')
+    .slice(0, 6)
+    .map((i) => i.id)
+  const goals = JSON.parse(
+    (await hit('anonymous', 'GET /api/goals (setup)', '/api/goals?depth=0&limit=5')).text,
+  ).docs
+  const sections = JSON.parse(
+    (await hit('anonymous', 'GET /api/sections (setup)', '/api/sections?depth=0&limit=5')).text,
+  ).docs
+  if (hidden.length === 0 || editable.length === 0 || goals.length === 0 || sections.length === 0)
+    throw new Error('the seeded plan is not what the load run expects')
+
+  const pages = [
+    ['GET /', '/', true],
+    ['GET /plans/<plan>', `/plans/${PLAN}`, true],
+    ...goals.map((g) => ['GET /plans/<plan>/goals/<n>', `/plans/${PLAN}/goals/${g.number}`, true]),
+    ...sections.map((s) => ['GET /sections/<section>', `/sections/${s.slug}`, true]),
+    ['GET /plans/<plan>/plan.pdf', `/plans/${PLAN}/plan.pdf`, false],
+    ['GET /login', '/login', false],
+    ['GET /api/initiatives', '/api/initiatives?depth=1&limit=100', true],
+    ['GET /api/initiatives?pagination=false', '/api/initiatives?pagination=false&depth=3', true],
+    ['GET /api/plans/<plan>/coverage', `/api/plans/${PLAN}/coverage`, true],
+    ['GET /does-not-exist', '/does-not-exist', false],
+  ]
+
+  console.log(`Load for ${seconds} s on ${base} …`)
+  stopAt = Date.now() + seconds * 1000
+  const saved = new Map()
+  await Promise.all([
+    ...Array.from({ length: 4 }, () => anonymousReader(pages, hidden)),
+    memberReader('member', member.cookie),
+    memberReader('board', board.cookie),
+    boardReader(board.cookie),
+    editor(token, editable, saved),
+    attacker(),
+  ])
+
+  // every acknowledged save is there
+  for (const [id, value] of saved) {
+    const res = await hit(
+      'editor',
+      'GET /api/initiatives/<id> (check)',
+      `/api/initiatives/${id}?depth=0`,
+      {
+        headers: { authorization: `JWT ${token}` },
+      },
+    )
+    const lead = JSON.parse(res.text).lead
+    if (lead !== value)
+      failures.push(`lost write: initiative ${id} has lead "${lead}", last saved "${value}"`)
+  }
+  report()
+  console.log(
+    `\n${requests} requests in ${seconds} s; ${saved.size} initiatives written, all read back.`,
+  )
+  if (failures.length) {
+    const unique = [...new Set(failures)]
+    console.error(`\nFAILED (${failures.length}):\n  ${unique.slice(0, 40).join('\n  ')}`)
+    console.error(`\nServer log (${server.logFile}):\n${tail(server.logFile, 40)}`)
+  } else {
+    console.log(
+      'No 5xx, no 429 for legitimate users, no lost write, no members-only initiative shown anonymously.',
+    )
+    status = 0
+  }
+} catch (err) {
+  console.error(err)
+  console.error(`\nServer log (${server.logFile}):\n${tail(server.logFile, 40)}`)
+} finally {
+  server.stop()
+}
+process.exit(status)

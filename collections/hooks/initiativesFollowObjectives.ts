@@ -1,12 +1,9 @@
 import { ValidationError, type PayloadRequest, type RequestContext } from 'payload'
 
+import { idOf, type Relation } from '@/lib/format/ids'
 import { listForMessage } from '@/lib/plan/numbering'
 import type { Id } from '@/lib/plan/types'
 import { updateLiveAndDraft } from './drafts'
-
-type Relation = Id | { id: Id } | null | undefined
-export const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
 const same = (a: Relation, b: Relation) => String(idOf(a)) === String(idOf(b))
 
 /** Set in the context while a goal area's objectives follow it, so they do not act one by one. */

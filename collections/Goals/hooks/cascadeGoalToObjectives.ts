@@ -1,13 +1,13 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
+import { idOf, type Relation } from '@/lib/format/ids'
 import {
   MOVING_GOAL,
-  idOf,
   moveServingInitiatives,
   refuseSplittingInitiatives,
 } from '@/collections/hooks/initiativesFollowObjectives'
 
-const planOf = (value: unknown) => String(idOf(value as Parameters<typeof idOf>[0]))
+const planOf = (value: unknown) => String(idOf(value as Relation))
 
 /**
  * Before a goal area moves to another plan: refused while an initiative serves one of its

@@ -197,6 +197,10 @@ export interface Plan {
    * e.g. ALCTS Executive Board, New Orleans
    */
   adoptedBy?: string | null;
+  /**
+   * What this plan calls its objectives, e.g. "Strategy" or "Key Initiative" (pages then say "Strategy 2.3"). Empty: "Objective".
+   */
+  objectiveLabel?: string | null;
   preamble?: {
     root: {
       type: string;
@@ -849,6 +853,7 @@ export interface PlansSelect<T extends boolean = true> {
   endYear?: T;
   adoptedOn?: T;
   adoptedBy?: T;
+  objectiveLabel?: T;
   preamble?: T;
   vision?: T;
   mission?: T;

@@ -3,6 +3,7 @@ import * as migration_20261128_162808_staff_reset_throttle from './20261128_1628
 import * as migration_20261129_162910_progress_cycles from './20261129_162910_progress_cycles'
 import * as migration_20261129_170233_auth_sessions from './20261129_170233_auth_sessions'
 import * as migration_20261129_174144_email_jobs from './20261129_174144_email_jobs'
+import * as migration_20261129_175810_plan_objective_label from './20261129_175810_plan_objective_label'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261129_174144_email_jobs.up,
     down: migration_20261129_174144_email_jobs.down,
     name: '20261129_174144_email_jobs',
+  },
+  {
+    up: migration_20261129_175810_plan_objective_label.up,
+    down: migration_20261129_175810_plan_objective_label.down,
+    name: '20261129_175810_plan_objective_label',
   },
 ]

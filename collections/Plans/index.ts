@@ -93,6 +93,15 @@ export const Plans: CollectionConfig = {
         },
       ],
     },
+    {
+      name: 'objectiveLabel',
+      type: 'text',
+      maxLength: 40,
+      admin: {
+        description:
+          'What this plan calls its objectives, e.g. "Strategy" or "Key Initiative" (pages then say "Strategy 2.3"). Empty: "Objective".',
+      },
+    },
     { name: 'preamble', type: 'richText' },
     { name: 'vision', type: 'richText' },
     { name: 'mission', type: 'richText' },

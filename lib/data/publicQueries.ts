@@ -30,6 +30,8 @@ export interface PublicPlanSummary extends PlanSummary {
 }
 
 export interface PublicPlan extends PublicPlanSummary {
+  /** what the plan calls its objectives ("Strategy"), when not "Objective" */
+  objectiveLabel: string | null
   preamble: RichTextValue | null
   vision: RichTextValue | null
   mission: RichTextValue | null
@@ -190,12 +192,20 @@ export async function loadPlanBundle(
     draft: Boolean(viewer),
     where: { slug: { equals: slug } },
     limit: 1,
-    select: { ...PLAN_SUMMARY_SELECT, preamble: true, vision: true, mission: true, values: true },
+    select: {
+      ...PLAN_SUMMARY_SELECT,
+      objectiveLabel: true,
+      preamble: true,
+      vision: true,
+      mission: true,
+      values: true,
+    },
   })
   const doc = found.docs[0]
   if (!doc) return null
   const plan: PublicPlan = {
     ...toPlanSummary(doc),
+    objectiveLabel: doc.objectiveLabel?.trim() || null,
     preamble: richText(doc.preamble),
     vision: richText(doc.vision),
     mission: richText(doc.mission),

@@ -134,6 +134,7 @@ export function buildPlanExport(loaded: LoadedPlan): PlanExportDocument {
       adoptedOn: isoDate(plan.adoptedOn),
       adoptedBy: nullable(plan.adoptedBy),
       lastRevised: isoDate(plan.lastRevised),
+      objectiveLabel: nullable(plan.objectiveLabel),
       preamble: richText(plan.preamble),
       vision: richText(plan.vision),
       mission: richText(plan.mission),
@@ -181,6 +182,7 @@ export function parsedPlanOf(document: PlanExportDocument): ParsedPlan {
     adoptedOn: datePart(plan.adoptedOn),
     adoptedBy: plan.adoptedBy ?? undefined,
     lastRevised: datePart(plan.lastRevised),
+    objectiveLabel: plan.objectiveLabel ?? undefined,
   }
   return {
     title: plan.title,

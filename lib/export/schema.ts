@@ -166,6 +166,8 @@ export const exportedPlanSchema = object({
   adoptedOn: date,
   adoptedBy: optionalText(500),
   lastRevised: date,
+  /** what the plan calls its objectives ("Strategy"); null: "Objective" */
+  objectiveLabel: optionalText(40),
   preamble: richText,
   vision: richText,
   mission: richText,

@@ -7,6 +7,8 @@ import type { ParsedPlan, ParseWarning } from './types'
 export interface ImportProblem {
   /** 1-based line in the input, when the problem sits on one */
   line?: number
+  /** the page of a PDF the line is on */
+  page?: number
   message: string
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm run import -- <file> [--format text|stratml|json] [--publish] [--slug s] [--organization "…"]`
+ * `npm run import -- <file> [--format text|stratml|json|docx|pdf] [--publish] [--slug s] [--organization "…"]`
  *
  * Prints exactly one JSON line on stdout, `{"plan":"<slug>","goals":n,"objectives":m}`; warnings
  * (with line numbers) and notes go to stderr; unusable input exits non-zero with a message and
@@ -10,11 +10,10 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
-import { readPlan } from './index'
+import { readPlanBytes } from './file'
 import {
-  decodeImportBytes,
   IMPORT_FORMATS,
-  MAX_IMPORT_BYTES,
+  MAX_DOCUMENT_BYTES,
   parseFormat,
   tooLargeMessage,
   type ImportFormat,
@@ -27,7 +26,7 @@ export interface CliIo {
 }
 
 export const IMPORT_USAGE =
-  'Usage: npm run import -- <file> [--format text|stratml|json] [--publish] [--slug <slug>] [--organization "<full name>"]'
+  'Usage: npm run import -- <file> [--format text|stratml|json|docx|pdf] [--publish] [--slug <slug>] [--organization "<full name>"]'
 
 export interface ImportArgs {
   file: string
@@ -89,10 +88,10 @@ export function parseImportArgs(
   return { file: files[0] ?? '', ...args }
 }
 
-/** The file's text, or why it cannot be imported (missing, a folder, too large, binary). */
+/** The file's bytes, or why it cannot be imported (missing, a folder, too large). */
 export async function readImportFile(
   file: string,
-): Promise<{ ok: true; text: string; note?: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; message: string }> {
   let stat
   try {
     stat = await fs.stat(file)
@@ -107,15 +106,17 @@ export async function readImportFile(
     throw err
   }
   if (!stat.isFile()) return { ok: false, message: `${file} is not a file.` }
-  // refuse before reading: a 2 GB file never enters memory
-  if (stat.size > MAX_IMPORT_BYTES)
-    return { ok: false, message: `${file}: ${tooLargeMessage(stat.size)}` }
+  // refuse before reading: a 2 GB file never enters memory (text over 2 MB is refused later)
+  if (stat.size > MAX_DOCUMENT_BYTES)
+    return { ok: false, message: `${file}: ${tooLargeMessage(stat.size, MAX_DOCUMENT_BYTES)}` }
   const bytes = await fs.readFile(file)
-  const decoded = decodeImportBytes(
-    new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-  )
-  if (!decoded.ok) return { ok: false, message: `${file}: ${decoded.message}` }
-  return decoded
+  return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }
+}
+
+/** "plan.pdf:12 (page 3)" — where a message points, as a reader of the file can find it. */
+function at(name: string, line: number | undefined, page: number | undefined): string {
+  if (page !== undefined) return `${name} (page ${page})`
+  return line ? `${name}:${line}` : name
 }
 
 /** Runs the import; returns the exit code. `openPayload` is called only once the file is usable. */
@@ -139,20 +140,23 @@ export async function runImport(
     return 1
   }
   const name = path.basename(args.file)
-  if (file.note) io.stderr(`note: ${name}: ${file.note}`)
-
-  const reading = readPlan(file.text, {
+  const read = await readPlanBytes(file.bytes, {
     format: args.format,
     filename: args.file,
     organization: args.organization,
     publish: args.publish,
   })
+  if (!read.ok) {
+    io.stderr(`error: ${args.file}: ${read.message}`)
+    return 1
+  }
+  const reading = read.reading
   for (const warning of reading.warnings)
-    io.stderr(`warning: ${name}:${warning.line}: ${warning.message}`)
+    io.stderr(`warning: ${at(name, warning.line, warning.page)}: ${warning.message}`)
   for (const note of reading.notes) io.stderr(`note: ${note}`)
   if (reading.problems.length > 0) {
     for (const problem of reading.problems) {
-      io.stderr(`error: ${name}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)
+      io.stderr(`error: ${at(name, problem.line, problem.page)}: ${problem.message}`)
     }
     io.stderr('Nothing was imported.')
     return 1

@@ -7,13 +7,32 @@
 /** Largest plan file an import accepts (the CLI, the admin view and the API). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
-export const IMPORT_FORMATS = ['text', 'stratml', 'json'] as const
+/** Largest Word or PDF file an import accepts (they carry fonts and pictures besides the text). */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+export const IMPORT_FORMATS = ['text', 'stratml', 'json', 'docx', 'pdf'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+/** Formats read from a document's bytes (the others are text) */
+export type DocumentFormat = Extract<ImportFormat, 'docx' | 'pdf'>
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   text: 'plain text',
   stratml: 'StratML (XML)',
   json: 'Lodestar JSON export',
+  docx: 'Word document (.docx)',
+  pdf: 'PDF',
+}
+
+/** What a file's first bytes say it is: a PDF, a zip (a .docx is one), or neither. */
+export function documentFormatOf(bytes: Uint8Array): DocumentFormat | undefined {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'docx'
+  return undefined
+}
+
+/** Largest file of a format: documents may be larger than text. */
+export function maxBytesFor(format: ImportFormat | undefined): number {
+  return format === 'docx' || format === 'pdf' ? MAX_DOCUMENT_BYTES : MAX_IMPORT_BYTES
 }
 
 export type DecodedInput =
@@ -29,15 +48,15 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`
 }
 
-export function tooLargeMessage(bytes: number): string {
+export function tooLargeMessage(bytes: number, max = MAX_IMPORT_BYTES): string {
   return (
-    `The plan is ${formatBytes(bytes)}; plans over ${formatBytes(MAX_IMPORT_BYTES)} are refused. ` +
+    `The plan is ${formatBytes(bytes)}; plans over ${formatBytes(max)} are refused. ` +
     'Import the plan itself, without attachments or pictures.'
   )
 }
 
 const NOT_TEXT =
-  'Save the plan as plain text (.txt), StratML (.xml) or a Lodestar JSON export (.json) and import that file.'
+  'Import a Word document (.docx), a PDF, plain text (.txt), StratML (.xml) or a Lodestar JSON export (.json).'
 
 /** Well-known binary formats people try first, named so the message says what to do. */
 const MAGIC: { bytes: number[]; name: string }[] = [
@@ -183,5 +202,6 @@ export function parseFormat(value: string | null | undefined): ImportFormat | un
   const key = (value ?? '').trim().toLowerCase()
   if (key === 'txt' || key === 'plain') return 'text'
   if (key === 'xml') return 'stratml'
+  if (key === 'word') return 'docx'
   return (IMPORT_FORMATS as readonly string[]).includes(key) ? (key as ImportFormat) : undefined
 }

@@ -1,7 +1,10 @@
 /**
  * Stores what readPlan() read: a new plan (never over an existing one), its goal areas and
  * objectives, and for a JSON export also its sections and initiatives — all in one transaction,
- * so a plan that fails half-way leaves nothing behind. Imports never expire the site's caches
+ * so a plan that fails half-way leaves nothing behind. Where the database has no transactions
+ * (a standalone MongoDB, FerretDB) every document the import created is deleted again, newest
+ * first, before the error goes on; a plan becomes the site's current plan only by the last write,
+ * so a failed import never unmarks the plan that was current. Imports never expire the site's caches
  * themselves (`context.disableRevalidate`); the endpoint does it once after a published import.
  */
 import {
@@ -106,15 +109,45 @@ export async function storePlan(
   }
 
   const started = await initTransaction(req)
+  const written: Written[] = []
+  const track = (collection: Written['collection'], id: Id) => written.push({ collection, id })
   try {
     const stored = reading.document
-      ? await writeDocument(payload, reading.document, slug, options.publish, req, access)
-      : await writeText(payload, reading, slug, options.publish, req, options.user)
+      ? await writeDocument(payload, reading.document, slug, options.publish, req, access, track)
+      : await writeText(payload, reading, slug, options.publish, req, options.user, track)
     if (started) await commitTransaction(req)
     return stored
   } catch (err) {
     if (started) await killTransaction(req)
+    else await undoWrites(payload, written, req)
     throw err
+  }
+}
+
+interface Written {
+  collection: 'plans' | 'goals' | 'objectives' | 'sections' | 'initiatives'
+  id: Id
+}
+
+/**
+ * Without a transaction: deletes what the failed import created, newest first (initiatives before
+ * the objectives they serve, objectives before their goal area, the plan last). As the system,
+ * since the person may not delete what they just created; never hides the import's own error.
+ */
+async function undoWrites(payload: Payload, written: Written[], req: PayloadRequest) {
+  for (const { collection, id } of [...written].reverse()) {
+    try {
+      await payload.delete({
+        collection,
+        id,
+        overrideAccess: true,
+        depth: 0,
+        req,
+        context: { ...req.context, ...IMPORT_CONTEXT },
+      })
+    } catch (err) {
+      payload.logger.error({ err, msg: `Import clean-up could not delete ${collection} ${id}` })
+    }
   }
 }
 
@@ -125,6 +158,7 @@ async function writeText(
   publish: boolean,
   req: PayloadRequest,
   user: PayloadRequest['user'] | undefined,
+  track: (collection: Written['collection'], id: Id) => void,
 ): Promise<StoredPlan> {
   const written = await writeParsedPlan(payload, reading.plan, {
     slug,
@@ -132,6 +166,7 @@ async function writeText(
     req,
     context: req.context,
     user: user ?? undefined,
+    onCreate: track,
   })
   return {
     id: written.id,
@@ -155,6 +190,7 @@ async function writeDocument(
   publish: boolean,
   req: PayloadRequest,
   access: Access,
+  track: (collection: Written['collection'], id: Id) => void,
 ): Promise<StoredPlan> {
   const common = { req, depth: 0, context: req.context, ...access }
   const { plan } = document
@@ -170,16 +206,18 @@ async function writeDocument(
       adoptedOn: plan.adoptedOn,
       adoptedBy: plan.adoptedBy,
       lastRevised: plan.lastRevised,
+      objectiveLabel: plan.objectiveLabel,
       preamble: plan.preamble,
       vision: plan.vision,
       mission: plan.mission,
       values: plan.values.map((value) => ({ value })),
-      // only a published plan can be the one the site opens with
-      current: publish && plan.current,
+      // made current by the last write below, once everything else is stored
+      current: false,
       _status: publish ? 'published' : 'draft',
     },
     ...common,
   })
+  track('plans', created.id)
 
   const objectiveIds = new Map<string, Objective['id']>()
   let objectives = 0
@@ -194,12 +232,14 @@ async function writeDocument(
       },
       ...common,
     })
+    track('goals', goalDoc.id)
     for (const objective of goal.objectives) {
       const objectiveDoc = await payload.create({
         collection: 'objectives',
         data: { goal: goalDoc.id, number: objective.number, text: objective.text },
         ...common,
       })
+      track('objectives', objectiveDoc.id)
       objectiveIds.set(`${goal.number}.${objective.number}`, objectiveDoc.id)
       objectives++
     }
@@ -230,6 +270,7 @@ async function writeDocument(
       },
       ...common,
     })
+    track('sections', doc.id)
     sectionIds.set(section.slug, doc.id)
   }
 
@@ -242,7 +283,7 @@ async function writeDocument(
       if (id === undefined) throw new ImportRefused(`Unknown objective ${code}.`, 422)
       return id
     })
-    await payload.create({
+    const initiativeDoc = await payload.create({
       collection: 'initiatives',
       draft: initiative._status === 'draft',
       data: {
@@ -261,6 +302,17 @@ async function writeDocument(
         updates: initiative.updates,
         _status: initiative._status,
       },
+      ...common,
+    })
+    track('initiatives', initiativeDoc.id)
+  }
+
+  // only a published plan can be the one the site opens with; this unmarks the plan that was
+  if (publish && plan.current) {
+    await payload.update({
+      collection: 'plans',
+      id: created.id,
+      data: { current: true },
       ...common,
     })
   }

@@ -59,13 +59,17 @@ export const SECTION_NAMES: ReadonlyMap<string, Section> = new Map([
 export const PERIOD_LINE =
   /^(?:(?:plan(?:ning)?\s+)?period:?\s*)?(?:FY\s?)?(?:19|20)\d{2}\s*(?:[-–—‒]|to|through)\s*(?:FY\s?)?(?:19|20)?\d{2}$/i
 const GOAL_KEYWORD =
-  /^(?:strategic\s+)?(?:goal|priority|direction)(?:\s+area)?(?:\s+(?:no\.?\s*|#\s*)?|\s*#\s*)(\d{1,3}|[ivxlc]{1,7}|[a-z])(?![\p{L}\p{N}])\s*([.:)\-–—]?)\s*(.*)$/iu
-const GOAL_HINT = /^(?:[#*_]|goal|priority|direction|strategic)/i
+  /^(?:strategic\s+)?(?:goal|priority|direction|pillar|theme)(?:\s+area)?(?:\s+(?:no\.?\s*|#\s*)?|\s*#\s*)(\d{1,3}|[ivxlc]{1,7}|[a-z])(?![\p{L}\p{N}])\s*([.:)\-–—]?)\s*(.*)$/iu
+const GOAL_HINT = /^(?:[#*_]|goal|priority|direction|strategic|pillar|theme)/i
 const TITLE_WORD = /plan|framework|roadmap|strategy|directions/i
 const MARKER_HINT = /^(?:[\d(•·◦▪▫‣⁃●○■□►▶✓✔*+\-–—]|[a-z]{1,6}[.)])/i
 const ROMAN_HEADING = /^([IVXLC]{1,7})[.)]\s+(\S.*)$/
+/**
+ * "Objective 1.2", "Strategy 2.3:", "Key Initiative 4 –": an objective-level item under any of the
+ * words plans use for one; the word is group 1, the code group 2, the text group 3.
+ */
 export const OBJECTIVE_KEYWORD =
-  /^(?:objective|obj\.)\s+(\d{1,3}(?:\.\d{1,3})*|[a-z])(?![\p{L}\p{N}])\s*[.:)\-–—]?\s*(.*)$/iu
+  /^(objective|obj\.|strategy|action|key\s+initiative|outcome|tactic)\s+(\d{1,3}(?:\.\d{1,3})*|[a-z])(?![\p{L}\p{N}])\s*[.:)\-–—]?\s*(.*)$/iu
 const DOTTED = /^(\d{1,3}(?:\.\d{1,3})+)[.):]?\s+(\S.*)$/
 const NUMBERED = /^(?:\((\d{1,3})\)|(\d{1,3})[.)])\s+(\S.*)$/
 const LETTERED = /^(?:\(([a-z]{1,6})\)|([a-z]{1,6})[.)])\s+(\S.*)$/i
@@ -74,7 +78,7 @@ export const FURNITURE =
   /^(?:page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|[-–]?\s*\d{1,3}\s*[-–]?|print this page.*|back to top|return to top|top of page|copyright\b.*|©.*)$/i
 /** "Objectives:" or "Strategies" above a goal's list: a label, not a description */
 export const LIST_LABEL =
-  /^(?:key\s+|strategic\s+)?(?:objectives|strategies|actions|outcomes|tactics|initiatives)\s*:?$/i
+  /^(?:strategic\s+)?((?:key\s+)?(?:objectives|strategies|actions|outcomes|tactics|initiatives))\s*:?$/i
 /** Page furniture that can follow the last section of a plan: it never starts plan prose. */
 export const FURNITURE_START =
   /^(?:contact\b|for (?:questions|more information|further information)\b|privacy\b|terms of (?:use|service)\b|all rights reserved|follow us\b|share this\b|(?:tel|phone|fax|e-?mail)\b)/i
@@ -185,6 +189,17 @@ function tokenNumber(token: string, expected: number): number | undefined {
   if (roman === expected) return roman
   if (letter === expected) return letter
   return /^[ivx]$/i.test(token) && roman !== undefined ? roman : letter
+}
+
+/** "strategies", "Key Initiative", "OBJECTIVE" → the label of one item: "Strategy", "Key Initiative" */
+export function objectiveWord(word: string): string {
+  const singular = word
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/ies$/i, 'y')
+    .replace(/(?<=[a-z])s$/i, '')
+  if (/^obj\.?$/i.test(singular)) return 'Objective'
+  return singular.replace(/\p{L}+/gu, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase())
 }
 
 export function keywordItem(code: string, text: string): Item {

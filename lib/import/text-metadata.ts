@@ -61,6 +61,10 @@ export function fillMetadata(plan: ParsedPlan, source: MetadataSource): void {
   if (organization) plan.organization = organization.name
 
   const heading = source.titleLine ? stripEmphasis(stripMarkdown(source.titleLine)) : ''
+  if (!organization && heading) {
+    const named = organizationInTitle(heading)
+    if (named) plan.organization = named
+  }
   const period =
     yearRange(heading) ?? (source.periodLine ? yearRange(source.periodLine) : undefined)
   if (heading) {
@@ -99,6 +103,35 @@ export function fillMetadata(plan: ParsedPlan, source: MetadataSource): void {
 }
 
 type Organization = { name: string; abbreviation?: string }
+
+const PLAN_WORDS = String.raw`strategic\s+(?:plan|framework|directions)|plan`
+const YEARS = String.raw`(?:FY\s?)?(?:19|20)\d{2}\s*(?:[-–—‒]|to|through)\s*(?:FY\s?)?(?:19|20)?\d{2}`
+/** "Prairie Library Association Strategic Plan 2022–2025" */
+const OWNER_FIRST = new RegExp(`^(?:the\\s+)?(.{3,120}?)(?:['’]s)?\\s+(?:${PLAN_WORDS})\\b`, 'i')
+/** "Strategic Plan 2022–2025: Prairie Library Association", "… 2022-2025 for the …" */
+const OWNER_LAST = new RegExp(
+  `^(?:the\\s+)?(?:${PLAN_WORDS})(?:\\s+${YEARS})?\\s*(?:[:|–—-]|\\bfor\\b|\\bof\\b)\\s*(?:the\\s+)?(.{3,120})$`,
+  'i',
+)
+
+/**
+ * The organization a title line names, before or after the plan words: at least two capitalised
+ * words (or an abbreviation), never a year or a plan word itself.
+ */
+export function organizationInTitle(heading: string): string | undefined {
+  const text = heading.replace(/\s+/g, ' ').trim()
+  for (const pattern of [OWNER_FIRST, OWNER_LAST]) {
+    const name = pattern
+      .exec(text)?.[1]
+      ?.replace(/[,:;–—-]+$/, '')
+      .trim()
+    if (!name || /\d/.test(name) || /\b(?:strategic|plan)\b/i.test(name)) continue
+    const words = name.split(' ')
+    const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length
+    if (words.length >= 2 && capitalised >= 2 && capitalised >= words.length / 2) return name
+  }
+  return undefined
+}
 
 function organizationOf(source: MetadataSource): Organization | undefined {
   const given = source.organization?.trim()

@@ -21,6 +21,7 @@ import {
   LIST_LABEL,
   markerItem,
   OBJECTIVE_KEYWORD,
+  objectiveWord,
   PERIOD_LINE,
   quote,
   romanHeading,
@@ -105,6 +106,10 @@ class PlanTextParser {
   private open: Open | undefined
   private titleLine: Line | undefined
   private periodLine: string | undefined
+  /** the word the first keyword item used ("Strategy 1.1" → "Strategy") */
+  private keywordLabel: string | undefined
+  /** the word of the first list label above objectives ("Key Actions:" → "Action") */
+  private listLabel: string | undefined
 
   constructor(
     private readonly input: string,
@@ -153,6 +158,10 @@ class PlanTextParser {
       this.plan.preamble = this.intro.map((p) => p.text).concat(this.plan.preamble)
     }
 
+    const label = this.keywordLabel ?? this.listLabel
+    if (label && label !== 'Objective' && this.objectiveKeys.size > 0) {
+      this.plan.objectiveLabel = label
+    }
     fillMetadata(this.plan, {
       input: this.input,
       texts: this.texts,
@@ -224,7 +233,8 @@ class PlanTextParser {
 
     const objective = OBJECTIVE_KEYWORD.exec(text)
     if (objective) {
-      this.item(line, keywordItem(objective[1] ?? '', objective[2] ?? ''))
+      this.keywordLabel ??= objectiveWord(objective[1] ?? '')
+      this.item(line, keywordItem(objective[2] ?? '', objective[3] ?? ''))
       return
     }
 
@@ -251,6 +261,7 @@ class PlanTextParser {
       LIST_LABEL.test(text)
     ) {
       this.closeOpen()
+      this.listLabel ??= objectiveWord(LIST_LABEL.exec(text)?.[1] ?? '')
       return
     }
 
@@ -411,7 +422,7 @@ class PlanTextParser {
     const next = nextIndex >= 0 ? this.line(nextIndex) : undefined
     if (!next || next.text.length > HEADING_MAX * 4) return false
     const keyword = OBJECTIVE_KEYWORD.exec(next.text)
-    const child = keyword ? keywordItem(keyword[1] ?? '', keyword[2] ?? '') : markerItem(next.text)
+    const child = keyword ? keywordItem(keyword[2] ?? '', keyword[3] ?? '') : markerItem(next.text)
     if (!child) return false
     // "1. Advocacy" + "1.1 …" is a goal area anywhere; weaker signs only where goals are expected
     if (child.goal !== undefined) return child.goal === item.number && child.depth === 2

@@ -37,8 +37,10 @@ export interface ParsedPlan {
 }
 
 export interface ParseWarning {
-  /** 1-based line number in the input */
+  /** 1-based line number in the input (for a Word document or PDF: in the text read from it) */
   line: number
+  /** the page of a PDF the line is on */
+  page?: number
   message: string
 }
 

@@ -16,6 +16,8 @@ export interface WritePlanOptions {
   context?: RequestContext
   /** acting for a person: their user, and access control applies */
   user?: PayloadRequest['user']
+  /** told of every document created, so a caller without a transaction can undo them */
+  onCreate?: (collection: 'plans' | 'goals' | 'objectives', id: Id) => void
 }
 
 export interface WrittenPlan {
@@ -52,6 +54,7 @@ export async function writeParsedPlan(
     adoptedOn: parsed.adoptedOn ?? null,
     adoptedBy: parsed.adoptedBy ?? null,
     lastRevised: parsed.lastRevised ?? null,
+    objectiveLabel: parsed.objectiveLabel ?? null,
     preamble: parsed.preamble.length ? paragraphsToLexical(parsed.preamble) : null,
     vision: parsed.vision.length ? paragraphsToLexical(parsed.vision) : null,
     mission: parsed.mission.length ? paragraphsToLexical(parsed.mission) : null,
@@ -81,6 +84,7 @@ export async function writeParsedPlan(
         draft: !options.publish,
         ...common,
       })
+  if (!existing.docs[0]) options.onCreate?.('plans', plan.id)
 
   let objectiveCount = 0
   for (const goal of parsed.goals) {
@@ -104,6 +108,7 @@ export async function writeParsedPlan(
           ...common,
         })
       : await payload.create({ collection: 'goals', data: goalData, ...common })
+    if (!found.docs[0]) options.onCreate?.('goals', goalDoc.id)
 
     for (const objective of goal.objectives) {
       const objectiveData = { goal: goalDoc.id, number: objective.number, text: objective.text }
@@ -125,7 +130,12 @@ export async function writeParsedPlan(
           })
         }
       } else {
-        await payload.create({ collection: 'objectives', data: objectiveData, ...common })
+        const created = await payload.create({
+          collection: 'objectives',
+          data: objectiveData,
+          ...common,
+        })
+        options.onCreate?.('objectives', created.id)
       }
       objectiveCount += 1
     }

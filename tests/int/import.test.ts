@@ -14,9 +14,11 @@ import {
 } from '@/lib/export/document'
 import { loadPlanForExport } from '@/lib/export/load'
 import { planToStratML } from '@/lib/export/stratml'
+import { readPlan } from '@/lib/import'
 import { runImport } from '@/lib/import/cli'
 import { MAX_IMPORT_BYTES } from '@/lib/import/input'
 import { slugify } from '@/lib/format/slug'
+import { storePlan } from '@/lib/import/store'
 import { parsePlanText } from '@/lib/import/text'
 import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '@/lib/seed'
 import { BASE, getTestPayload, loginToken, seedDemo } from './helpers'
@@ -216,10 +218,10 @@ describe('npm run import: unusable input is refused with a message, and nothing 
     ['a missing file', () => path.join(dir, 'nope.txt'), /^error: File not found: .*nope\.txt$/],
     ['a folder', () => dir, /is not a file\./],
     [
-      'a binary file',
+      'a damaged PDF',
       () =>
         file('plan.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0, 1, 2])),
-      /This is a PDF, not text/,
+      /This PDF cannot be read/,
     ],
     [
       'a file over 2 MB',
@@ -259,7 +261,7 @@ describe('npm run import: unusable input is refused with a message, and nothing 
 
   it.each([
     [[], /Name the plan file to import/],
-    [['a.txt', '--format', 'pdf'], /--format must be one of text, stratml, json/],
+    [['a.txt', '--format', 'rtf'], /--format must be one of text, stratml, json, docx, pdf/],
     [['a.txt', '--bogus'], /Unknown option --bogus/],
   ])('usage errors exit 2: %j', async (argv, message) => {
     const result = await cli(...argv)
@@ -419,10 +421,10 @@ describe('POST /api/plans/import-preview and /api/plans/import', () => {
       contentType: 'application/x-www-form-urlencoded',
     })
     expect(form.status).toBe(415)
-    const format = await post('/api/plans/import-preview?format=pdf', SMALL, { token: editor })
+    const format = await post('/api/plans/import-preview?format=rtf', SMALL, { token: editor })
     expect(format.status).toBe(400)
     expect(format.json.errors).toEqual([
-      { message: 'Unknown format "pdf": use text, stratml or json.' },
+      { message: 'Unknown format "rtf": use text, stratml, json, docx, pdf.' },
     ])
     const binary = await post(
       '/api/plans/import',
@@ -461,5 +463,78 @@ describe('POST /api/plans/import-preview and /api/plans/import', () => {
     const res = await post('/api/plans/import', DUPLICATES, { token: editor })
     expect(res.status).toBe(422)
     expect(await counts()).toEqual(before)
+  })
+})
+
+describe('a JSON plan the import refuses (issue 13, item 11)', () => {
+  let editor: string
+  beforeAll(async () => {
+    editor = await loginToken('users', 'editor@example.org')
+  })
+
+  /** The seed plan's export under a new address, with one published initiative broken. */
+  async function brokenExport(slug: string): Promise<PlanExportDocument> {
+    const document = await exported(SEED_PLAN_SLUG)
+    document.plan.slug = slug
+    const last = document.initiatives.length - 1
+    expect(last).toBeGreaterThan(2)
+    document.initiatives[last] = {
+      ...document.initiatives[last]!,
+      status: 'completed',
+      completedDate: null,
+      _status: 'published',
+    }
+    return document
+  }
+
+  it('is not "ready" in the preview, and the import refuses it the same way', async () => {
+    const body = serializePlanExport(await brokenExport('broken-preview'))
+    const preview = await post('/api/plans/import-preview', body, { token: editor })
+    expect(preview.status).toBe(422)
+    expect(preview.json.ok).toBe(false)
+    const messages = (preview.json.problems as { message: string }[]).map((p) => p.message)
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^initiatives\[\d+\]\.completedDate: a completed initiative needs its completion date\.$/,
+      ),
+    ])
+    const before = await counts()
+    const imported = await post('/api/plans/import', body, { token: editor })
+    expect(imported.status).toBe(422)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('leaves nothing behind when the database refuses a write half-way, with or without transactions', async () => {
+    // Past the checks (the document is changed after it was read), so the failure comes from
+    // Payload's own validation of the last initiative, after the plan, goals, objectives and
+    // the other initiatives were written.
+    const good = await exported(SEED_PLAN_SLUG)
+    good.plan.slug = 'broken-half-way'
+    const reading = readPlan(serializePlanExport(good))
+    expect(reading.problems).toEqual([])
+    const initiatives = reading.document!.initiatives
+    const last = initiatives.length - 1
+    expect(last).toBeGreaterThan(2)
+    initiatives[last] = {
+      ...initiatives[last]!,
+      status: 'completed',
+      completedDate: null,
+      _status: 'published',
+    }
+    const current = (await exported(SEED_PLAN_SLUG)).plan.current
+    const before = await counts()
+    await expect(storePlan(payload, reading, { publish: true })).rejects.toThrow(
+      /field is invalid: Completed Date/,
+    )
+    expect(await counts()).toEqual(before)
+    const left = await payload.find({
+      collection: 'plans',
+      where: { slug: { equals: 'broken-half-way' } },
+      draft: true,
+      overrideAccess: true,
+    })
+    expect(left.totalDocs).toBe(0)
+    // the plan that was current still is (the import makes a plan current only at the end)
+    expect((await exported(SEED_PLAN_SLUG)).plan.current).toBe(current)
   })
 })

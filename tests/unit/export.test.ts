@@ -172,6 +172,7 @@ describe('buildPlanExport', () => {
       adoptedOn: '2020-06-01T00:00:00.000Z',
       adoptedBy: 'the Board',
       lastRevised: null,
+      objectiveLabel: null,
       preamble: paragraphsToLexical(['First.', 'Second.']),
       vision: null,
       mission: paragraphsToLexical(['To serve.']),

@@ -149,7 +149,9 @@ describe('sizes and formats', () => {
     ['xml', 'stratml'],
     ['StratML', 'stratml'],
     ['json', 'json'],
-    ['pdf', undefined],
+    ['pdf', 'pdf'],
+    ['Word', 'docx'],
+    ['rtf', undefined],
     [undefined, undefined],
   ])('parseFormat(%j) = %j', (value, format) => {
     expect(parseFormat(value)).toBe(format)
@@ -324,8 +326,11 @@ describe('parseImportArgs', () => {
   it.each([
     [[], 'Name the plan file to import.'],
     [['a', 'b'], 'Import one file at a time (got a, b).'],
-    [['a', '--format', 'pdf'], '--format must be one of text, stratml, json (got "pdf").'],
-    [['a', '--format'], '--format must be one of text, stratml, json (got "").'],
+    [
+      ['a', '--format', 'rtf'],
+      '--format must be one of text, stratml, json, docx, pdf (got "rtf").',
+    ],
+    [['a', '--format'], '--format must be one of text, stratml, json, docx, pdf (got "").'],
     [['a', '--draft'], 'Unknown option --draft.'],
     [['a', '--slug'], '--slug needs a value.'],
   ])('%j → %s', (argv, error) => {

@@ -1,10 +1,11 @@
 import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { cacheTags } from '@/lib/data/tags'
-import { readPlan, type PlanReading } from '@/lib/import'
+import type { PlanReading } from '@/lib/import'
+import { readPlanBytes } from '@/lib/import/file'
 import {
-  decodeImportBytes,
-  MAX_IMPORT_BYTES,
+  IMPORT_FORMATS,
+  MAX_DOCUMENT_BYTES,
   parseFormat,
   tooLargeMessage,
 } from '@/lib/import/input'
@@ -17,8 +18,9 @@ import { errorResponse, jsonResponse, readBodyBytes, refuseNonEditors } from './
 /**
  * POST /api/plans/import-preview and POST /api/plans/import (editors only).
  *
- * The body is the plan file itself (Content-Type text/plain, application/xml or application/json,
- * at most 2 MB); the query says `format` (text | stratml | json, detected when left out),
+ * The body is the plan file itself (text at most 2 MB: text/plain, application/xml or
+ * application/json; a Word document or PDF at most 10 MB, any content type: recognised by its
+ * first bytes); the query says `format` (text | stratml | json | docx | pdf, detected when left out),
  * `filename`, `organization` and, for the import, `slug`. The preview answers what was read
  * (200, or 422 when it cannot be imported); the import creates the plan as a draft (201).
  */
@@ -44,20 +46,26 @@ async function readRequest(req: PayloadRequest): Promise<Read> {
   if (formatParam && formatParam !== 'auto' && !format) {
     return {
       ok: false,
-      response: errorResponse(400, `Unknown format "${formatParam}": use text, stratml or json.`),
+      response: errorResponse(
+        400,
+        `Unknown format "${formatParam}": use ${IMPORT_FORMATS.join(', ')}.`,
+      ),
     }
   }
-  const body = await readBodyBytes(req, MAX_IMPORT_BYTES)
-  if (!body.ok) return { ok: false, response: errorResponse(413, tooLargeMessage(body.size)) }
-  const decoded = decodeImportBytes(body.bytes)
-  if (!decoded.ok) return { ok: false, response: errorResponse(decoded.status, decoded.message) }
-  const reading = readPlan(decoded.text, {
+  const body = await readBodyBytes(req, MAX_DOCUMENT_BYTES)
+  if (!body.ok) {
+    return {
+      ok: false,
+      response: errorResponse(413, tooLargeMessage(body.size, MAX_DOCUMENT_BYTES)),
+    }
+  }
+  const read = await readPlanBytes(body.bytes, {
     format,
     filename: url.searchParams.get('filename') ?? undefined,
     organization: url.searchParams.get('organization') ?? undefined,
   })
-  if (decoded.note) reading.notes.unshift(decoded.note)
-  return { ok: true, reading }
+  if (!read.ok) return { ok: false, response: errorResponse(read.status, read.message) }
+  return { ok: true, reading: read.reading }
 }
 
 async function slugTaken(req: PayloadRequest, slug: string): Promise<boolean> {

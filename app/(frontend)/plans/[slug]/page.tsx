@@ -165,7 +165,11 @@ export default async function PlanPage({ params }: Props) {
                         className="objective"
                         id={objectiveAnchor(objective.code)}
                       >
-                        <span className="objective__code">{objective.code}</span>
+                        <span className="objective__code">
+                          {plan.objectiveLabel
+                            ? `${plan.objectiveLabel} ${objective.code}`
+                            : objective.code}
+                        </span>
                         <span className="objective__text">{objective.text}</span>
                         <Link
                           className={`objective__work${n === 0 ? ' objective__work--none' : ''}`}

@@ -126,7 +126,12 @@ export default async function GoalPage({ params }: Props) {
               className="objective-block"
             >
               <h2 id={`${anchor}-title`} className="objective-block__title">
-                <span className="objective__code">{objective.code}</span> {objective.text}
+                <span className="objective__code">
+                  {plan.objectiveLabel
+                    ? `${plan.objectiveLabel} ${objective.code}`
+                    : objective.code}
+                </span>{' '}
+                {objective.text}
               </h2>
               <p className="muted">{servingSentence(serving)}</p>
               {serving.length > 0 ? (

@@ -40,7 +40,8 @@ const nextConfig = {
   // Lets several checkouts' servers (or a test build beside a dev server) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // The database and the PDF renderer stay out of the bundles; they run on the server as-is.
-  serverExternalPackages: ['@react-pdf/renderer'],
+  // loaded by Node as they are: pdfjs-dist imports its worker module at run time
+  serverExternalPackages: ['@react-pdf/renderer', 'pdfjs-dist', 'mammoth'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

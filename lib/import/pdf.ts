@@ -90,6 +90,13 @@ export async function readPdfPages(
       page.cleanup()
     }
     return { ok: true, pages }
+  } catch (err) {
+    // a damaged stream inside a page (pdfjs throws its own exception types, not always Errors)
+    const why = err instanceof Error ? err.message : String(err)
+    return {
+      ok: false,
+      message: `This PDF cannot be read (${why.slice(0, 200)}). Nothing was imported.`,
+    }
   } finally {
     await document.destroy()
   }
@@ -165,6 +172,11 @@ function findGutter(rows: Run[][], width: number): number | undefined {
   let rightRows = 0
   let crossing = 0
   for (const row of rows) {
+    // a full-width row (a title over both columns) says nothing about the gutter
+    if (row.some((run) => run.x < width / 2 && run.x + run.width > width / 2)) {
+      crossing++
+      continue
+    }
     let hasLeft = false
     let hasRight = false
     for (const run of row) {
@@ -176,7 +188,6 @@ function findGutter(rows: Run[][], width: number): number | undefined {
     }
     if (hasLeft) leftRows++
     if (hasRight) rightRows++
-    if (row.some((run) => run.x < width / 2 && run.x + run.width > width / 2)) crossing++
   }
   if (leftRows < 3 || rightRows < 3 || crossing > rows.length / 3) return undefined
   // the widest uncovered band, if it is at least a few points wide

@@ -306,3 +306,61 @@ describe('fuzz: hostile XML is refused for the right reason', () => {
     expect(reading.problems.length).toBeGreaterThan(0)
   })
 })
+
+describe('fuzz: Word and PDF readers (issue 14)', { timeout: 120_000 }, () => {
+  /** Small real documents to mutate: a .docx the docx package writes and a PDF react-pdf prints. */
+  async function seeds(): Promise<Uint8Array[]> {
+    const { Document, Packer, Paragraph } = await import('docx')
+    const {
+      Document: PdfDocument,
+      Page,
+      Text,
+      renderToBuffer,
+    } = await import('@react-pdf/renderer')
+    const { createElement: h } = await import('react')
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              'Strategic Plan 2020-2025',
+              'Goal 1. Membership',
+              'Objective 1. Welcome',
+            ].map((text) => new Paragraph({ text })),
+          },
+        ],
+      }),
+    )
+    const pdf = await renderToBuffer(
+      h(PdfDocument, null, h(Page, null, h(Text, null, 'Goal 1. Membership'))),
+    )
+    return [new Uint8Array(docx), new Uint8Array(pdf)]
+  }
+
+  it('answers every mutated, truncated or random document with a reading or a message, in time', async () => {
+    const random = rng(14)
+    const inputs: Uint8Array[] = []
+    for (const seed of await seeds()) {
+      for (let i = 0; i < 30; i++) {
+        const copy = seed.slice(0, i % 3 === 0 ? random.int(seed.length) : seed.length)
+        for (let j = 0; j < 1 + random.int(20); j++) copy[random.int(copy.length)] = random.int(256)
+        inputs.push(copy)
+      }
+    }
+    for (let i = 0; i < 20; i++) {
+      const junk = new Uint8Array(8 + random.int(4000)).map(() => random.int(256))
+      junk.set(i % 2 ? [0x25, 0x50, 0x44, 0x46, 0x2d] : [0x50, 0x4b, 0x03, 0x04])
+      inputs.push(junk)
+    }
+    const { readPlanBytes } = await import('@/lib/import/file')
+    let slowest = 0
+    for (const input of inputs) {
+      const started = performance.now()
+      const result = await readPlanBytes(input)
+      slowest = Math.max(slowest, performance.now() - started)
+      if (result.ok) expect(result.reading.format).toMatch(/^(?:docx|pdf)$/)
+      else expect(result.message.length).toBeGreaterThan(10)
+    }
+    expect(slowest).toBeLessThan(5_000)
+  })
+})

@@ -1,0 +1,334 @@
+/**
+ * Word and PDF plans (issue 14): each fixture is made here, by the libraries an association's
+ * tools use (the `docx` package writes real Word files; Chromium and react-pdf print real PDFs),
+ * then read back through the same entry the CLI and the admin use, and checked for the exact
+ * goals, objectives, codes and labels.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { Document as PdfDocument, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx'
+import { createElement as h } from 'react'
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { readPlanBytes } from '@/lib/import/file'
+import type { ParsedPlan } from '@/lib/import/types'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-documents-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+/** goal number → [title, objective codes and texts] */
+function outline(plan: ParsedPlan) {
+  return plan.goals.map((goal) => ({
+    goal: `${goal.number} ${goal.title}`,
+    objectives: goal.objectives.map((o) => `${goal.number}.${o.number} ${o.text}`),
+  }))
+}
+
+const EXPECTED = [
+  {
+    goal: '1 Membership',
+    objectives: ['1.1 Welcome new members', '1.2 Keep the members we have'],
+  },
+  {
+    goal: '2 Advocacy',
+    objectives: [
+      '2.1 Speak for libraries in the legislature',
+      '2.2 Publish the annual state of libraries report',
+      '2.3 Train members to meet their representatives',
+    ],
+  },
+]
+const TITLE = 'Prairie Library Association Strategic Plan 2022–2025'
+
+async function read(bytes: Uint8Array) {
+  const result = await readPlanBytes(bytes)
+  if (!result.ok) throw new Error(result.message)
+  return result.reading
+}
+
+// ---- Word ---------------------------------------------------------------------------------------
+
+const numbering = {
+  config: [
+    {
+      reference: 'plan',
+      levels: [
+        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT },
+        { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2', alignment: AlignmentType.LEFT },
+      ],
+    },
+  ],
+}
+
+async function docxFile(children: Paragraph[]): Promise<Uint8Array> {
+  const buffer = await Packer.toBuffer(new Document({ numbering, sections: [{ children }] }))
+  return new Uint8Array(buffer)
+}
+
+const heading = (
+  text: string,
+  level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1,
+) => new Paragraph({ text, heading: level })
+const para = (text: string) => new Paragraph({ text })
+const numbered = (text: string, level: 0 | 1) =>
+  new Paragraph({ text, numbering: { reference: 'plan', level } })
+
+describe('Word documents', () => {
+  it('reads Word’s automatic numbering by level: goals at level 1, objectives at level 2', async () => {
+    const reading = await read(
+      await docxFile([
+        heading(TITLE, HeadingLevel.TITLE),
+        heading('Mission'),
+        para('To connect the libraries of the prairie.'),
+        heading('Goals and Objectives'),
+        numbered('Membership', 0),
+        numbered('Welcome new members', 1),
+        numbered('Keep the members we have', 1),
+        numbered('Advocacy', 0),
+        numbered('Speak for libraries in the legislature', 1),
+        numbered('Publish the annual state of libraries report', 1),
+        numbered('Train members to meet their representatives', 1),
+      ]),
+    )
+    expect(reading.format).toBe('docx')
+    expect(reading.problems).toEqual([])
+    expect(reading.plan).toMatchObject({
+      title: TITLE,
+      organization: 'Prairie Library Association',
+      startYear: 2022,
+      endYear: 2025,
+      mission: ['To connect the libraries of the prairie.'],
+    })
+    expect(outline(reading.plan)).toEqual(EXPECTED)
+    expect(reading.plan.objectiveLabel).toBeUndefined()
+  })
+
+  it('reads goal headings with their strategies as a numbered list, and keeps the word "Strategy"', async () => {
+    const reading = await read(
+      await docxFile([
+        heading(TITLE, HeadingLevel.TITLE),
+        heading('Goal 1: Membership', HeadingLevel.HEADING_2),
+        para('Strategies'),
+        numbered('Welcome new members', 0),
+        numbered('Keep the members we have', 0),
+        heading('Goal 2: Advocacy', HeadingLevel.HEADING_2),
+        para('Strategies'),
+        numbered('Speak for libraries in the legislature', 0),
+        numbered('Publish the annual state of libraries report', 0),
+        numbered('Train members to meet their representatives', 0),
+      ]),
+    )
+    expect(reading.problems).toEqual([])
+    expect(outline(reading.plan)).toEqual(EXPECTED)
+    expect(reading.plan.objectiveLabel).toBe('Strategy')
+  })
+
+  it('reads "Pillar" headings with "Action 1.1" paragraphs, and the organization after the title', async () => {
+    const reading = await read(
+      await docxFile([
+        heading('Strategic Plan 2022–2025: Prairie Library Association', HeadingLevel.TITLE),
+        heading('Pillar 1 – Membership'),
+        para('Action 1.1 Welcome new members'),
+        para('Action 1.2 Keep the members we have'),
+        heading('Pillar 2 – Advocacy'),
+        para('Action 2.1 Speak for libraries in the legislature'),
+        para('Action 2.2 Publish the annual state of libraries report'),
+        para('Action 2.3 Train members to meet their representatives'),
+      ]),
+    )
+    expect(outline(reading.plan)).toEqual(EXPECTED)
+    expect(reading.plan.organization).toBe('Prairie Library Association')
+    expect(reading.plan.objectiveLabel).toBe('Action')
+  })
+
+  it('refuses a zip that is not a Word document, and a zip bomb, writing nothing', async () => {
+    // a zip whose only entry is not word/document.xml (stored, 5 bytes)
+    const name = Buffer.from('a.txt')
+    const data = Buffer.from('hello')
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(data.length, 22)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt32LE(data.length, 20)
+    const zip = (entryName: Buffer, unpacked: number) => {
+      local.writeUInt16LE(entryName.length, 26)
+      central.writeUInt32LE(unpacked, 24)
+      central.writeUInt16LE(entryName.length, 28)
+      const head = Buffer.concat([local, entryName, data])
+      const dirEntry = Buffer.concat([central, entryName])
+      const end = Buffer.alloc(22)
+      end.writeUInt32LE(0x06054b50, 0)
+      end.writeUInt16LE(1, 8)
+      end.writeUInt16LE(1, 10)
+      end.writeUInt32LE(dirEntry.length, 12)
+      end.writeUInt32LE(head.length, 16)
+      return new Uint8Array(Buffer.concat([head, dirEntry, end]))
+    }
+    const notDocx = await readPlanBytes(zip(name, data.length))
+    expect(notDocx).toMatchObject({ ok: false, status: 422 })
+    expect(!notDocx.ok && notDocx.message).toMatch(/not a Word document \(\.docx\)/)
+    const bomb = await readPlanBytes(zip(Buffer.from('word/document.xml'), 3_000_000_000))
+    expect(!bomb.ok && bomb.message).toMatch(/zip bomb/)
+    const damaged = await readPlanBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))
+    expect(!damaged.ok && damaged.message).toMatch(/damaged or not a Word document/)
+    // a format that the bytes contradict is refused, never guessed around
+    const asked = await readPlanBytes(zip(name, data.length), { format: 'pdf' })
+    expect(!asked.ok && asked.message).toMatch(/is a zip file .*, not PDF/)
+  })
+})
+
+// ---- PDF ----------------------------------------------------------------------------------------
+
+function chromiumPdf(html: string): Uint8Array {
+  const source = path.join(dir, `plan-${Math.random().toString(36).slice(2)}.html`)
+  const target = source.replace(/\.html$/, '.pdf')
+  fs.writeFileSync(source, html)
+  execFileSync(
+    process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${target}`,
+      `file://${source}`,
+    ],
+    { stdio: 'ignore', timeout: 60_000 },
+  )
+  return new Uint8Array(fs.readFileSync(target))
+}
+
+const STYLE = `
+  body { font-family: sans-serif; font-size: 11pt; margin: 0 }
+  h1 { font-size: 20pt } h2 { font-size: 15pt }
+  .page { break-after: page }
+  header, footer { position: fixed; font-size: 8pt; left: 0 }
+  header { top: 0 } footer { bottom: 0 }
+  .columns { column-count: 2; column-gap: 40pt }
+  .sub { margin-left: 24pt }
+`
+
+describe('PDFs printed by Chromium', { timeout: 120_000 }, () => {
+  it('reads headings by size, strategies by code, drops running headers and repairs hyphenation', async () => {
+    const pdf = chromiumPdf(`<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}
+      p.narrow { width: 180pt; hyphens: manual }</style></head><body>
+      <header>Prairie Library Association · Strategic Plan</header>
+      <h1>${TITLE}</h1>
+      <h2>Mission</h2>
+      <p class="narrow">To connect the libraries of the prairie and to speak for them in the legis-<br>lature of the province.</p>
+      <div class="page"></div>
+      <h2>Goal 1: Membership</h2>
+      <p>Strategy 1.1 Welcome new members</p>
+      <p>Strategy 1.2 Keep the members we have</p>
+      <h2>Goal 2: Advocacy</h2>
+      <p>Strategy 2.1 Speak for libraries in the legislature</p>
+      <p>Strategy 2.2 Publish the annual state of libraries report</p>
+      <p>Strategy 2.3 Train members to meet their representatives</p>
+    </body></html>`)
+    const reading = await read(pdf)
+    expect(reading.format).toBe('pdf')
+    expect(reading.problems).toEqual([])
+    expect(reading.plan.title).toBe(TITLE)
+    expect(reading.plan.organization).toBe('Prairie Library Association')
+    expect(reading.plan.mission).toEqual([
+      'To connect the libraries of the prairie and to speak for them in the legislature of the province.',
+    ])
+    expect(outline(reading.plan)).toEqual(EXPECTED)
+    expect(reading.plan.objectiveLabel).toBe('Strategy')
+    expect(JSON.stringify(reading.plan)).not.toMatch(/·/)
+  })
+
+  it('reads two columns in order, and says on which page a warning is', async () => {
+    const objectives = (goal: number, texts: string[]) =>
+      texts.map((t, i) => `<p>${goal}.${i + 1} ${t}</p>`).join('')
+    const pdf =
+      chromiumPdf(`<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>
+      <h1>${TITLE}</h1>
+      <div class="columns">
+        <p><b>1. Membership</b></p>
+        ${objectives(1, ['Welcome new members', 'Keep the members we have'])}
+        <p>A paragraph of prose that belongs to the first goal area and fills the left column a little more.</p>
+        <p>More prose to fill the first column so that the second goal area starts in the right column.</p>
+        <p style="break-before: column"><b>2. Advocacy</b></p>
+        ${objectives(2, [
+          'Speak for libraries in the legislature',
+          'Publish the annual state of libraries report',
+          'Train members to meet their representatives',
+        ])}
+        <p>2.2 A second 2.2</p>
+      </div>
+    </body></html>`)
+    const reading = await read(pdf)
+    expect(reading.plan.goals.map((g) => g.title)).toEqual(['Membership', 'Advocacy'])
+    expect(reading.plan.goals[0]?.objectives.map((o) => o.text)).toEqual([
+      'Welcome new members',
+      'Keep the members we have',
+    ])
+    expect(reading.plan.goals[1]?.objectives.map((o) => o.number)).toEqual([1, 2, 3, 2])
+    expect(reading.problems.map((p) => p.page)).toEqual([1])
+    expect(reading.warnings.find((w) => /duplicate objective/.test(w.message))?.page).toBe(1)
+  })
+
+  it('refuses a PDF without text, and a damaged one, with a message', async () => {
+    const empty = await readPlanBytes(chromiumPdf('<!doctype html><html><body></body></html>'))
+    expect(!empty.ok && empty.message).toMatch(/no text to read/)
+    const damaged = await readPlanBytes(new TextEncoder().encode('%PDF-1.7\n%garbage'))
+    expect(!damaged.ok && damaged.message).toMatch(/This PDF cannot be read/)
+  })
+})
+
+describe('PDFs made by react-pdf', { timeout: 60_000 }, () => {
+  it('reads a plan laid out with a running footer and page numbers', async () => {
+    const footer = h(
+      Text,
+      {
+        fixed: true,
+        style: { position: 'absolute', bottom: 20, left: 40, fontSize: 8 },
+        render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+          `Page ${pageNumber} of ${totalPages}`,
+      },
+      null,
+    )
+    const line = (text: string, size = 11, indent = 0) =>
+      h(Text, { style: { fontSize: size, marginLeft: indent, marginBottom: 6 } }, text)
+    const doc = h(
+      PdfDocument,
+      null,
+      h(
+        Page,
+        { size: 'LETTER', style: { padding: 40 } },
+        footer,
+        line(TITLE, 20),
+        h(
+          View,
+          null,
+          line('Theme 1: Membership', 15),
+          line('Key Initiative 1.1 Welcome new members', 11, 12),
+          line('Key Initiative 1.2 Keep the members we have', 11, 12),
+        ),
+      ),
+      h(
+        Page,
+        { size: 'LETTER', style: { padding: 40 } },
+        footer,
+        line('Theme 2: Advocacy', 15),
+        line('Key Initiative 2.1 Speak for libraries in the legislature', 11, 12),
+        line('Key Initiative 2.2 Publish the annual state of libraries report', 11, 12),
+        line('Key Initiative 2.3 Train members to meet their representatives', 11, 12),
+      ),
+    )
+    const pdf = new Uint8Array(await renderToBuffer(doc))
+    const reading = await read(pdf)
+    expect(reading.problems).toEqual([])
+    expect(outline(reading.plan)).toEqual(EXPECTED)
+    expect(reading.plan.objectiveLabel).toBe('Key Initiative')
+    expect(JSON.stringify(reading.plan)).not.toMatch(/Page \d/)
+  })
+})

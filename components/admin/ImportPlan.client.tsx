@@ -11,7 +11,7 @@ import {
   type ImportFormat,
 } from '@/lib/import/input'
 import type { ImportCreated, ImportPreview } from '@/lib/import/preview'
-import { slugify } from '@/lib/import/slug'
+import { slugify } from '@/lib/format/slug'
 import type { ParsedPlan } from '@/lib/import/types'
 import styles from './importPlan.module.css'
 

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod'
 
+import { SLUG_PATTERN } from '@/lib/format/slug'
+
 import {
   INITIATIVE_STATUSES,
   SECTION_KINDS,
@@ -19,7 +21,6 @@ import type { LexicalState } from '@/lib/richtext/lexical'
 export const PLAN_EXPORT_FORMAT = 'lodestar-plan'
 export const PLAN_EXPORT_VERSION = 1
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const SLUG_MESSAGE = 'use lowercase letters, digits and single hyphens only'
 const MAX_TEXT = 100_000
 /** Rich text deeper or larger than this is not something the admin's editor wrote. */
@@ -146,11 +147,11 @@ const id = field((): Id | undefined => undefined)
 
 const slug = (required: boolean) =>
   required
-    ? text(96, true).refine((value) => !value.trim() || SLUG.test(value), SLUG_MESSAGE)
+    ? text(96, true).refine((value) => !value.trim() || SLUG_PATTERN.test(value), SLUG_MESSAGE)
     : text(96)
         .nullish()
         .transform((value) => value ?? '')
-        .refine((value) => !value || SLUG.test(value), SLUG_MESSAGE)
+        .refine((value) => !value || SLUG_PATTERN.test(value), SLUG_MESSAGE)
 
 // ---- the document -------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ import type { PlanExportDocument } from '@/lib/export/document'
 import type { Id } from '@/lib/plan/types'
 import { planProblems, type ImportProblem } from './check'
 import type { PlanReading } from './index'
-import { slugify } from './slug'
+import { slugify, SLUG_PATTERN } from '@/lib/format/slug'
 import { writeParsedPlan } from './write'
 
 export const IMPORT_CONTEXT = { disableRevalidate: true } as const
@@ -59,8 +59,6 @@ export class ImportRefused extends Error {
   }
 }
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
 /** Writes the plan that `reading` holds; throws ImportRefused when it cannot (nothing written). */
 export async function storePlan(
   payload: Payload,
@@ -76,7 +74,7 @@ export async function storePlan(
     throw new ImportRefused(unique.map((p) => p.message).join(' '), 422, unique)
   }
   const slug = options.slug?.trim() ? slugify(options.slug) : reading.slug
-  if (!slug || !SLUG.test(slug)) {
+  if (!slug || !SLUG_PATTERN.test(slug)) {
     throw new ImportRefused(
       'The plan needs a web address (slug) of lowercase letters, digits and hyphens.',
       422,

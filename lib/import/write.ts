@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest, RequestContext } from 'payload'
 import { paragraphsToLexical } from '@/lib/richtext/lexical'
 import type { Id } from '@/lib/plan/types'
 import { planProblems } from './check'
-import { slugify } from './slug'
+import { slugify } from '@/lib/format/slug'
 import type { ParsedPlan } from './types'
 
 export interface WritePlanOptions {

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+
 import { withPayload } from '@payloadcms/next/withPayload'
 
 const isDev = process.env.NODE_ENV !== 'production'
@@ -39,9 +41,19 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets several checkouts' servers (or a test build beside a dev server) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // `BUILD_STANDALONE=1 npm run build` also writes .next/standalone (server.js and the files it
+  // needs), which the Dockerfile ships; a plain build stays as it was for `npm start`.
+  output: process.env.BUILD_STANDALONE === '1' ? 'standalone' : undefined,
+  // Pages and data in Redis when REDIS_URL is set at run time, Next's own store otherwise
+  // (lib/cache/handler.mjs). A custom handler has no Next memory cache in front of it, so no
+  // instance keeps serving a page that another one expired. `next dev` keeps Next's default.
+  cacheHandler: isDev
+    ? undefined
+    : fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)),
   // The database and the PDF renderer stay out of the bundles; they run on the server as-is.
-  // loaded by Node as they are: pdfjs-dist imports its worker module at run time
-  serverExternalPackages: ['@react-pdf/renderer', 'pdfjs-dist', 'mammoth'],
+  // loaded by Node as they are: pdfjs-dist imports its worker module at run time; the Redis client
+  // is shared with the cache handler, which Node loads outside the bundles
+  serverExternalPackages: ['@react-pdf/renderer', 'pdfjs-dist', 'mammoth', '@redis/client'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

@@ -12,6 +12,8 @@ import { EmailConfigError, readEmailConfig, type EmailConfig } from '@/lib/email
  * the gitignored data/ folder (data/secrets.json), and one warning line says so.
  */
 
+import { redisUrl } from '@/lib/redis/url.mjs'
+
 /** Shortest secret production accepts (PAYLOAD_SECRET, NEXTAUTH_SECRET, ADMIN_SETUP_TOKEN). */
 export const MIN_SECRET_LENGTH = 32
 
@@ -47,6 +49,8 @@ export interface Env {
   trustedProxyHops: number
   /** SMTP_URL / EMAIL_FROM / REMINDER_DAYS_BEFORE_DUE (lib/email/config.ts) */
   email: EmailConfig
+  /** REDIS_URL: shared page cache and rate limits for several instances; null = one machine, in memory */
+  redisUrl: string | null
 }
 
 export interface OidcConfig {
@@ -155,6 +159,15 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     adminSetupToken,
     trustedProxyHops: readProxyHops(source.TRUSTED_PROXY_HOPS),
     email: readEmail(source, isProduction && !building, serverUrl),
+    redisUrl: readRedisUrl(source),
+  }
+}
+
+function readRedisUrl(source: NodeJS.ProcessEnv): string | null {
+  try {
+    return redisUrl(source)
+  } catch (err) {
+    throw new ConfigError((err as Error).message)
   }
 }
 

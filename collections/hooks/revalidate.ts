@@ -6,6 +6,7 @@ import type {
 } from 'payload'
 import { revalidateTag } from 'next/cache'
 
+import { expireSharedTags } from '@/lib/cache/shared'
 import { cacheTags } from '@/lib/data/tags'
 import { idOf } from '@/lib/format/ids'
 import type { Id } from '@/lib/plan/types'
@@ -14,10 +15,16 @@ import { savedOnlyADraft } from './drafts'
 /**
  * Expires the given cache tags so the next visitor gets fresh pages. Seeds, imports and tests pass
  * `context.disableRevalidate`; outside a Next.js server (a CLI script) there is no cache to expire.
+ * With several instances (REDIS_URL) the shared cache is expired before the save is answered.
  */
-export function expireTags(tags: Iterable<string>, req: PayloadRequest, context: RequestContext) {
+export async function expireTags(
+  tags: Iterable<string>,
+  req: PayloadRequest,
+  context: RequestContext,
+): Promise<void> {
   if (context.disableRevalidate) return
-  for (const tag of new Set(tags)) {
+  const unique = [...new Set(tags)]
+  for (const tag of unique) {
     try {
       revalidateTag(tag, { expire: 0 })
     } catch (err) {
@@ -28,6 +35,7 @@ export function expireTags(tags: Iterable<string>, req: PayloadRequest, context:
       throw err
     }
   }
+  await expireSharedTags(unique)
 }
 
 /** Plans: the plan's pages and every list of plans; not for a draft the public cannot see. */
@@ -39,30 +47,34 @@ export const revalidatePlan: CollectionAfterChangeHook = async ({
 }) => {
   if (context.disableRevalidate) return doc
   if (await savedOnlyADraft({ collection: 'plans', doc, operation, req })) return doc
-  expireTags([cacheTags.plans, cacheTags.plan(doc.id)], req, context)
+  await expireTags([cacheTags.plans, cacheTags.plan(doc.id)], req, context)
   return doc
 }
 
-export const revalidatePlanDelete: CollectionAfterDeleteHook = ({ doc, req, context }) => {
-  expireTags([cacheTags.plans, cacheTags.plan(doc.id)], req, context)
+export const revalidatePlanDelete: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
+  await expireTags([cacheTags.plans, cacheTags.plan(doc.id)], req, context)
   return doc
 }
 
 /** Goal areas and objectives: their plan's pages (and the plan it moved from). */
-export const revalidatePlanContent: CollectionAfterChangeHook = ({
+export const revalidatePlanContent: CollectionAfterChangeHook = async ({
   doc,
   previousDoc,
   req,
   context,
 }) => {
   const plans = [idOf(doc.plan), idOf(previousDoc?.plan)].filter((id): id is Id => id != null)
-  expireTags(plans.map(cacheTags.plan), req, context)
+  await expireTags(plans.map(cacheTags.plan), req, context)
   return doc
 }
 
-export const revalidatePlanContentDelete: CollectionAfterDeleteHook = ({ doc, req, context }) => {
+export const revalidatePlanContentDelete: CollectionAfterDeleteHook = async ({
+  doc,
+  req,
+  context,
+}) => {
   const plan = idOf(doc.plan)
-  if (plan != null) expireTags([cacheTags.plan(plan)], req, context)
+  if (plan != null) await expireTags([cacheTags.plan(plan)], req, context)
   return doc
 }
 
@@ -86,14 +98,18 @@ export const revalidateInitiative: CollectionAfterChangeHook = async ({
     if (plan != null) tags.push(cacheTags.plan(plan))
     if (section != null) tags.push(cacheTags.section(section))
   }
-  expireTags(tags, req, context)
+  await expireTags(tags, req, context)
   return doc
 }
 
-export const revalidateInitiativeDelete: CollectionAfterDeleteHook = ({ doc, req, context }) => {
+export const revalidateInitiativeDelete: CollectionAfterDeleteHook = async ({
+  doc,
+  req,
+  context,
+}) => {
   const plan = idOf(doc.plan)
   const section = idOf(doc.section)
-  expireTags(
+  await expireTags(
     [
       ...(plan != null ? [cacheTags.plan(plan)] : []),
       ...(section != null ? [cacheTags.section(section)] : []),
@@ -104,12 +120,12 @@ export const revalidateInitiativeDelete: CollectionAfterDeleteHook = ({ doc, req
   return doc
 }
 
-export const revalidateSection: CollectionAfterChangeHook = ({ doc, req, context }) => {
-  expireTags([cacheTags.sections, cacheTags.section(doc.id)], req, context)
+export const revalidateSection: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+  await expireTags([cacheTags.sections, cacheTags.section(doc.id)], req, context)
   return doc
 }
 
-export const revalidateSectionDelete: CollectionAfterDeleteHook = ({ doc, req, context }) => {
-  expireTags([cacheTags.sections, cacheTags.section(doc.id)], req, context)
+export const revalidateSectionDelete: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
+  await expireTags([cacheTags.sections, cacheTags.section(doc.id)], req, context)
   return doc
 }

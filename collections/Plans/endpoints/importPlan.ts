@@ -115,7 +115,7 @@ export const importEndpoint: Endpoint = {
         user: req.user,
       })
       // a draft plan is not on the site yet; sections it brought along are
-      if (stored.sections > 0) expireTags([cacheTags.sections], req, {})
+      if (stored.sections > 0) await expireTags([cacheTags.sections], req, {})
       const created: ImportCreated = {
         message: `Created the draft plan "${stored.title}".`,
         doc: { id: stored.id, slug: stored.slug, title: stored.title },

@@ -26,7 +26,7 @@ export const keepOneCurrentPlan: CollectionAfterChangeHook = async ({ doc, req, 
       req,
       context,
     })
-    expireTags([cacheTags.plan(other.id)], req, context)
+    await expireTags([cacheTags.plan(other.id)], req, context)
   }
   return doc
 }

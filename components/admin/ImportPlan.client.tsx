@@ -1,13 +1,16 @@
 'use client'
 
-import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type DragEvent } from 'react'
 
 import {
   decodeImportBytes,
+  documentFormatOf,
   FORMAT_LABELS,
+  MAX_DOCUMENT_BYTES,
   IMPORT_FORMATS,
   MAX_IMPORT_BYTES,
   tooLargeMessage,
+  type DocumentFormat,
   type ImportFormat,
 } from '@/lib/import/input'
 import type { ImportCreated, ImportPreview } from '@/lib/import/preview'
@@ -21,6 +24,24 @@ interface Props {
 }
 
 type FormatChoice = ImportFormat | 'auto'
+
+/** What is sent: a document's bytes as they are, or the text. */
+function outgoing(chosen: ChosenDocument | null, text: string): { body: BodyInit; type: string } {
+  return chosen
+    ? { body: new Blob([chosen.bytes]), type: 'application/octet-stream' }
+    : { body: text, type: 'text/plain;charset=utf-8' }
+}
+
+/** A Word document or PDF chosen for import: sent as it is, read on the server. */
+interface ChosenDocument {
+  name: string
+  format: DocumentFormat
+  bytes: Uint8Array<ArrayBuffer>
+}
+
+const ACCEPT =
+  '.txt,.text,.md,.xml,.json,.docx,.pdf,text/plain,text/markdown,application/xml,text/xml,application/json,' +
+  'application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 const PREVIEW_DELAY_MS = 600
 
@@ -111,6 +132,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function ImportPlan({ adminRoute, apiRoute }: Props) {
   const [text, setText] = useState('')
   const [filename, setFilename] = useState<string | undefined>()
+  const [chosen, setChosen] = useState<ChosenDocument | null>(null)
+  const [dragging, setDragging] = useState(false)
   const [format, setFormat] = useState<FormatChoice>('auto')
   const [organization, setOrganization] = useState('')
   const [slug, setSlug] = useState('')
@@ -129,7 +152,13 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
   const inFlight = useRef<AbortController | null>(null)
 
   const chosenSlug = slugEdited ? slugify(slug) : ''
-  const key = JSON.stringify([text, format, filename ?? '', organization, chosenSlug])
+  const key = JSON.stringify([
+    chosen ? `${chosen.name}:${chosen.bytes.byteLength}` : text,
+    format,
+    filename ?? '',
+    organization,
+    chosenSlug,
+  ])
   const upToDate = preview !== null && previewKey === key
 
   const query = useCallback(
@@ -147,7 +176,7 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
 
   const runPreview = useCallback(async () => {
     inFlight.current?.abort()
-    if (!text.trim()) {
+    if (!chosen && !text.trim()) {
       setPreview(null)
       setPreviewKey('')
       setRequestError(null)
@@ -157,11 +186,12 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
     inFlight.current = controller
     setPreviewing(true)
     try {
+      const sent = outgoing(chosen, text)
       const response = await fetch(`${apiRoute}/plans/import-preview?${query()}`, {
         method: 'POST',
         credentials: 'include',
-        headers: { 'Content-Type': 'text/plain;charset=utf-8' },
-        body: text,
+        headers: { 'Content-Type': sent.type },
+        body: sent.body,
         signal: controller.signal,
       })
       const body = await readJson(response)
@@ -191,7 +221,7 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
         setPreviewing(false)
       }
     }
-  }, [apiRoute, key, query, slugEdited, text])
+  }, [apiRoute, key, query, slugEdited, text, chosen])
 
   // re-read the plan shortly after the text or the options change
   useEffect(() => {
@@ -203,17 +233,42 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0]
     event.target.value = ''
-    if (!file) return
+    if (file) await takeFile(file)
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>) {
+    event.preventDefault()
+    setDragging(false)
+    const file = event.dataTransfer.files[0]
+    if (file) void takeFile(file)
+  }
+
+  /** A chosen or dropped file: a Word document or PDF is kept as bytes, anything else read as text. */
+  async function takeFile(file: File) {
     setFileError(null)
+    if (file.size > MAX_DOCUMENT_BYTES) {
+      setFileError(`${file.name}: ${tooLargeMessage(file.size, MAX_DOCUMENT_BYTES)}`)
+      return
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    const kind = documentFormatOf(bytes)
+    if (kind) {
+      setChosen({ name: file.name, format: kind, bytes })
+      setFilename(file.name)
+      setText('')
+      setCreated(null)
+      return
+    }
     if (file.size > MAX_IMPORT_BYTES) {
       setFileError(`${file.name}: ${tooLargeMessage(file.size)}`)
       return
     }
-    const decoded = decodeImportBytes(new Uint8Array(await file.arrayBuffer()))
+    const decoded = decodeImportBytes(bytes)
     if (!decoded.ok) {
       setFileError(`${file.name}: ${decoded.message}`)
       return
     }
+    setChosen(null)
     setFilename(file.name)
     setText(decoded.text)
     setCreated(null)
@@ -242,11 +297,12 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
     setCreating(true)
     setCreateError(null)
     try {
+      const sent = outgoing(chosen, text)
       const response = await fetch(`${apiRoute}/plans/import?${query({ slug: slugify(slug) })}`, {
         method: 'POST',
         credentials: 'include',
-        headers: { 'Content-Type': 'text/plain;charset=utf-8' },
-        body: text,
+        headers: { 'Content-Type': sent.type },
+        body: sent.body,
       })
       const body = await readJson(response)
       if (response.status === 201 && body && typeof body === 'object' && 'doc' in body) {
@@ -266,6 +322,7 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
   function startOver() {
     setCreated(null)
     setText('')
+    setChosen(null)
     setFilename(undefined)
     setSlug('')
     setSlugEdited(false)
@@ -274,7 +331,9 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
     setCreateError(null)
   }
 
-  const lineCount = text ? text.split('\n').length : 0
+  // a document's text is what the server read from it (read-only: change the document instead)
+  const shown = chosen ? (preview?.text ?? '') : text
+  const lineCount = shown ? shown.split('\n').length : 0
   const slugProblem =
     preview && upToDate && preview.slugTaken
       ? `Another plan already uses the address /plans/${preview.slug}. Choose another one.`
@@ -310,18 +369,26 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
 
   return (
     <div className={styles.columns}>
-      <section className={styles.source} aria-labelledby="import-source-heading">
+      <section
+        className={`${styles.source}${dragging ? ` ${styles.dragging}` : ''}`}
+        aria-labelledby="import-source-heading"
+        data-testid="import-drop"
+        onDragOver={(event) => {
+          event.preventDefault()
+          setDragging(true)
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
         <h2 id="import-source-heading" className={styles.columnHeading}>
           The plan
         </h2>
         <div className={styles.options}>
           <label className={styles.field}>
-            <span className={styles.label}>Upload a file</span>
-            <input
-              type="file"
-              accept=".txt,.text,.md,.xml,.json,text/plain,text/markdown,application/xml,text/xml,application/json"
-              onChange={(event) => void onFile(event)}
-            />
+            <span className={styles.label}>
+              Upload or drop a file (Word, PDF, text, StratML or Lodestar JSON)
+            </span>
+            <input type="file" accept={ACCEPT} onChange={(event) => void onFile(event)} />
           </label>
           <label className={styles.field}>
             <span className={styles.label}>Format</span>
@@ -356,11 +423,16 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
           </p>
         ) : null}
         <label className={styles.field}>
-          <span className={styles.label}>Plan text{filename ? ` (from ${filename})` : ''}</span>
+          <span className={styles.label}>
+            {chosen
+              ? `Text read from ${chosen.name} (${FORMAT_LABELS[chosen.format]})`
+              : `Plan text${filename ? ` (from ${filename})` : ''}`}
+          </span>
           <textarea
             ref={textarea}
             className={styles.textarea}
-            value={text}
+            value={shown}
+            readOnly={Boolean(chosen)}
             onChange={(event) => {
               setText(event.target.value)
               trackCursor()
@@ -374,12 +446,17 @@ export function ImportPlan({ adminRoute, apiRoute }: Props) {
           />
         </label>
         <p className={styles.textStatus}>
-          {text ? `Line ${cursorLine} of ${lineCount}` : 'No text yet.'}
+          {shown ? `Line ${cursorLine} of ${lineCount}` : 'No text yet.'}
+          {chosen ? (
+            <button type="button" className={styles.secondaryButton} onClick={startOver}>
+              Remove {chosen.name}
+            </button>
+          ) : null}
           <button
             type="button"
             className={styles.secondaryButton}
             onClick={() => void runPreview()}
-            disabled={!text.trim() || previewing}
+            disabled={(!chosen && !text.trim()) || previewing}
           >
             {previewing ? 'Reading…' : 'Preview again'}
           </button>
@@ -498,7 +575,9 @@ function PreviewMessages({
                     className={styles.lineButton}
                     onClick={() => onLine(problem.line ?? 1)}
                   >
-                    Line {problem.line}
+                    {problem.page
+                      ? `Page ${problem.page}, line ${problem.line}`
+                      : `Line ${problem.line}`}
                   </button>
                 ) : null}{' '}
                 {problem.message}
@@ -521,7 +600,9 @@ function PreviewMessages({
                   className={styles.lineButton}
                   onClick={() => onLine(warning.line)}
                 >
-                  Line {warning.line}
+                  {warning.page
+                    ? `Page ${warning.page}, line ${warning.line}`
+                    : `Line ${warning.line}`}
                 </button>{' '}
                 {warning.message}
               </li>

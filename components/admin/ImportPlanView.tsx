@@ -4,7 +4,7 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter, SetStepNav } from '@payloadcms/ui'
 
 import { isEditor } from '@/lib/auth/roles'
-import { MAX_IMPORT_BYTES, formatBytes } from '@/lib/import/input'
+import { MAX_DOCUMENT_BYTES, MAX_IMPORT_BYTES, formatBytes } from '@/lib/import/input'
 import { ImportPlan } from './ImportPlan.client'
 import styles from './importPlan.module.css'
 
@@ -30,9 +30,11 @@ export function ImportPlanView({ initPageResult, params, searchParams }: AdminVi
         <header className={styles.header}>
           <h1>Import a plan</h1>
           <p className={styles.lede}>
-            Paste the plan as it was published, or upload its file: plain text, StratML (XML) or a
-            Lodestar JSON export, up to {formatBytes(MAX_IMPORT_BYTES)}. Check what Lodestar read on
-            the right, fix the text where it misread something, then create the plan as a draft.
+            Upload or drop the plan as it was published: a Word document or a PDF (up to{' '}
+            {formatBytes(MAX_DOCUMENT_BYTES)}), or plain text, StratML (XML) or a Lodestar JSON
+            export (up to {formatBytes(MAX_IMPORT_BYTES)}), or paste its text. Check what Lodestar
+            read on the right, fix the text (or the document) where it misread something, then
+            create the plan as a draft.
           </p>
         </header>
         {user && isEditor(user) ? (

@@ -49,6 +49,7 @@ export async function readPlanBytes(
     if (unusable) return { ok: false, status: unusable.status, message: unusable.message }
     const reading = readPlan(converted.text, { ...options, format: 'text' })
     reading.format = kind
+    reading.text = converted.text
     if (converted.pages) onPages(reading, converted.pages)
     return { ok: true, reading }
   }

@@ -34,6 +34,8 @@ export interface PlanReading {
   slug: string
   /** the whole export, for a JSON file (sections and initiatives come with it) */
   document?: PlanExportDocument
+  /** for a Word document or PDF: the text read from it (warnings' line numbers count in it) */
+  text?: string
 }
 
 const EMPTY_PLAN: ParsedPlan = {

@@ -16,6 +16,8 @@ export interface ImportPreview {
   warnings: ParseWarning[]
   problems: ImportProblem[]
   notes: string[]
+  /** for a Word document or PDF: the text read from it, which line numbers count in */
+  text?: string
 }
 
 /** What the import-preview endpoint answers. */
@@ -37,6 +39,7 @@ export function previewOf(reading: PlanReading, slugTaken: boolean): ImportPrevi
     warnings: reading.warnings.filter((w) => !(repeats.test(w.message) && covered.has(w.line))),
     problems: reading.problems,
     notes: reading.notes,
+    ...(reading.text === undefined ? {} : { text: reading.text }),
   }
 }
 

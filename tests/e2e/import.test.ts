@@ -1,7 +1,10 @@
 import fs from 'node:fs'
 
+import { HeadingLevel } from 'docx'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { chromiumPdf, docxFile, heading, numbered, para } from '@/tests/fixtures/documents'
 
 import { BASE_URL, DEMO_PASSWORD, launchBrowser, screenshot, signInAdmin } from './helpers'
 
@@ -155,6 +158,115 @@ describe('the admin’s Import plan view', () => {
       .waitFor()
     expect(await page.getByRole('button', { name: 'Create draft plan' }).isDisabled()).toBe(true)
     await screenshot(page, 'import-stratml-taken')
+    await page.close()
+  })
+
+  it('reads a Word document chosen with the file input and creates the draft with its wording', async () => {
+    const title = 'Lakeshore Library Association Strategic Plan 2025–2028'
+    const docx = await docxFile([
+      heading(title, HeadingLevel.TITLE),
+      heading('Goal 1: Membership', HeadingLevel.HEADING_2),
+      para('Strategies'),
+      numbered('Welcome new members', 0),
+      numbered('Keep the members we have', 0),
+      heading('Goal 2: Advocacy', HeadingLevel.HEADING_2),
+      para('Strategies'),
+      numbered('Speak for libraries in the legislature', 0),
+    ])
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await signInAdmin(page, 'editor@example.org')
+    await openImportView(page)
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'lakeshore.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(docx),
+    })
+    const result = page.locator('section[aria-labelledby="import-result-heading"]')
+    await result
+      .getByText('Ready to import: 2 goal areas, 3 objectives.')
+      .waitFor({ timeout: 30_000 })
+    expect(await result.getByText('Keep the members we have').count()).toBe(1)
+    // the text the server read is shown, read-only: the document is what gets imported
+    const read = page.getByLabel('Text read from lakeshore.docx')
+    expect(await read.inputValue()).toContain('Speak for libraries in the legislature')
+    expect(await read.getAttribute('readonly')).not.toBeNull()
+    await screenshot(page, 'import-docx-preview')
+
+    await page.getByRole('button', { name: 'Create draft plan' }).click()
+    await page.getByRole('heading', { name: 'Draft plan created' }).waitFor({ timeout: 30_000 })
+    const res = await fetch(
+      `${BASE_URL}/api/plans?where[title][equals]=${encodeURIComponent(title)}&draft=true&depth=0`,
+      { headers: { authorization: `JWT ${await editorToken()}` } },
+    )
+    const { docs } = (await res.json()) as {
+      docs: { title: string; objectiveLabel?: string; _status: string }[]
+    }
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ objectiveLabel: 'Strategy', _status: 'draft' })
+    await page.close()
+  })
+
+  it('reads a dropped PDF, says on which page a warning is, and can let the file go', async () => {
+    const pdf = chromiumPdf(`<!doctype html><html><head><meta charset="utf-8"></head><body>
+      <h1>Prairie Library Association Strategic Plan 2022–2025</h1>
+      <h2>Goal 1: Membership</h2>
+      <p>Objective 1.1 Welcome new members</p>
+      <div style="break-after: page"></div>
+      <p>A stray sentence the parser cannot place.</p>
+      <h2>Goal 2: Advocacy</h2>
+      <p>Objective 2.1 Speak for libraries in the legislature</p>
+    </body></html>`)
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await signInAdmin(page, 'editor@example.org')
+    await openImportView(page)
+    const drop = page.getByTestId('import-drop')
+    const dataTransfer = await page.evaluateHandle((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([bytes], 'prairie.pdf', { type: 'application/pdf' }))
+      return transfer
+    }, Buffer.from(pdf).toString('base64'))
+    await drop.dispatchEvent('dragover', { dataTransfer })
+    await drop.dispatchEvent('drop', { dataTransfer })
+
+    const result = page.locator('section[aria-labelledby="import-result-heading"]')
+    await result
+      .getByText('Ready to import: 2 goal areas, 2 objectives; 1 warning to check.')
+      .waitFor({ timeout: 30_000 })
+    const warning = result.getByRole('listitem').filter({ hasText: 'could not place text' })
+    const button = warning.getByRole('button', { name: /^Page 2, line \d+$/ })
+    await button.click()
+    const read = page.getByLabel('Text read from prairie.pdf')
+    const selected = await read.evaluate((el) => {
+      const area = el as HTMLTextAreaElement
+      return area.value.slice(area.selectionStart, area.selectionEnd)
+    })
+    expect(selected).toBe('A stray sentence the parser cannot place.')
+    await screenshot(page, 'import-pdf-warning')
+
+    // letting the file go leaves an empty, editable text box
+    await page.getByRole('button', { name: 'Remove prairie.pdf' }).click()
+    const text = page.getByLabel('Plan text')
+    expect(await text.inputValue()).toBe('')
+    expect(await text.getAttribute('readonly')).toBeNull()
+    await page.close()
+  })
+
+  it('says plainly when a file is not a Word document it can read', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await signInAdmin(page, 'editor@example.org')
+    await openImportView(page)
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'broken.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]),
+    })
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /damaged or not a Word document/ })
+      .waitFor({ timeout: 30_000 })
+    // nothing to create from
+    expect(await page.getByRole('button', { name: 'Create draft plan' }).count()).toBe(0)
     await page.close()
   })
 

@@ -4,21 +4,15 @@
  * then read back through the same entry the CLI and the admin use, and checked for the exact
  * goals, objectives, codes and labels.
  */
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
 import { Document as PdfDocument, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx'
+import { HeadingLevel } from 'docx'
 import { createElement as h } from 'react'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { readPlanBytes } from '@/lib/import/file'
 import type { ParsedPlan } from '@/lib/import/types'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-documents-'))
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+import { chromiumPdf, docxFile, heading, numbered, para } from '@/tests/fixtures/documents'
 
 /** goal number → [title, objective codes and texts] */
 function outline(plan: ParsedPlan) {
@@ -51,31 +45,6 @@ async function read(bytes: Uint8Array) {
 }
 
 // ---- Word ---------------------------------------------------------------------------------------
-
-const numbering = {
-  config: [
-    {
-      reference: 'plan',
-      levels: [
-        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT },
-        { level: 1, format: LevelFormat.DECIMAL, text: '%1.%2', alignment: AlignmentType.LEFT },
-      ],
-    },
-  ],
-}
-
-async function docxFile(children: Paragraph[]): Promise<Uint8Array> {
-  const buffer = await Packer.toBuffer(new Document({ numbering, sections: [{ children }] }))
-  return new Uint8Array(buffer)
-}
-
-const heading = (
-  text: string,
-  level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1,
-) => new Paragraph({ text, heading: level })
-const para = (text: string) => new Paragraph({ text })
-const numbered = (text: string, level: 0 | 1) =>
-  new Paragraph({ text, numbering: { reference: 'plan', level } })
 
 describe('Word documents', () => {
   it('reads Word’s automatic numbering by level: goals at level 1, objectives at level 2', async () => {
@@ -185,25 +154,6 @@ describe('Word documents', () => {
 })
 
 // ---- PDF ----------------------------------------------------------------------------------------
-
-function chromiumPdf(html: string): Uint8Array {
-  const source = path.join(dir, `plan-${Math.random().toString(36).slice(2)}.html`)
-  const target = source.replace(/\.html$/, '.pdf')
-  fs.writeFileSync(source, html)
-  execFileSync(
-    process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-pdf-header-footer',
-      `--print-to-pdf=${target}`,
-      `file://${source}`,
-    ],
-    { stdio: 'ignore', timeout: 60_000 },
-  )
-  return new Uint8Array(fs.readFileSync(target))
-}
 
 const STYLE = `
   body { font-family: sans-serif; font-size: 11pt; margin: 0 }

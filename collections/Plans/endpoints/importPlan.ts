@@ -36,7 +36,7 @@ async function readRequest(req: PayloadRequest): Promise<Read> {
       ok: false,
       response: errorResponse(
         415,
-        'Send the plan file itself as the request body (Content-Type: text/plain, application/xml or application/json), not a form.',
+        'Send the plan file itself as the request body (text, StratML XML, Lodestar JSON, a Word document or a PDF), not a form.',
       ),
     }
   }

@@ -7,7 +7,7 @@
  */
 import { NextRequest } from 'next/server'
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 
 import { proxy } from '@/proxy'
 import { PUBLIC_MAX_DEPTH, PUBLIC_MAX_LIMIT } from '@/lib/api/readLimits'
@@ -234,12 +234,82 @@ describe('malformed query strings answer 4xx (item 10)', () => {
     ['/api/objectives?where=oops', '`where` is not valid JSON.'],
     ['/api/objectives?where=[1]', '`where` must be a JSON object.'],
     ['/api/sections?locale=en&locale=fr', '`locale` must be given once, as a plain value.'],
+    // MongoDB-wire servers refused these paths with an error (a 500 until the sort was checked)
+    [
+      '/api/members?sort=%203',
+      '`sort` takes field names, each optionally after a minus sign (e.g. sort=-updatedAt); got " 3".',
+    ],
+    [
+      "/api/goals?sort=title,' OR 1=1 --",
+      '`sort` takes field names, each optionally after a minus sign (e.g. sort=-updatedAt); got "\' OR 1=1 --".',
+    ],
+    [
+      '/api/plans?joins[goals][sort]=a..b',
+      '`sort` takes field names, each optionally after a minus sign (e.g. sort=-updatedAt); got "a..b".',
+    ],
   ])('%s → 400 %s', async (path, message) => {
     for (const token of [undefined, memberToken]) {
       const res = await get(path, token)
       expect(res.status, res.text).toBe(400)
       expect(res.json).toEqual({ errors: [{ message }] })
     }
+  })
+
+  it('sorting by a related document’s field: sorted where the database can, a 400 where it cannot', async () => {
+    // FerretDB (LODESTAR_MONGO_COMPAT=ferretdb) has no $lookup; SQLite and MongoDB follow the relationship
+    const canFollow = process.env.LODESTAR_MONGO_COMPAT !== 'ferretdb'
+    // a second published plan, so that goal areas have more than one plan title to sort by
+    const quiet = { overrideAccess: true, context: { disableRevalidate: true } }
+    const plan = await payload.create({
+      collection: 'plans',
+      data: {
+        title: 'Zebra plan for sorting',
+        slug: 'zebra-plan-for-sorting',
+        organization: 'ALCTS',
+        startYear: 2030,
+        endYear: 2034,
+        _status: 'published',
+      },
+      ...quiet,
+    })
+    const goal = await payload.create({
+      collection: 'goals',
+      data: { plan: plan.id, number: 1, title: 'Goal area of the zebra plan' },
+      ...quiet,
+    })
+    onTestFinished(async () => {
+      await payload.delete({ collection: 'goals', id: goal.id, ...quiet })
+      await payload.delete({ collection: 'plans', id: plan.id, ...quiet })
+    })
+    for (const token of [undefined, memberToken]) {
+      const res = await get('/api/goals?sort=-plan.title&depth=1&limit=100', token)
+      if (!canFollow) {
+        expect(res.status, res.text).toBe(400)
+        expect(res.json).toEqual({
+          errors: [
+            {
+              message:
+                "This database cannot sort by a related document's field (`plan.title`); sort by a field of this collection.",
+            },
+          ],
+        })
+        continue
+      }
+      expect(res.status, res.text).toBe(200)
+      const titles = (res.json as { docs: { plan: { title: string } }[] }).docs.map(
+        (goal) => goal.plan.title,
+      )
+      expect(new Set(titles).size, 'goal areas of more than one plan').toBeGreaterThan(1)
+      expect(titles).toEqual([...titles].sort().reverse())
+    }
+    // sorting by the relationship itself, or its id, needs no lookup anywhere
+    for (const path of ['/api/goals?sort=-plan', '/api/goals?sort=plan.id']) {
+      const res = await get(path)
+      expect(res.status, `${path}: ${res.text}`).toBe(200)
+    }
+    const gql = await graphql('{ Goals(sort: "plan.title") { docs { id } } }')
+    if (canFollow) expect(gql.json.errors, gql.text).toBeUndefined()
+    else expect(errorsOf(gql.json)[0]?.message).toMatch(/^This database cannot sort by a related/)
   })
 
   it('a query string past 8 KB answers 414', async () => {

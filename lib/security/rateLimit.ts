@@ -1,9 +1,17 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible'
+
+import { sharedRedis } from '@/lib/redis/connection.mjs'
 
 /**
  * Per-client rate limits on sign-in, password reset and first-register (rate-limiter-flexible).
- * Callers see only `RateLimit`; which store keeps the counts is decided in `limiterStore` alone, so
- * a store shared between instances (Redis) plugs in there without touching a caller.
+ * Callers see only `RateLimit`; which store keeps the counts is decided in `limiterStore` alone:
+ * Redis when REDIS_URL is set (every instance counts against the same limit), this process's memory
+ * otherwise, and while Redis is unreachable.
  */
 
 export interface LimitPolicy {
@@ -30,13 +38,32 @@ export interface RateLimit {
   reset(key: string): Promise<void>
 }
 
-/** The one place a store is chosen. In memory, per process, today. */
+/** Where Redis keeps the counts: one key per policy and client, expiring with its window. */
+export const REDIS_KEY_PREFIX = 'lodestar:limit:'
+
+/**
+ * The one place a store is chosen. With REDIS_URL the counts live in Redis, shared by every
+ * instance; a command that cannot reach Redis (it fails at once: no offline queue) falls back to
+ * this process's memory (the library's insurance limiter), so an outage relaxes the limits to one
+ * per instance and never opens sign-in to unlimited guessing nor shuts it.
+ */
 export function limiterStore(policy: LimitPolicy): RateLimiterAbstract {
-  return new RateLimiterMemory({
-    keyPrefix: policy.name,
+  const options = {
     points: policy.points,
     duration: policy.windowSeconds,
     blockDuration: policy.blockSeconds ?? 0,
+  }
+  const memory = new RateLimiterMemory({ keyPrefix: policy.name, ...options })
+  const redis = sharedRedis()
+  if (!redis) return memory
+  return new RateLimiterRedis({
+    storeClient: redis.client,
+    // node-redis (not ioredis); a client that is not ready goes to the insurance at once
+    useRedisPackage: true,
+    rejectIfRedisNotReady: true,
+    keyPrefix: `${REDIS_KEY_PREFIX}${policy.name}`,
+    insuranceLimiter: memory,
+    ...options,
   })
 }
 

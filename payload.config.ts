@@ -9,6 +9,7 @@ import { Cycles } from './collections/Cycles'
 import { Goals } from './collections/Goals'
 import { Initiatives } from './collections/Initiatives'
 import { Members } from './collections/Members'
+import { memberInitQuery } from './collections/Members/endpoints/firstRegister'
 import { Notifications } from './collections/Notifications'
 import { Objectives } from './collections/Objectives'
 import { Plans } from './collections/Plans'
@@ -99,6 +100,8 @@ export default buildConfig({
     // bounded queries: a complexity ceiling and a nesting limit (lib/api/graphqlDepth.ts)
     maxComplexity: GRAPHQL_MAX_COMPLEXITY,
     validationRules: () => [maxDepthRule()],
+    // initializedMember always answers true, like GET /api/members/init
+    queries: memberInitQuery,
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),

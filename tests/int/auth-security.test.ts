@@ -100,6 +100,24 @@ async function newMember(
 
 const message = (res: Call) => res.json?.errors?.[0]?.message ?? ''
 
+/** Payload's GraphQL route, as a request from `client`. */
+async function gql(query: string, client = newClient()): Promise<Call> {
+  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+  const response = await GRAPHQL_POST(config)(
+    new Request(`${BASE}/api/graphql`, {
+      method: 'POST',
+      headers: { origin: BASE, 'content-type': 'application/json', 'x-forwarded-for': client },
+      body: JSON.stringify({ query }),
+    }),
+  )
+  const text = await response.text()
+  return {
+    status: response.status,
+    json: JSON.parse(text) as Call['json'],
+    headers: response.headers,
+  }
+}
+
 beforeAll(async () => {
   payload = await getTestPayload()
 })
@@ -125,6 +143,12 @@ describe('1. first-register', () => {
     expect(res.status).toBe(403)
     expect(res.json).not.toHaveProperty('token')
     expect((await payload.count({ collection: 'members', ...system })).totalDocs).toBe(0)
+  })
+
+  it('GraphQL’s initializedMember tells nothing either: true with no members', async () => {
+    expect((await payload.count({ collection: 'members', ...system })).totalDocs).toBe(0)
+    const res = await gql('{ initializedMember }')
+    expect(res.json).toEqual({ data: { initializedMember: true } })
   })
 
   it('needs the setup token for the first staff account', async () => {
@@ -293,6 +317,31 @@ describe('with the demo accounts', () => {
       expect(retryAfter).toBeLessThanOrEqual(15 * 60)
       expect(message(again)).toMatch(/Try again at \d\d:\d\d UTC \(in 15 minutes\)/)
       await login('members', member.username)
+    })
+
+    it('GraphQL sign-in: the same limit, a 429 error with Retry-After and when to try again', async () => {
+      const member = await newMember()
+      const client = newClient()
+      const codes: unknown[] = []
+      let last: Call | undefined
+      for (let i = 0; i < 6; i += 1) {
+        last = await gql(
+          `mutation { loginMember(username: "${member.username}", password: "wrong-${i}") { token } }`,
+          client,
+        )
+        const errors = last.json?.errors as { extensions?: { statusCode?: number } }[] | undefined
+        codes.push(errors?.[0]?.extensions?.statusCode)
+      }
+      expect(codes).toEqual([401, 401, 401, 401, 401, 429])
+      const retryAfter = Number(last!.headers.get('retry-after'))
+      expect(retryAfter).toBeGreaterThan(14 * 60)
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60)
+      expect(message(last!)).toMatch(/Try again at \d\d:\d\d UTC \(in 15 minutes\)/)
+      // a failure that is not a limit carries no Retry-After
+      const other = await gql(
+        `mutation { loginMember(username: "${member.username}", password: "wrong") { token } }`,
+      )
+      expect(other.headers.get('retry-after')).toBeNull()
     })
 
     it(

@@ -1,4 +1,4 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, GraphQLExtension } from 'payload'
 
 /**
  * Payload gives every auth collection `POST /first-register` (create the first account, signed
@@ -26,3 +26,11 @@ export const memberFirstRegisterEndpoints: Endpoint[] = [
     handler: () => Response.json({ initialized: true }),
   },
 ]
+
+/**
+ * GraphQL's `initializedMember` asks the same question as `GET /init` (Payload answers it from the
+ * database): it gets the same answer. Replaces Payload's own field (config.graphQL.queries).
+ */
+export const memberInitQuery: GraphQLExtension = (GraphQL) => ({
+  initializedMember: { type: GraphQL.GraphQLBoolean, resolve: () => true },
+})

@@ -497,6 +497,10 @@ export interface User {
    * Reminders before and on a cycle’s due date. The notice that a cycle has opened always comes.
    */
   emailReminders?: boolean | null;
+  /**
+   * Tick and save to end every session of this account, on every device, this one included if it is yours (changing the password ends the others too).
+   */
+  signOutEverywhere?: boolean | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -987,6 +991,7 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   sections?: T;
   emailReminders?: T;
+  signOutEverywhere?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

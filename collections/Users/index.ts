@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminFieldOnly, adminsOnly, selfOrAdmin } from '@/collections/access/roles'
+import { adminFieldOnly, adminsOnly, selfOrAdmin, staffFieldOnly } from '@/collections/access/roles'
 import { STAFF_ROLES, isStaff } from '@/lib/auth/roles'
 import { throttleResetRequests } from '@/collections/hooks/throttleResetRequests'
 import { refuseResetWithoutEmail } from '@/collections/hooks/refuseResetWithoutEmail'
@@ -14,6 +14,7 @@ import {
 } from '@/collections/hooks/authGuards'
 import { firstUserIsAdmin } from './firstUserIsAdmin'
 import { guardFirstRegister } from './hooks/guardFirstRegister'
+import { signOutEverywhere } from './hooks/signOutEverywhere'
 
 /** Failed sign-ins (from any number of clients) after which a staff account is locked for 10 minutes. */
 export const STAFF_LOCK_ATTEMPTS = 20
@@ -103,9 +104,21 @@ export const Users: CollectionConfig = {
         condition: (data) => Array.isArray(data?.roles) && data.roles.includes('section-editor'),
       },
     },
+    {
+      name: 'signOutEverywhere',
+      type: 'checkbox',
+      virtual: true,
+      label: 'Sign out everywhere',
+      admin: {
+        description:
+          'Tick and save to end every session of this account, on every device, this one included if it is yours (changing the password ends the others too).',
+      },
+      // who may update which staff record is the collection's rule: an admin any, anyone else their own
+      access: { read: staffFieldOnly, create: adminFieldOnly, update: staffFieldOnly },
+    },
   ],
   hooks: {
-    beforeChange: [firstUserIsAdmin],
+    beforeChange: [firstUserIsAdmin, signOutEverywhere],
     beforeOperation: [
       refuseResetWithoutEmail,
       guardFirstRegister,

@@ -515,6 +515,58 @@ describe('with the demo accounts', () => {
       expect(after.json?.user ?? null).toBeNull()
     })
 
+    it('staff: "sign out everywhere" by an admin, or by the person on their own record, ends every session', async () => {
+      const staff = await payload.create({
+        collection: 'users',
+        data: {
+          email: `staff-${Date.now()}@example.org`,
+          name: 'Signed In Twice',
+          roles: ['editor'],
+          password: DEMO_PASSWORD,
+        },
+        ...system,
+      })
+      const meOf = async (token: string) =>
+        ((await call('GET', '/api/users/me', { token })).json?.user as { id?: unknown } | null)
+          ?.id ?? null
+      const laptop = await login('users', staff.email)
+      const phone = await login('users', staff.email)
+      expect(await meOf(laptop)).toBe(staff.id)
+      expect(await meOf(phone)).toBe(staff.id)
+
+      // another editor may not do it to them (their record is not theirs to update)
+      const editor = await login('users', 'editor@example.org')
+      const refused = await call('PATCH', `/api/users/${staff.id}`, {
+        token: editor,
+        body: { signOutEverywhere: true },
+      })
+      expect(refused.status).toBeGreaterThanOrEqual(400)
+      expect(await meOf(phone)).toBe(staff.id)
+
+      const admin = await login('users', 'admin@example.org')
+      const done = await call('PATCH', `/api/users/${staff.id}`, {
+        token: admin,
+        body: { signOutEverywhere: true },
+      })
+      expect(done.status, JSON.stringify(done.json)).toBe(200)
+      expect(await meOf(laptop)).toBeNull()
+      expect(await meOf(phone)).toBeNull()
+      expect(await meOf(admin)).not.toBeNull()
+
+      // the person themselves, from one of their sessions: all of them end, that one included
+      const first = await login('users', staff.email)
+      const second = await login('users', staff.email)
+      const own = await call('PATCH', `/api/users/${staff.id}`, {
+        token: first,
+        body: { signOutEverywhere: true },
+      })
+      expect(own.status, JSON.stringify(own.json)).toBe(200)
+      expect(await meOf(first)).toBeNull()
+      expect(await meOf(second)).toBeNull()
+      // and they can sign in again
+      expect(await meOf(await login('users', staff.email))).toBe(staff.id)
+    })
+
     it('a member cannot set their own session version', async () => {
       const member = await newMember()
       const token = await login('members', member.username)

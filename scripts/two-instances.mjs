@@ -4,8 +4,9 @@
  * MongoDB-wire database (FerretDB, .ci/ferretdb.sh) and one Redis (Debian's redis-server), each
  * run as the Docker image runs it: `node server.js` from the standalone output (built with
  * BUILD_STANDALONE=1 when there is none yet). Checks through both instances what issue 17 asks:
- * shared pages, an edit seen by the other instance on its very next request, Redis going away and
- * coming back, an instance stopped under load, the database going away.
+ * shared pages, an edit seen by the other instance on its very next request, one sign-in limit
+ * over both, Redis going away and coming back, an instance stopped under load, the database going
+ * away.
  *
  * Ports: SCALE_PORT (instance A; B is SCALE_PORT + 1, default 3300), SCALE_REDIS_PORT (6390),
  * SCALE_MONGO_PORT (27019). Prints one line per check and "N passed, N failed".
@@ -304,6 +305,40 @@ try {
       return `${rounds} edits in a row`
     },
   )
+
+  await check('failed sign-ins spread over both instances hit one limit', async () => {
+    // one client (as the reverse proxy names it) guessing one member's password, A, B, A, B, A:
+    // five failures in all, so the sixth is refused on either instance (each alone has seen 3 or 2)
+    const client = '198.51.100.17'
+    const statuses = []
+    let last
+    for (let i = 0; i < 6; i++) {
+      const instance = i % 2 === 0 ? a : b
+      last = await fetch(`${instance.url}/api/members/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        body: JSON.stringify({ username: '100001', password: `wrong-${i}` }),
+      })
+      statuses.push(`${instance.name}:${last.status}`)
+      await last.arrayBuffer()
+    }
+    expect(
+      statuses.join(' ') === 'A:401 B:401 A:401 B:401 A:401 B:429',
+      `statuses ${statuses.join(' ')}`,
+    )
+    const retryAfter = Number(last.headers.get('retry-after'))
+    expect(retryAfter > 14 * 60, `Retry-After ${retryAfter}`)
+    // the member themselves, from another address, still gets in on either instance
+    for (const instance of [a, b]) {
+      const res = await fetch(`${instance.url}/api/members/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.18' },
+        body: JSON.stringify({ username: '100001', password: editor.password }),
+      })
+      expect(res.status === 200, `${instance.name}: the member's own sign-in got ${res.status}`)
+    }
+    return statuses.join(' ')
+  })
 
   await check('Redis going away: both keep serving, health says degraded', async () => {
     await cached(b, sectionPage) // in Redis, and kept there (append-only file)

@@ -12,13 +12,13 @@ import {
   type CoverageInput,
   type PlanCoverage,
 } from '@/lib/plan/coverage'
+import type { InitiativeRecord } from '@/lib/plan/cycles'
 import {
   INITIATIVE_STATUSES,
   VISIBILITIES,
   type GoalSummary,
   type Id,
   type InitiativeStatus,
-  type InitiativeSummary,
   type ObjectiveSummary,
   type PlanSummary,
   type SectionSummary,
@@ -49,7 +49,7 @@ export interface DashboardPlan extends PlanSummary {
 
 /** What the dashboard computes from: the raw summaries and the audience they are seen by. */
 export interface CoverageData {
-  input: CoverageInput
+  input: CoverageInput & { initiatives: InitiativeRecord[] }
   audience: Audience
 }
 
@@ -159,6 +159,7 @@ export const loadCoverageData = cache(
       completedDate: true,
       progress: true,
       _status: true,
+      createdAt: true,
     } as const
 
     const [goalDocs, objectiveDocs, sectionDocs, initiativeDocs] = await Promise.all([
@@ -212,7 +213,7 @@ export const loadCoverageData = cache(
       abbreviation: s.abbreviation ?? null,
     }))
 
-    const initiatives: InitiativeSummary[] = initiativeDocs.docs.flatMap((i) => {
+    const initiatives: InitiativeRecord[] = initiativeDocs.docs.flatMap((i) => {
       const section = idOf(i.section)
       if (section == null || !isStatus(i.status) || !isVisibility(i.visibility)) return []
       return [
@@ -228,6 +229,8 @@ export const loadCoverageData = cache(
           targetDate: i.targetDate ?? null,
           completedDate: i.completedDate ?? null,
           progress: i.progress ?? null,
+          // when it came into being, for the numbers as of a past cycle (lib/plan/cycles)
+          createdAt: i.createdAt ? new Date(i.createdAt).toISOString() : null,
         },
       ]
     })

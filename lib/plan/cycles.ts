@@ -223,7 +223,7 @@ export interface StaleResult {
  * Stale work (DESIGN.md, "Stale"): a published initiative planned or in progress (as of the
  * cutoff) with no update in the latest closed cycle; when there is none, with no update (or,
  * without any, no creation) in the last `staleAfterDays` days. An initiative created after that
- * cycle closed could not have reported in it and is not stale.
+ * cycle closed, with no update by then, could not have reported in it and is not stale.
  */
 export const findStale = (
   input: Omit<HistoryInput, 'goals' | 'objectives' | 'sections' | 'plan'>,
@@ -236,6 +236,7 @@ export const findStale = (
   const closed = latestClosedCycle(input.cycles, at)
   if (closed) {
     const closedAt = time(closed.closedAt)
+    const reportedBy = latestUpdates(input.updates, new Date(closedAt))
     const reported = new Set(
       input.updates
         .filter((u) => u.cycle != null && key(u.cycle) === key(closed.id))
@@ -245,7 +246,8 @@ export const findStale = (
       rule: { kind: 'cycle', cycle: { id: closed.id, name: closed.name } },
       initiatives: initiatives
         .filter((i) => !reported.has(key(i.id)))
-        .filter((i) => !(time(i.createdAt) > closedAt))
+        // created after the cycle closed, with nothing reported by then: it could not report
+        .filter((i) => !(time(i.createdAt) > closedAt) || reportedBy.has(key(i.id)))
         .map((i) => i.id),
     }
   }
@@ -296,11 +298,18 @@ export const cycleCompletion = (
   const at = cycleCutoff(cycle, now)
   const inCycle = (u: ProgressUpdate) => u.cycle != null && key(u.cycle) === key(cycle.id)
   const reported = new Set(input.updates.filter(inCycle).map((u) => key(u.initiative)))
-  const before = initiativesAsOf(
-    input.initiatives,
+  // each initiative before the cycle (its own updates left out); one that reported in it existed
+  const latestBefore = latestUpdates(
     input.updates.filter((u) => !inCycle(u)),
     at,
   )
+  const before = input.initiatives.flatMap((i) => {
+    const update = latestBefore.get(key(i.id))
+    if (update) return [{ ...i, status: update.status, progress: update.progress }]
+    const created = time(i.createdAt)
+    if (reported.has(key(i.id)) || Number.isNaN(created) || created <= at.getTime()) return [i]
+    return []
+  })
   const expected = before.filter(
     (i) => i.published && (reported.has(key(i.id)) || OPEN_WORK_STATUSES.includes(i.status)),
   )

@@ -6,7 +6,8 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import { parsePlanText } from '@/lib/import/text'
 import { writeParsedPlan } from '@/lib/import/write'
 import { DEMO_MEMBERS, DEMO_STAFF, SEED_SECTIONS } from './demoData'
-import { SAMPLE_INITIATIVES } from './sampleInitiatives'
+import { seedHistory } from './history'
+import { SAMPLE_INITIATIVES, type SampleInitiative } from './sampleInitiatives'
 
 export const SEED_PLAN_FILE = 'data/plans/alcts-strategic-plan-2006-2011.txt'
 export const SEED_PLAN_SLUG = 'alcts-strategic-plan-2006-2011'
@@ -36,7 +37,9 @@ const context = { disableRevalidate: true, seeding: true }
 
 /** Collections in the order their documents can be deleted (children before parents). */
 const RESET_ORDER: CollectionSlug[] = [
+  // an initiative's progress updates go with it; then its plan's (now empty) cycles
   'initiatives',
+  'cycles',
   'objectives',
   'goals',
   'plans',
@@ -101,6 +104,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   const objectiveIds = new Map(objectives.docs.map((o) => [String(o.code), o.id]))
 
   let initiatives = 0
+  const seeded: { id: number; sample: SampleInitiative }[] = []
   for (const sample of SAMPLE_INITIATIVES) {
     const section = sectionIds.get(sample.section)
     if (section == null) throw new Error(`Seed data names an unknown section: ${sample.section}`)
@@ -116,8 +120,9 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       draft: true,
       ...common,
     })
-    if (!found.docs[0]) {
-      await payload.create({
+    const doc =
+      found.docs[0] ??
+      (await payload.create({
         collection: 'initiatives',
         draft: sample.draft ?? false,
         data: {
@@ -137,9 +142,20 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
           _status: sample.draft ? 'draft' : 'published',
         },
         ...common,
-      })
-    }
+      }))
+    seeded.push({ id: doc.id, sample })
     initiatives += 1
+  }
+
+  const history = await seedHistory({
+    payload,
+    req,
+    context,
+    plan: plan.id as number,
+    initiatives: seeded,
+  })
+  if (history.cycles > 0) {
+    log(`Seeded ${history.cycles} reporting cycles with ${history.updates} progress updates.`)
   }
 
   let staff = 0

@@ -19,6 +19,7 @@ import { ACTIVE_STATUSES } from '@/lib/plan/types'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
 import { SAMPLE_INITIATIVES, type SampleInitiative } from '@/lib/seed/sampleInitiatives'
 import { findPerson, getTestPayload, seedDemo } from './helpers'
+import { countQueries } from './queryCount'
 
 let payload: Payload
 let member: CoverageUser
@@ -301,75 +302,9 @@ describe('plans for the switcher', () => {
 
 // --- Constant query count -------------------------------------------------------------------
 
-/** Adapter operations Payload's Local API reads through (each one is one or more queries). */
-const ADAPTER_READS = [
-  'find',
-  'findOne',
-  'findDistinct',
-  'findGlobal',
-  'findVersions',
-  'findGlobalVersions',
-  'queryDrafts',
-  'count',
-  'countVersions',
-  'countGlobalVersions',
-] as const
-
-interface QueryCount {
-  adapterCalls: number
-  /** SQL statements sent to SQLite, or operations sent to MongoDB */
-  databaseQueries: number
-}
-
-/**
- * Runs `fn` and counts what reaches the database: adapter read operations (both adapters) and
- * the statements the driver executes (libSQL's execute/batch, or Mongoose's debug hook).
- */
-async function countQueries(fn: () => Promise<unknown>): Promise<QueryCount> {
-  const count: QueryCount = { adapterCalls: 0, databaseQueries: 0 }
-  const db = payload.db as unknown as Record<string, unknown>
-  const restore: (() => void)[] = []
-  const wrap = (
-    target: Record<string, unknown>,
-    name: string,
-    onCall: (args: unknown[]) => void,
-  ) => {
-    const original = target[name]
-    if (typeof original !== 'function') return
-    target[name] = function (this: unknown, ...args: unknown[]) {
-      onCall(args)
-      return (original as (...a: unknown[]) => unknown).apply(this, args)
-    }
-    restore.push(() => {
-      target[name] = original
-    })
-  }
-  for (const name of ADAPTER_READS) wrap(db, name, () => (count.adapterCalls += 1))
-
-  const client = db.client as Record<string, unknown> | undefined
-  const connection = db.connection as
-    { set: (key: string, value: unknown) => void; get: (key: string) => unknown } | undefined
-  if (client && typeof client.execute === 'function') {
-    wrap(client, 'execute', () => (count.databaseQueries += 1))
-    wrap(client, 'batch', (args) => {
-      count.databaseQueries += Array.isArray(args[0]) ? args[0].length : 1
-    })
-  } else if (connection) {
-    const before = connection.get('debug')
-    connection.set('debug', () => (count.databaseQueries += 1))
-    restore.push(() => connection.set('debug', before ?? false))
-  }
-  try {
-    await fn()
-  } finally {
-    for (const undo of restore.reverse()) undo()
-  }
-  return count
-}
-
 describe('the data fetch makes a fixed number of queries', () => {
   it('is the same for 32 and for 232 initiatives (and ignores other plans)', async () => {
-    const before = await countQueries(() => loadCoverageData(SEED_PLAN_SLUG, member))
+    const before = await countQueries(payload, () => loadCoverageData(SEED_PLAN_SLUG, member))
     // five finds for the data (plan, goal areas, objectives, sections, initiatives), plus the
     // published plans' ids that the read rules of goal areas, objectives and initiatives look up
     // each time Payload evaluates them (the operation, join fields, where paths): a fixed set
@@ -377,7 +312,7 @@ describe('the data fetch makes a fixed number of queries', () => {
     expect(before.adapterCalls).toBeLessThanOrEqual(20)
     expect(before.databaseQueries).toBeGreaterThanOrEqual(5)
     console.info('coverage data fetch:', JSON.stringify(before))
-    const staffBefore = await countQueries(() => loadCoverageData(SEED_PLAN_SLUG, admin))
+    const staffBefore = await countQueries(payload, () => loadCoverageData(SEED_PLAN_SLUG, admin))
 
     // 200 more initiatives on the plan, of every status and both visibilities, plus a second
     // plan with its own initiatives that must not be loaded.
@@ -445,12 +380,14 @@ describe('the data fetch makes a fixed number of queries', () => {
     }
 
     let loaded = 0
-    const after = await countQueries(async () => {
+    const after = await countQueries(payload, async () => {
       loaded = (await loadCoverageData(SEED_PLAN_SLUG, member))!.input.initiatives.length
     })
     expect(loaded).toBe(232)
     expect(after).toEqual(before)
-    expect(await countQueries(() => loadCoverageData(SEED_PLAN_SLUG, admin))).toEqual(staffBefore)
+    expect(await countQueries(payload, () => loadCoverageData(SEED_PLAN_SLUG, admin))).toEqual(
+      staffBefore,
+    )
 
     // and the numbers moved as they should: the bulk work covers 1.4, 3.4 and 5.2
     const cov = (await getPlanCoverage(SEED_PLAN_SLUG, member))!

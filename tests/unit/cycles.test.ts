@@ -338,6 +338,14 @@ describe('staleness', () => {
     expect(result.initiatives).toEqual(expected)
   })
 
+  it('a record created later (e.g. imported) that reported before the cycle closed can be stale', () => {
+    const imported = initiative(10, 's1', ['o1'], 'in-progress', {
+      createdAt: '2026-01-01T00:00:00Z',
+    })
+    const history = [update(10, C2.id, 'in-progress', 10, '2008-07-10T00:00:00Z')]
+    expect(findStale(base([imported], history), { now: NOW }).initiatives).toEqual([10])
+  })
+
   it('with no closed cycle and no update, the creation date counts', () => {
     const fresh = initiative(7, 's1', ['o1'], 'planned', { createdAt: '2009-05-01T00:00:00Z' })
     const old = initiative(8, 's1', ['o1'], 'planned')
@@ -374,6 +382,15 @@ describe('cycle completion', () => {
       ],
       missing: [2],
     })
+  })
+
+  it('counts an initiative created later (e.g. imported) that reported in the cycle', () => {
+    const imported = initiative(10, 's1', ['o1'], 'in-progress', {
+      createdAt: '2026-01-01T00:00:00Z',
+    })
+    const history = [update(10, C1.id, 'planned', 0, '2008-01-20T00:00:00Z')]
+    const done = cycleCompletion(base([imported], history), C1, NOW)
+    expect([done.expected, done.submitted]).toEqual([1, 1])
   })
 
   it('a cycle nobody reported in', () => {

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server'
 
 import { getViewer } from '@/lib/auth/viewer'
-import { coverageForQuery } from '@/lib/data/coverage'
+import { coverageWithHistoryForQuery } from '@/lib/data/cycles'
 import { getPayloadClient } from '@/lib/data/payload'
 
 export const runtime = 'nodejs'
@@ -15,15 +15,20 @@ const problem = (status: number, error: string) =>
   Response.json({ error }, { status, headers: HEADERS })
 
 /**
- * GET /api/plans/<slug>/coverage?section=<slug>&status=<status>…&visibility=<v>
- * The coverage numbers for the signed-in member or staff user (DESIGN.md, "Contracts").
+ * GET /api/plans/<slug>/coverage?section=<slug>&status=<status>…&visibility=<v>&cycle=<id>
+ * The coverage numbers for the signed-in member or staff user (DESIGN.md, "Contracts"), now or
+ * as of a reporting cycle (then with `asOf`), always with the number of `stale` initiatives.
  */
 export async function GET(request: NextRequest, { params }: Context) {
   const viewer = await getViewer()
   if (!viewer) return problem(401, 'Sign in as a member to see coverage.')
   const { slug } = await params
   try {
-    const result = await coverageForQuery(slug, request.nextUrl.searchParams, viewer.user)
+    const result = await coverageWithHistoryForQuery(
+      slug,
+      request.nextUrl.searchParams,
+      viewer.user,
+    )
     if (result.status !== 200) return problem(result.status, result.error)
     return Response.json(result.coverage, { headers: HEADERS })
   } catch (err) {

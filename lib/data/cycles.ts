@@ -1,0 +1,245 @@
+import 'server-only'
+
+import { cache } from 'react'
+
+import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
+import { computeCoverage, type CoverageFilters, type PlanCoverage } from '@/lib/plan/coverage'
+import {
+  CYCLE_STATES,
+  DEFAULT_STALE_AFTER_DAYS,
+  coverageAsOf,
+  cycleHistory,
+  findStale,
+  type Cycle,
+  type CycleState,
+  type CycleSummary,
+  type HistoryInput,
+  type ProgressUpdate,
+  type StaleResult,
+} from '@/lib/plan/cycles'
+import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from '@/lib/plan/types'
+import { loadCoverageData, type CoverageData, type CoverageUser } from './coverage'
+import { getPayloadClient } from './payload'
+
+/**
+ * The plan's history for a person: the dashboard's fetch (loadCoverageData) plus two finds — the
+ * plan's cycles and the plan's progress updates (by the update's own `plan` copy, `depth: 0`, a
+ * `select`, no pagination) — so the number of queries does not grow with the updates. Every call
+ * acts as the person: an update of an initiative they may not read never arrives.
+ */
+export interface HistoryData extends CoverageData {
+  history: HistoryInput
+}
+
+type Relation = Id | { id: Id } | null | undefined
+const idOf = (value: Relation): Id | undefined =>
+  value == null ? undefined : typeof value === 'object' ? value.id : value
+
+/** Dates as ISO strings whatever the adapter returns (SQLite: strings; MongoDB: Date objects). */
+const iso = (value: unknown): string | null => {
+  if (value == null || value === '') return null
+  const date = value instanceof Date ? value : new Date(String(value))
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
+
+const isStatus = (value: unknown): value is InitiativeStatus =>
+  typeof value === 'string' && (INITIATIVE_STATUSES as readonly string[]).includes(value)
+const isState = (value: unknown): value is CycleState =>
+  typeof value === 'string' && (CYCLE_STATES as readonly string[]).includes(value)
+
+/** Days without an update after which work is stale when no cycle has closed (STALE_AFTER_DAYS). */
+export function staleAfterDays(): number {
+  const raw = process.env.STALE_AFTER_DAYS?.trim()
+  if (!raw) return DEFAULT_STALE_AFTER_DAYS
+  const days = Number(raw)
+  if (!Number.isInteger(days) || days < 1) {
+    throw new Error(`STALE_AFTER_DAYS must be a whole number of days (1 or more), not "${raw}".`)
+  }
+  return days
+}
+
+/** Loads the plan's data and history for (slug, person): seven finds whatever the history's size. */
+export const loadHistoryData = cache(
+  async (slug: string, user: CoverageUser): Promise<HistoryData | null> => {
+    const data = await loadCoverageData(slug, user)
+    if (!data) return null
+    const payload = await getPayloadClient()
+    const asPerson = { user, overrideAccess: false as const, depth: 0, pagination: false as const }
+    const plan = data.input.plan.id
+    const [cycleDocs, updateDocs] = await Promise.all([
+      payload.find({
+        collection: 'cycles',
+        where: { plan: { equals: plan } },
+        sort: 'asOf',
+        select: {
+          plan: true,
+          name: true,
+          asOf: true,
+          opensOn: true,
+          dueOn: true,
+          instructions: true,
+          state: true,
+          closedAt: true,
+        },
+        ...asPerson,
+      }),
+      payload.find({
+        collection: 'progress-updates',
+        where: { plan: { equals: plan } },
+        sort: 'submittedAt',
+        select: { initiative: true, cycle: true, status: true, progress: true, submittedAt: true },
+        ...asPerson,
+      }),
+    ])
+    const cycles: Cycle[] = cycleDocs.docs.flatMap((c) => {
+      const asOf = iso(c.asOf)
+      if (!asOf || !isState(c.state)) return []
+      return [
+        {
+          id: c.id,
+          plan,
+          name: c.name,
+          asOf,
+          opensOn: iso(c.opensOn),
+          dueOn: iso(c.dueOn),
+          instructions: c.instructions ?? null,
+          state: c.state,
+          closedAt: iso(c.closedAt),
+        },
+      ]
+    })
+    const updates: ProgressUpdate[] = updateDocs.docs.flatMap((u) => {
+      const initiative = idOf(u.initiative)
+      const submittedAt = iso(u.submittedAt)
+      if (initiative == null || !submittedAt || !isStatus(u.status)) return []
+      return [
+        {
+          id: u.id,
+          initiative,
+          cycle: idOf(u.cycle) ?? null,
+          status: u.status,
+          progress: u.progress ?? 0,
+          submittedAt,
+        },
+      ]
+    })
+    return { ...data, history: { ...data.input, updates, cycles } }
+  },
+)
+
+/** What `?cycle=<id>` and the filters resolve to, or why not (4xx and a message). */
+export type ResolvedHistoryQuery =
+  | { ok: true; data: HistoryData; filters: CoverageFilters; cycle: Cycle | null }
+  | { ok: false; status: 400 | 404; error: string }
+
+/**
+ * The filters (as the coverage endpoint reads them) and `?cycle=<id>` of a query, with the plan's
+ * history as this person sees it: 404 for a plan they cannot see, 400 for malformed filters, an
+ * unknown section, several cycles, or a cycle that is not this plan's.
+ */
+export async function resolveHistoryQuery(
+  slug: string,
+  query: QueryInput,
+  user: CoverageUser,
+): Promise<ResolvedHistoryQuery> {
+  const parsed = parseCoverageFilters(query)
+  if (!parsed.ok) return { ok: false, status: 400, error: parsed.error }
+  const raw =
+    query instanceof URLSearchParams ? query.getAll('cycle') : ([] as string[]).concat(query.cycle ?? [])
+  const wanted = [...new Set(raw.map((v) => v.trim()).filter(Boolean))]
+  if (wanted.length > 1) {
+    return { ok: false, status: 400, error: `Choose one cycle at a time (got ${wanted.join(', ')}).` }
+  }
+  const data = await loadHistoryData(slug, user)
+  if (!data) return { ok: false, status: 404, error: `No plan "${slug}".` }
+  const { section } = parsed.filters
+  if (section && !data.input.sections.some((s) => s.slug === section)) {
+    return { ok: false, status: 400, error: `No section "${section}".` }
+  }
+  const id = wanted[0]
+  const cycle = id === undefined ? null : data.history.cycles.find((c) => String(c.id) === id)
+  if (cycle === undefined) {
+    const known = data.history.cycles.map((c) => `${c.id} (${c.name})`).join(', ') || 'none yet'
+    return { ok: false, status: 400, error: `No cycle "${id}" in this plan. Cycles: ${known}.` }
+  }
+  return { ok: true, data, filters: parsed.filters, cycle }
+}
+
+/** Stale initiatives among those this view counts (its audience, section and visibility). */
+export function staleInView(
+  data: HistoryData,
+  filters: CoverageFilters,
+  cycle: Cycle | null,
+  now: Date,
+): StaleResult {
+  const section = filters.section
+    ? data.input.sections.find((s) => s.slug === filters.section)
+    : undefined
+  const initiatives = data.history.initiatives.filter(
+    (i) =>
+      (data.audience === 'members' || i.visibility === 'public') &&
+      (!filters.visibility || i.visibility === filters.visibility) &&
+      (!filters.section || (section && String(section.id) === String(i.section))),
+  )
+  return findStale(
+    { ...data.history, initiatives },
+    { now, staleAfterDays: staleAfterDays(), asOf: cycle ?? undefined },
+  )
+}
+
+/** The coverage JSON with history: `asOf` when a cycle was asked for, and `stale` always. */
+export type CoverageWithHistory = PlanCoverage & {
+  asOf?: { cycle: { id: Id; name: string }; date: string }
+  stale: number
+}
+
+export type CoverageWithHistoryResult =
+  { status: 200; coverage: CoverageWithHistory } | { status: 400 | 404; error: string }
+
+/**
+ * `GET /api/plans/<slug>/coverage[?cycle=<id>]`: the numbers now, or as of the cycle (each
+ * initiative's latest update on or before the cycle's close), with how many initiatives are stale.
+ */
+export async function coverageWithHistoryForQuery(
+  slug: string,
+  query: QueryInput,
+  user: CoverageUser,
+  now: Date = new Date(),
+): Promise<CoverageWithHistoryResult> {
+  const resolved = await resolveHistoryQuery(slug, query, user)
+  if (!resolved.ok) return { status: resolved.status, error: resolved.error }
+  const { data, filters, cycle } = resolved
+  const options = { audience: data.audience, filters }
+  const coverage = cycle
+    ? coverageAsOf(data.history, cycle, now, options)
+    : computeCoverage(data.input, options)
+  const stale = staleInView(data, filters, cycle, now).initiatives.length
+  return {
+    status: 200,
+    coverage: {
+      ...coverage,
+      ...(cycle ? { asOf: { cycle: { id: cycle.id, name: cycle.name }, date: cycle.asOf } } : {}),
+      stale,
+    },
+  }
+}
+
+export type CyclesResult = { status: 200; cycles: CycleSummary[] } | { status: 404; error: string }
+
+/**
+ * `GET /api/plans/<slug>/cycles`: the plan's cycles, oldest first, each with its coverage and
+ * covered objectives as of the cycle and its completion (expected vs submitted updates), as this
+ * person sees them.
+ */
+export async function cyclesForPlan(
+  slug: string,
+  user: CoverageUser,
+  now: Date = new Date(),
+): Promise<CyclesResult> {
+  const data = await loadHistoryData(slug, user)
+  if (!data) return { status: 404, error: `No plan "${slug}".` }
+  return {
+    status: 200,
+    cycles: cycleHistory(data.history, now, { audience: data.audience }).map((c) => c.summary),
+  }
+}

@@ -70,6 +70,13 @@ beforeAll(async () => {
   editor = await findPerson(payload, 'users', 'editor@example.org')
   sectionEditor = await findPerson(payload, 'users', 'acquisitions@example.org')
   member = await findPerson(payload, 'members', '100001')
+  // the demo history leaves "Annual 2009" open: these tests open their own cycles
+  await payload.update({
+    collection: 'cycles',
+    where: { state: { equals: 'open' } },
+    data: { state: 'closed' },
+    context,
+  })
 })
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { statusTitle } from '@/lib/format/labels'
 import { checkCompletedDate, checkProgress, checkTargetDate } from '@/lib/plan/rules'
@@ -14,12 +14,11 @@ import { revalidateInitiative, revalidateInitiativeDelete } from '@/collections/
 import { guardSectionEditor } from './hooks/guardSectionEditor'
 import { planFromObjectives } from './hooks/planFromObjectives'
 import { deleteProgressUpdates, syncProgressUpdateCopies } from './hooks/progressUpdateCopies'
+// Once an initiative has a progress update, its status and progress are the latest update's
+// (written by the progress-updates hooks): read-only, and a hand edit is refused with a message.
+import { ownValuesUntilReported, refuseOnceReported } from './hooks/reportedValues'
 
 type Sibling = { status?: string; startDate?: string | null }
-
-// Once an initiative has a progress update, its status and progress are the latest update's
-// (written by the progress-updates hooks): read-only here, so there is no second place to type them.
-const ownValuesUntilReported: FieldAccess = ({ doc }) => !doc?.lastUpdateAt
 
 export const Initiatives: CollectionConfig = {
   slug: 'initiatives',
@@ -120,6 +119,7 @@ export const Initiatives: CollectionConfig = {
           index: true,
           options: INITIATIVE_STATUSES.map((value) => ({ value, label: statusTitle(value) })),
           access: { update: ownValuesUntilReported },
+          hooks: { beforeValidate: [refuseOnceReported('status')] },
           admin: { description: 'From the latest progress update once there is one.' },
         },
         {
@@ -131,6 +131,7 @@ export const Initiatives: CollectionConfig = {
           admin: { description: 'Percent complete, 0–100.' },
           validate: (value: number | null | undefined) => checkProgress(value),
           access: { update: ownValuesUntilReported },
+          hooks: { beforeValidate: [refuseOnceReported('progress')] },
         },
         { name: 'lead', type: 'text', admin: { description: 'Who leads it (person or group).' } },
       ],

@@ -13,6 +13,7 @@ let payload: Payload
 const context = { disableRevalidate: true }
 const section: Record<string, number> = {}
 let planId: number
+let objectiveId: number
 type Ref = { id: number; title: string }
 let acquisitions: Ref
 let acquisitionsMembers: Ref
@@ -57,12 +58,58 @@ const newCycle = (name: string, state: 'draft' | 'open' = 'draft') =>
     ...as(editor),
   })
 
+let made = 0
+
+/** Closes the plan's open cycle, if any (the demo history leaves "Annual 2009" open). */
+const closeOpenCycle = () =>
+  payload.update({
+    collection: 'cycles',
+    where: { and: [{ plan: { equals: planId } }, { state: { equals: 'open' } }] },
+    data: { state: 'closed' },
+    context,
+  })
+
+/** A new open cycle (after closing the open one): each test opens its own. */
+const openCycle = async () => {
+  await closeOpenCycle()
+  return newCycle(`Test cycle ${++made}`, 'open')
+}
+
+/** A new published initiative of a section, with no history: no test inherits another's. */
+const freshInitiative = async (slug: string, visibility: 'public' | 'members' = 'members') =>
+  payload.create({
+    collection: 'initiatives',
+    data: {
+      title: `Fresh ${slug} work ${++made}`,
+      section: section[slug]!,
+      objectives: [objectiveId],
+      status: 'planned',
+      visibility,
+      _status: 'published',
+    },
+    context,
+    depth: 0,
+  })
+
+/** An editor's update of an initiative in a cycle. */
+const report = (
+  initiative: number,
+  cycle: number | null,
+  values: { status: 'planned' | 'in-progress' | 'completed'; progress: number; note?: string },
+) =>
+  payload.create({
+    collection: 'progress-updates',
+    data: { initiative, cycle, ...values },
+    ...as(editor),
+  })
+
 beforeAll(async () => {
   payload = await getTestPayload()
   await seedDemo(payload)
   for (const s of (await payload.find({ collection: 'sections', pagination: false })).docs)
     section[s.slug] = s.id
   planId = (await payload.find({ collection: 'plans', limit: 1 })).docs[0]!.id
+  objectiveId = (await payload.find({ collection: 'objectives', limit: 1, depth: 0 })).docs[0]!.id
   acquisitions = await initiative('E-resource acquisitions workflow survey (sample)')
   acquisitionsMembers = await initiative('Rapid-response forum on budget reductions (sample)')
   serials = await initiative('Review of serials standards for e-journals (sample)')
@@ -70,13 +117,6 @@ beforeAll(async () => {
   editor = await findPerson(payload, 'users', 'editor@example.org')
   sectionEditor = await findPerson(payload, 'users', 'acquisitions@example.org')
   member = await findPerson(payload, 'members', '100001')
-  // the demo history leaves "Annual 2009" open: these tests open their own cycles
-  await payload.update({
-    collection: 'cycles',
-    where: { state: { equals: 'open' } },
-    data: { state: 'closed' },
-    context,
-  })
 })
 
 afterAll(async () => {
@@ -85,6 +125,7 @@ afterAll(async () => {
 
 describe('cycle state rules', () => {
   it('goes draft → open → closed, stamps closedAt, and never reopens', async () => {
+    await closeOpenCycle()
     const cycle = await newCycle('Rules cycle')
     expect(cycle.state).toBe('draft')
     expect(
@@ -144,7 +185,7 @@ describe('cycle state rules', () => {
   })
 
   it('a person cannot backdate a close', async () => {
-    const cycle = await newCycle('Backdate', 'open')
+    const cycle = await openCycle()
     const closed = await payload.update({
       collection: 'cycles',
       id: cycle.id,
@@ -173,14 +214,10 @@ describe('cycle state rules', () => {
 })
 
 describe('one open cycle per plan, frozen once closed', () => {
-  let openId: number
-  let updateId: number
-
   it('refuses a second open cycle with a message naming the open one', async () => {
-    const first = await newCycle('Annual 2009', 'open')
-    openId = first.id
+    const first = await openCycle()
     expect(await refusal(newCycle('Second open', 'open'))).toMatch(
-      /"Annual 2009" is already open for this plan/,
+      new RegExp(`"${first.name}" is already open for this plan`),
     )
     const draft = await newCycle('Midwinter 2010')
     expect(
@@ -196,77 +233,107 @@ describe('one open cycle per plan, frozen once closed', () => {
   })
 
   it('a section editor reports on their initiative; its status and progress follow', async () => {
+    const cycle = await openCycle()
+    const work = await freshInitiative('acquisitions')
     const update = await payload.create({
       collection: 'progress-updates',
       data: {
-        initiative: acquisitions.id,
-        cycle: openId,
+        initiative: work.id,
+        cycle: cycle.id,
         status: 'completed',
         progress: 100,
         note: 'Survey published.',
       },
       ...as(sectionEditor),
     })
-    updateId = update.id
     expect(String(update.submittedBy)).toBe(String(sectionEditor.id))
-    const after = await payload.findByID({
-      collection: 'initiatives',
-      id: acquisitions.id,
-      depth: 0,
-    })
+    const after = await payload.findByID({ collection: 'initiatives', id: work.id, depth: 0 })
     expect([after.status, after.progress]).toEqual(['completed', 100])
     expect(after.completedDate).toBeTruthy()
     expect(after.lastUpdateAt).toBe(update.submittedAt)
   })
 
-  it('the initiative’s own status can no longer be typed once it has an update', async () => {
-    const after = await payload.update({
+  it('a hand edit of status or progress once it has an update is refused with a field error', async () => {
+    const work = await freshInitiative('acquisitions')
+    await report(work.id, (await openCycle()).id, { status: 'in-progress', progress: 30 })
+    for (const [data, path] of [
+      [{ status: 'cancelled' }, 'status'],
+      [{ progress: 3 }, 'progress'],
+    ] as const) {
+      await expect(
+        payload.update({ collection: 'initiatives', id: work.id, data, ...as(sectionEditor) }),
+      ).rejects.toMatchObject({
+        status: 400,
+        data: { errors: [{ path, message: expect.stringMatching(/progress update/) }] },
+      })
+    }
+    // over REST too: a 400 that says why, not a 200 that drops the value
+    const token = await loginToken('users', 'acquisitions@example.org')
+    const patch = await rest('PATCH', `/api/initiatives/${work.id}`, {
+      token,
+      body: { progress: 99 },
+    })
+    expect(patch.status).toBe(400)
+    expect(patch.text).toMatch(/Record a progress update/)
+    // the same values, and the rest of the initiative, are still accepted
+    const edited = await payload.update({
       collection: 'initiatives',
-      id: acquisitions.id,
-      data: { status: 'cancelled', progress: 3 },
+      id: work.id,
+      data: { status: 'in-progress', progress: 30, lead: 'Chair' },
       ...as(sectionEditor),
     })
-    expect([after.status, after.progress]).toEqual(['completed', 100])
+    expect([edited.status, edited.progress, edited.lead]).toEqual(['in-progress', 30, 'Chair'])
   })
 
   it('one update per initiative per cycle', async () => {
+    const cycle = await openCycle()
+    const work = await freshInitiative('acquisitions')
+    await report(work.id, cycle.id, { status: 'in-progress', progress: 80 })
     expect(
       await refusal(
         payload.create({
           collection: 'progress-updates',
-          data: { initiative: acquisitions.id, cycle: openId, status: 'in-progress', progress: 90 },
+          data: { initiative: work.id, cycle: cycle.id, status: 'in-progress', progress: 90 },
           ...as(editor),
         }),
       ),
-    ).toMatch(/already has an update in "Annual 2009"/)
+    ).toMatch(new RegExp(`already has an update in "${cycle.name}"`))
   })
 
   it('a change inside the open cycle keeps the earlier version', async () => {
+    const work = await freshInitiative('acquisitions')
+    const update = await report(work.id, (await openCycle()).id, {
+      status: 'completed',
+      progress: 100,
+      note: 'Survey published.',
+    })
     await payload.update({
       collection: 'progress-updates',
-      id: updateId,
+      id: update.id,
       data: { status: 'in-progress', progress: 95, note: 'Final report still in review.' },
       ...as(sectionEditor),
     })
     const versions = await payload.findVersions({
       collection: 'progress-updates',
-      where: { parent: { equals: updateId } },
+      where: { parent: { equals: update.id } },
       depth: 0,
       sort: 'createdAt',
     })
     expect(versions.docs.map((v) => v.version.note)).toContain('Survey published.')
-    const after = await payload.findByID({
-      collection: 'initiatives',
-      id: acquisitions.id,
-      depth: 0,
-    })
+    const after = await payload.findByID({ collection: 'initiatives', id: work.id, depth: 0 })
     expect([after.status, after.progress]).toEqual(['in-progress', 95])
   })
 
   it('closing freezes its updates: no change, no delete, no new one', async () => {
+    const cycle = await openCycle()
+    const [work, other] = [
+      await freshInitiative('acquisitions'),
+      await freshInitiative('acquisitions'),
+    ]
+    const update = await report(work.id, cycle.id, { status: 'in-progress', progress: 10 })
     await payload.update({
       collection: 'cycles',
-      id: openId,
+      id: cycle.id,
       data: { state: 'closed' },
       ...as(editor),
     })
@@ -274,7 +341,7 @@ describe('one open cycle per plan, frozen once closed', () => {
       await refusal(
         payload.update({
           collection: 'progress-updates',
-          id: updateId,
+          id: update.id,
           data: { note: 'Rewritten history' },
           ...as(editor),
         }),
@@ -282,35 +349,31 @@ describe('one open cycle per plan, frozen once closed', () => {
     ).toMatch(/is closed: its updates are frozen/)
     expect(
       await refusal(
-        payload.delete({ collection: 'progress-updates', id: updateId, ...as(editor) }),
+        payload.delete({ collection: 'progress-updates', id: update.id, ...as(editor) }),
       ),
     ).toMatch(/frozen/)
     expect(
       await refusal(
         payload.create({
           collection: 'progress-updates',
-          data: {
-            initiative: acquisitionsMembers.id,
-            cycle: openId,
-            status: 'planned',
-            progress: 0,
-          },
+          data: { initiative: other.id, cycle: cycle.id, status: 'planned', progress: 0 },
           ...as(editor),
         }),
       ),
     ).toMatch(/is closed/)
     expect(
-      await refusal(payload.delete({ collection: 'cycles', id: openId, ...as(editor) })),
+      await refusal(payload.delete({ collection: 'cycles', id: cycle.id, ...as(editor) })),
     ).toMatch(/cannot be deleted/)
   })
 
   it('a draft cycle takes no updates', async () => {
+    const work = await freshInitiative('acquisitions')
     const draft = await newCycle('Not yet')
     expect(
       await refusal(
         payload.create({
           collection: 'progress-updates',
-          data: { initiative: acquisitions.id, cycle: draft.id, status: 'planned', progress: 0 },
+          data: { initiative: work.id, cycle: draft.id, status: 'planned', progress: 0 },
           ...as(editor),
         }),
       ),
@@ -364,14 +427,9 @@ describe('section editors are confined to their sections’ initiatives', () => 
   })
 
   it('REST: cannot move their update onto another initiative', async () => {
-    const own = await payload.find({
-      collection: 'progress-updates',
-      where: { initiative: { equals: acquisitionsMembers.id } },
-      limit: 1,
-      depth: 0,
-    })
+    const own = await report(acquisitionsMembers.id, null, { status: 'in-progress', progress: 45 })
     const token = await loginToken('users', 'acquisitions@example.org')
-    const moved = await rest('PATCH', `/api/progress-updates/${own.docs[0]!.id}`, {
+    const moved = await rest('PATCH', `/api/progress-updates/${own.id}`, {
       token,
       body: { initiative: serials.id },
     })
@@ -441,14 +499,17 @@ describe('readers see the updates of the initiatives they may read', () => {
   })
 
   it('follows the initiative when it becomes members-only', async () => {
+    const work = await freshInitiative('acquisitions', 'public')
+    await report(work.id, null, { status: 'in-progress', progress: 20 })
+    expect(await readable(undefined, work.id)).toBe(1)
     await payload.update({
       collection: 'initiatives',
-      id: acquisitions.id,
+      id: work.id,
       data: { visibility: 'members' },
       context,
     })
-    expect(await readable(undefined, acquisitions.id)).toBe(0)
-    expect(await readable(member, acquisitions.id)).toBeGreaterThan(0)
+    expect(await readable(undefined, work.id)).toBe(0)
+    expect(await readable(member, work.id)).toBe(1)
   })
 
   it('staff read all', async () => {

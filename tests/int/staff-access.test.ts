@@ -75,13 +75,39 @@ describe('section editor of Acquisitions (Local API, overrideAccess: false)', ()
   })
 
   it('can edit an Acquisitions initiative', async () => {
+    // the seeded initiatives have progress updates (the demo history), so their status and
+    // progress come from "My updates"; the section editor edits the rest of the initiative
     const doc = await payload.update({
       collection: 'initiatives',
       id: acquisitionsInitiative.id,
-      data: { progress: 42 },
+      data: { lead: 'Acquisitions Section Chair', summary: 'Edited by its section editor.' },
       ...(await as()),
     })
-    expect(doc.progress).toBe(42)
+    expect([doc.lead, doc.summary]).toEqual([
+      'Acquisitions Section Chair',
+      'Edited by its section editor.',
+    ])
+  })
+
+  it('can set the progress of an Acquisitions initiative that has no update yet', async () => {
+    const created = await payload.create({
+      collection: 'initiatives',
+      data: {
+        title: 'AS work without updates',
+        section: section.acquisitions!,
+        objectives: [objectiveId],
+        status: 'planned' as const,
+        visibility: 'members' as const,
+      },
+      ...(await as()),
+    })
+    const doc = await payload.update({
+      collection: 'initiatives',
+      id: created.id,
+      data: { status: 'in-progress' as const, progress: 42 },
+      ...(await as()),
+    })
+    expect([doc.status, doc.progress]).toEqual(['in-progress', 42])
   })
 
   it('cannot move its initiative to Serials (a field error on section)', async () => {

@@ -132,35 +132,49 @@ export type ResolvedHistoryQuery =
   | { ok: true; data: HistoryData; filters: CoverageFilters; cycle: Cycle | null }
   | { ok: false; status: 400 | 404; error: string }
 
+/** A cycle id as the adapters make them: a whole number (SQLite) or 24 hex digits (MongoDB). */
+const CYCLE_ID = /^(?:\d{1,15}|[0-9a-f]{24})$/i
+
 /**
  * The filters (as the coverage endpoint reads them) and `?cycle=<id>` of a query, with the plan's
- * history as this person sees it: 404 for a plan they cannot see, 400 for malformed filters, an
- * unknown section, several cycles, or a cycle that is not this plan's.
+ * history as this person sees it: 404 for a plan they cannot see or a cycle that is not this
+ * plan's; 400 for malformed filters, an unknown section, several cycles or a malformed cycle id.
  */
 export async function resolveHistoryQuery(
   slug: string,
   query: QueryInput,
   user: CoverageUser,
+  unknownSection: (section: string, data: CoverageData) => string = (section) =>
+    `No section "${section}".`,
 ): Promise<ResolvedHistoryQuery> {
   const parsed = parseCoverageFilters(query)
   if (!parsed.ok) return { ok: false, status: 400, error: parsed.error }
   const raw =
-    query instanceof URLSearchParams ? query.getAll('cycle') : ([] as string[]).concat(query.cycle ?? [])
-  const wanted = [...new Set(raw.map((v) => v.trim()).filter(Boolean))]
+    query instanceof URLSearchParams
+      ? query.getAll('cycle')
+      : ([] as string[]).concat(query.cycle ?? [])
+  const wanted = [...new Set(raw.map((v) => v.trim()))]
   if (wanted.length > 1) {
     return { ok: false, status: 400, error: `Choose one cycle at a time (got ${wanted.join(', ')}).` }
+  }
+  const id = wanted[0]
+  if (id !== undefined && !CYCLE_ID.test(id)) {
+    return {
+      ok: false,
+      status: 400,
+      error: `?cycle= takes a cycle id (as GET /api/plans/${slug}/cycles lists them), not "${id}".`,
+    }
   }
   const data = await loadHistoryData(slug, user)
   if (!data) return { ok: false, status: 404, error: `No plan "${slug}".` }
   const { section } = parsed.filters
   if (section && !data.input.sections.some((s) => s.slug === section)) {
-    return { ok: false, status: 400, error: `No section "${section}".` }
+    return { ok: false, status: 400, error: unknownSection(section, data) }
   }
-  const id = wanted[0]
   const cycle = id === undefined ? null : data.history.cycles.find((c) => String(c.id) === id)
   if (cycle === undefined) {
     const known = data.history.cycles.map((c) => `${c.id} (${c.name})`).join(', ') || 'none yet'
-    return { ok: false, status: 400, error: `No cycle "${id}" in this plan. Cycles: ${known}.` }
+    return { ok: false, status: 404, error: `No cycle "${id}" in this plan. Cycles: ${known}.` }
   }
   return { ok: true, data, filters: parsed.filters, cycle }
 }

@@ -1,20 +1,23 @@
 import 'server-only'
 
 import { buildProgressReport, type ProgressReportModel } from '@/lib/pdf/report/model'
-import { resolveCoverageQuery, type CoverageUser } from './coverage'
+import type { CoverageUser } from './coverage'
+import { resolveHistoryQuery } from './cycles'
 
 /** Query parameters the progress report takes. */
-export const REPORT_PARAMS = ['section'] as const
+export const REPORT_PARAMS = ['section', 'cycle'] as const
 
 export type ProgressReportResult =
   { status: 200; report: ProgressReportModel } | { status: 400 | 404; error: string }
 
 /**
- * The board progress report for (plan, person): the dashboard's one data fetch, seen as this
- * person sees it (board members and staff: every published initiative, both visibilities), and
- * the numbers of computeCoverage for it — the same as `GET /api/plans/<slug>/coverage` answers.
- * 400 for parameters it does not take, a malformed or unknown section; 404 for a plan the person
- * cannot see. Access to reports as such is the route's to check.
+ * The board progress report for (plan, person): the dashboard's data fetch with the plan's history
+ * (a fixed number of queries), seen as this person sees it (board members and staff: every
+ * published initiative, both visibilities), with the numbers of computeCoverage as of `?cycle=`
+ * (else as of the open cycle, or today) — the same as `GET /api/plans/<slug>/coverage` answers —
+ * and what changed since the cycle before. 400 for parameters it does not take, a malformed or
+ * unknown section, a malformed cycle id; 404 for a plan the person cannot see or a cycle that is
+ * not the plan's. Access to reports as such is the route's to check.
  */
 export async function progressReportForQuery(
   slug: string,
@@ -29,21 +32,23 @@ export async function progressReportForQuery(
     const names = unknown.map((name) => `"${name}"`).join(', ')
     return {
       status: 400,
-      error: `Unknown parameter ${names}: the report takes only ?section=<section slug>.`,
+      error: `Unknown parameter ${names}: the report takes only ?section=<section slug> and ?cycle=<cycle id>.`,
     }
   }
-  const resolved = await resolveCoverageQuery(slug, query, user, (section, data) => {
+  const resolved = await resolveHistoryQuery(slug, query, user, (section, data) => {
     const known = data.input.sections.map((s) => s.slug).join(', ')
     return `No section "${section}". Sections: ${known}.`
   })
   if (!resolved.ok) return { status: resolved.status, error: resolved.error }
-  const { data, filters } = resolved
+  const { data, filters, cycle } = resolved
   return {
     status: 200,
-    report: buildProgressReport(data.input, {
+    report: buildProgressReport(data.history, {
       audience: data.audience,
       section: filters.section,
       now,
+      history: data.history,
+      ...(cycle ? { cycle: cycle.id } : {}),
     }),
   }
 }

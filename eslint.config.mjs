@@ -35,6 +35,7 @@ const config = [
       'app/(payload)/**',
       'migrations/**',
       'test-results/**',
+      '.pdf-worker/**',
       'bench/out/**',
       'next-env.d.ts',
     ],

@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url'
 
 import { withPayload } from '@payloadcms/next/withPayload'
+import { PHASE_PRODUCTION_BUILD } from 'next/constants.js'
+
+import { buildPdfWorker, PDF_WORKER_FILE } from './scripts/build-pdf-worker.mjs'
 
 const isDev = process.env.NODE_ENV !== 'production'
 
@@ -53,7 +56,19 @@ const nextConfig = {
   // The database and the PDF renderer stay out of the bundles; they run on the server as-is.
   // loaded by Node as they are: pdfjs-dist imports its worker module at run time; the Redis client
   // is shared with the cache handler, which Node loads outside the bundles
-  serverExternalPackages: ['@react-pdf/renderer', 'pdfjs-dist', 'mammoth', '@redis/client'],
+  // piscina starts its workers from its own files (bundled, it would look for them in a chunk)
+  serverExternalPackages: [
+    '@react-pdf/renderer',
+    'pdfjs-dist',
+    'mammoth',
+    '@redis/client',
+    'piscina',
+  ],
+  // the PDF worker bundle (lib/pdf/pool.ts) is loaded by path at run time: ship it with the
+  // standalone server, and the fonts its PDFs embed
+  outputFileTracingIncludes: {
+    '/**': [`./${PDF_WORKER_FILE}`, './lib/pdf/fonts/*.ttf'],
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },
@@ -72,4 +87,15 @@ const nextConfig = {
   typescript: { tsconfigPath: 'tsconfig.build.json' },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+/**
+ * `next build`, however it is started (npm run build, the e2e and bench scripts, the Dockerfile),
+ * first bundles the PDF worker (scripts/build-pdf-worker.mjs); the build's own worker processes
+ * load this file again and find it done.
+ */
+export default async function config(phase) {
+  if (phase === PHASE_PRODUCTION_BUILD && !process.env.LODESTAR_PDF_WORKER_BUILT) {
+    await buildPdfWorker()
+    process.env.LODESTAR_PDF_WORKER_BUILT = '1'
+  }
+  return withPayload(nextConfig, { devBundleServerPackages: false })
+}

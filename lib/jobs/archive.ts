@@ -12,7 +12,7 @@ import { associationName } from '@/lib/email/association'
 import { reportArchivedEmail } from '@/lib/email/messages'
 import { env } from '@/lib/env'
 import { reportFileName } from '@/lib/pdf/report/model'
-import { renderProgressReport } from '@/lib/pdf/report/render'
+import { renderPdf } from '@/lib/pdf/pool'
 import type { Id } from '@/lib/plan/types'
 import { loadBoard, loadCycleCase } from './cycleData'
 import { deliver, emptyTally, uniqueIndexReady, type DeliveryTally } from './deliver'
@@ -74,7 +74,8 @@ export async function archiveCycleReport(payload: Payload, cycleId: Id): Promise
     if (result.status !== 200) {
       throw new Error(`The report of cycle ${cycle.id} could not be made: ${result.error}`)
     }
-    const pdf = await renderProgressReport(result.report)
+    // in the worker pool: `npm run dev` runs jobs in the server's own process
+    const pdf = await renderPdf({ kind: 'progress-report', report: result.report })
     const name = reportFileName(result.report.plan, `${result.report.asOf}-${cycle.id}`)
     try {
       const doc = await payload.create({

@@ -280,3 +280,86 @@ describe('a board member', () => {
     expect(pngs.length).toBeGreaterThanOrEqual(pdf.pages)
   })
 })
+
+describe('the report cache', () => {
+  interface Download {
+    cache: string | null
+    bytes: Buffer
+  }
+
+  let token: string
+  let initiative: { id: number | string; title: string }
+
+  async function api(method: string, pathname: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(`${BASE_URL}/api${pathname}`, {
+      method,
+      headers: {
+        authorization: `JWT ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const json = (await res.json()) as { doc?: unknown }
+    if (!res.ok) throw new Error(`${method} ${pathname}: ${res.status} ${JSON.stringify(json)}`)
+    return json.doc ?? json
+  }
+
+  const asBoard = async (): Promise<Download> => {
+    const res = await board.request.get(REPORT)
+    expect(res.status()).toBe(200)
+    return { cache: res.headers()['x-report-cache'] ?? null, bytes: await res.body() }
+  }
+  const asStaff = async (): Promise<Download> => {
+    const res = await fetch(REPORT, { headers: { authorization: `JWT ${token}` } })
+    expect(res.status).toBe(200)
+    return { cache: res.headers.get('x-report-cache'), bytes: Buffer.from(await res.arrayBuffer()) }
+  }
+  const rename = (title: string) => api('PATCH', `/initiatives/${initiative.id}`, { title })
+
+  beforeAll(async () => {
+    const login = await fetch(`${BASE_URL}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.org', password: 'lodestar-demo' }),
+    })
+    token = ((await login.json()) as { token: string }).token
+    const sample = SAMPLE_INITIATIVES.find((s) => !s.draft && s.section === 'serials')!
+    const found = (await api(
+      'GET',
+      `/initiatives?where[title][equals]=${encodeURIComponent(sample.title)}&depth=0&limit=1`,
+    )) as { docs: { id: number | string; title: string }[] }
+    initiative = found.docs[0]!
+    expect(initiative.title).toBe(sample.title)
+  })
+
+  afterAll(async () => {
+    if (initiative) await rename(initiative.title)
+  })
+
+  it('renders once, serves the same bytes again, and renders afresh after an edit', async () => {
+    const renamed = `${initiative.title} (renamed for the cache test)`
+    await rename(renamed) // expires the plan's tags: whatever was cached before is gone
+    const first = await asBoard()
+    expect(first.cache).toBe('miss')
+    expectPhrase(readPdf(first.bytes, 'cache-first'), renamed)
+    const second = await asBoard()
+    expect(second.cache).toBe('hit')
+    expect(second.bytes.equals(first.bytes)).toBe(true)
+
+    await rename(initiative.title)
+    const afterEdit = await asBoard()
+    expect(afterEdit.cache).toBe('miss')
+    const pdf = readPdf(afterEdit.bytes, 'cache-after-edit')
+    expectPhrase(pdf, initiative.title)
+    expect(pdf.squashed).not.toContain(squash(renamed))
+    expect((await asBoard()).cache).toBe('hit')
+  })
+
+  it('keeps staff reports apart from the board’s (they read under other rules)', async () => {
+    expect((await asBoard()).cache).toBe('hit')
+    const staff = await asStaff()
+    expect(staff.cache).toBe('miss')
+    expectPhrase(readPdf(staff.bytes, 'cache-staff'), 'Prepared for the Board')
+    expect((await asStaff()).cache).toBe('hit')
+  })
+})

@@ -5,7 +5,7 @@ import { unstable_cache } from 'next/cache'
 import { getPublicPlan } from '@/lib/data/public'
 import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from '@/lib/data/tags'
 import { env } from '@/lib/env'
-import { renderPlanPdf } from '@/lib/pdf/plan/render'
+import { PdfBusyError, pdfBusyResponse, renderPdf } from '@/lib/pdf/pool'
 
 export const runtime = 'nodejs'
 
@@ -14,7 +14,8 @@ type Context = { params: Promise<{ slug: string }> }
 /**
  * GET /plans/<slug>/plan.pdf — the published plan as a PDF, for anyone. The rendered file is
  * cached under the plan's tags, so it is re-rendered only after the plan changes; browsers and
- * proxies must revalidate (ETag) so nobody keeps an outdated copy.
+ * proxies must revalidate (ETag) so nobody keeps an outdated copy. It is rendered in the PDF
+ * worker pool: 503 with `Retry-After` when every worker is busy and the queue is full.
  */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { slug } = await params
@@ -28,14 +29,20 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
   const { plan } = bundle
   const url = `${env().serverUrl}/plans/${plan.slug}`
   const render = unstable_cache(
-    async () => (await renderPlanPdf(bundle, url)).toString('base64'),
+    async () => (await renderPdf({ kind: 'plan', bundle, url })).toString('base64'),
     ['public', 'plan-pdf', String(plan.id), plan.slug, url],
     {
       tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.sections],
       revalidate: PUBLIC_REVALIDATE_SECONDS,
     },
   )
-  const pdf = Buffer.from(await render(), 'base64')
+  let pdf: Buffer
+  try {
+    pdf = Buffer.from(await render(), 'base64')
+  } catch (err) {
+    if (err instanceof PdfBusyError) return pdfBusyResponse(err)
+    throw err
+  }
   const etag = `"${createHash('sha256').update(pdf).digest('base64url').slice(0, 32)}"`
   const headers = {
     'Cache-Control': 'public, no-cache',

@@ -1,0 +1,126 @@
+/**
+ * The PDF worker pool (lib/pdf/pool.ts) with real workers loading the real bundle: the board
+ * report and the plan PDF rendered off the main thread and read back with poppler (text, pages),
+ * equal to what the same code renders in this thread; and a full pool refusing at once with a 503
+ * and Retry-After, never piling renders up.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { CoverageUser } from '@/lib/data/coverage'
+import { loadPlanBundle } from '@/lib/data/publicQueries'
+import { progressReportForQuery } from '@/lib/data/report'
+import { PdfBusyError, pdfBusyResponse, PdfPool } from '@/lib/pdf/pool'
+import type { ProgressReportModel } from '@/lib/pdf/report/model'
+import { renderProgressReport } from '@/lib/pdf/report/render'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
+import { findPerson, getTestPayload, seedDemo } from './helpers'
+
+let payload: Payload
+let board: CoverageUser
+let report: ProgressReportModel
+const pools: PdfPool[] = []
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-pool-'))
+
+function read(bytes: Buffer, name: string): { text: string; pages: number } {
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  const file = path.join(dir, `${name}.pdf`)
+  fs.writeFileSync(file, bytes)
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  return { text: text.replace(/\s+/g, ' '), pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) }
+}
+
+const pool = (threads: number, queue: number) => {
+  const created = new PdfPool({ threads, queue })
+  pools.push(created)
+  return created
+}
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  await seedDemo(payload)
+  board = await findPerson(payload, 'members', '100002')
+  const result = await progressReportForQuery(
+    SEED_PLAN_SLUG,
+    new URLSearchParams(),
+    board,
+    new Date('2026-03-14T15:00:00Z'),
+  )
+  if (result.status !== 200) throw new Error(result.error)
+  report = result.report
+})
+
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()))
+  await payload?.destroy()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('rendering in a worker', () => {
+  it('renders the board report the main thread would, page for page', async () => {
+    const inWorker = read(await pool(1, 0).render({ kind: 'progress-report', report }), 'worker')
+    const inThread = read(await renderProgressReport(report), 'thread')
+    expect(inWorker.pages).toBe(inThread.pages)
+    expect(inWorker.pages).toBeGreaterThanOrEqual(8)
+    expect(inWorker.text).toContain('ALCTS Strategic Plan 2006-2011')
+    expect(inWorker.text).toContain(`Page 2 of ${inWorker.pages}`)
+    expect(inWorker.text).toBe(inThread.text)
+  })
+
+  it('renders the public plan PDF', async () => {
+    const bundle = await loadPlanBundle(payload, SEED_PLAN_SLUG)
+    expect(bundle).not.toBeNull()
+    const pdf = read(
+      await pool(1, 0).render({ kind: 'plan', bundle: bundle!, url: 'https://example.org/p' }),
+      'plan',
+    )
+    expect(pdf.pages).toBeGreaterThanOrEqual(2)
+    expect(pdf.text).toContain(bundle!.plan.title)
+    for (const goal of bundle!.goals) expect(pdf.text).toContain(goal.title)
+  })
+})
+
+describe('a full pool', () => {
+  it('refuses the render past threads + queue at once with 503 and Retry-After', async () => {
+    const full = pool(1, 1)
+    const job = { kind: 'progress-report', report } as const
+    // one runs, one waits; the third is refused before either can finish (same tick)
+    const running = full.render(job)
+    const waiting = full.render(job)
+    expect(full.pending).toBe(2)
+    const refused = await full.render(job).then(
+      () => null,
+      (err: unknown) => err,
+    )
+    expect(refused).toBeInstanceOf(PdfBusyError)
+    expect(full.pending).toBe(2)
+    const response = pdfBusyResponse(refused as PdfBusyError)
+    expect(response.status).toBe(503)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    const retryAfter = Number(response.headers.get('retry-after'))
+    expect(Number.isInteger(retryAfter)).toBe(true)
+    expect(retryAfter).toBeGreaterThanOrEqual(1)
+    expect(retryAfter).toBeLessThanOrEqual(120)
+    expect(await response.text()).toMatch(/Try again in a few seconds/)
+
+    // the two it took are real reports, and once they are done it takes work again
+    const [a, b] = await Promise.all([running, waiting])
+    expect(read(a, 'a').pages).toBe(read(b, 'b').pages)
+    expect(full.pending).toBe(0)
+    expect(read(await full.render(job), 'after').text).toContain('Prepared for the Board')
+  })
+
+  it('refuses everything past its threads when it has no queue', async () => {
+    const noQueue = pool(1, 0)
+    const job = { kind: 'progress-report', report } as const
+    const running = noQueue.render(job)
+    await expect(noQueue.render(job)).rejects.toBeInstanceOf(PdfBusyError)
+    expect(read(await running, 'only').pages).toBeGreaterThanOrEqual(8)
+  })
+})

@@ -20,9 +20,6 @@ export const STAFF_RESET_SUBJECT = 'Reset your planning admin password'
 /** A reset link works for an hour. */
 export const MEMBER_RESET_EXPIRATION_MS = 60 * 60 * 1000
 
-/** At most one reset email per account every 15 seconds (Payload's own default interval). */
-export const RESET_REQUEST_INTERVAL_MS = 15 * 1000
-
 type ResetArgs = {
   req?: PayloadRequest
   token?: string

@@ -108,6 +108,8 @@ export interface AuthLimits {
   resetByClient: RateLimit
   /** attempts at creating the first staff account from one client */
   firstRegisterByClient: RateLimit
+  /** forgot-password requests for one login (what was typed), from anywhere: one per interval */
+  resetByLogin: RateLimit
 }
 
 export const AUTH_LIMIT_POLICIES = {
@@ -130,6 +132,8 @@ export const AUTH_LIMIT_POLICIES = {
     blockSeconds: 15 * 60,
   },
   firstRegisterByClient: { name: 'first-register-client', points: 5, windowSeconds: 60 * 60 },
+  // at most one reset email per account every 15 seconds (Payload's own default interval)
+  resetByLogin: { name: 'reset-login', points: 1, windowSeconds: 15 },
 } as const satisfies Record<keyof AuthLimits, LimitPolicy>
 
 const shared = globalThis as typeof globalThis & { __lodestarAuthLimits?: AuthLimits }
@@ -140,6 +144,7 @@ export function authLimits(): AuthLimits {
     signInByAccountAndClient: rateLimit(AUTH_LIMIT_POLICIES.signInByAccountAndClient),
     resetByClient: rateLimit(AUTH_LIMIT_POLICIES.resetByClient),
     firstRegisterByClient: rateLimit(AUTH_LIMIT_POLICIES.firstRegisterByClient),
+    resetByLogin: rateLimit(AUTH_LIMIT_POLICIES.resetByLogin),
   }
   return shared.__lodestarAuthLimits
 }

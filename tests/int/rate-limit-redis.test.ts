@@ -153,6 +153,36 @@ describe('sign-in limits shared through Redis', () => {
     expect((await signIn(username, DEMO_PASSWORD, newClient())).status).toBe(200)
   })
 
+  it('a forgot-password request for one login counts over every instance too', async () => {
+    const username = await newMember()
+    const ask = async () => {
+      const response = await handleEndpoints({
+        config,
+        request: new Request(`${BASE}/api/members/forgot-password`, {
+          method: 'POST',
+          headers: {
+            origin: BASE,
+            'content-type': 'application/json',
+            'x-forwarded-for': newClient(),
+          },
+          body: JSON.stringify({ username }),
+        }),
+      })
+      await response.text()
+      return { status: response.status, retryAfter: response.headers.get('retry-after') }
+    }
+    expect((await ask()).status).toBe(200)
+    // the request is recorded in Redis, where another instance's throttle finds it
+    const resetPolicy = AUTH_LIMIT_POLICIES.resetByLogin
+    const other = limiterStore(resetPolicy)
+    expect((await other.get(`members|${username}`))?.consumedPoints).toBe(1)
+    await expect(other.consume(`members|${username}`)).rejects.toMatchObject({ remainingPoints: 0 })
+    const again = await ask()
+    expect(again.status).toBe(429)
+    expect(Number(again.retryAfter)).toBeGreaterThan(0)
+    expect(Number(again.retryAfter)).toBeLessThanOrEqual(resetPolicy.windowSeconds)
+  })
+
   it('Redis away: limits still hold per instance; Redis back: shared again', async () => {
     const username = await newMember()
     await stopRedis()

@@ -9,7 +9,9 @@
  * away.
  *
  * Ports: SCALE_PORT (instance A; B is SCALE_PORT + 1, default 3300), SCALE_REDIS_PORT (6390),
- * SCALE_MONGO_PORT (27019). Prints one line per check and "N passed, N failed".
+ * SCALE_MONGO_PORT (27019); email goes to the Mailpit of SMTP_URL and MAILPIT_URL when both are set,
+ * else to one started here on SCALE_SMTP_PORT / SCALE_MAILPIT_PORT (1127 / 8127). Prints one line
+ * per check and "N passed, N failed".
  */
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -18,6 +20,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
+import { startMailpit } from './lib/mailpit.mjs'
 import { productionEnv, root, runOrExit, seedDemo, tail } from './lib/server.mjs'
 
 const portA = Number(process.env.SCALE_PORT || 3300)
@@ -147,6 +150,23 @@ const sharedEnv = {
   REDIS_URL: `redis://127.0.0.1:${redisPort}`,
 }
 
+/** Payload's job runner (`npm run jobs`), as production runs it beside the web instances. */
+function startJobRunner(name) {
+  return launch(
+    name,
+    'npx',
+    ['tsx', '--import', './scripts/lib/server-only.mjs', 'scripts/jobs.ts'],
+    { ...productionEnv(portA, databaseUri, sharedEnv), JOBS_INTERVAL_SECONDS: '1' },
+  )
+}
+
+/** Messages Mailpit holds for one address. */
+async function mailTo(address) {
+  const res = await fetch(`${sharedEnv.MAILPIT_URL}/api/v1/messages?limit=5000`)
+  const { messages } = await res.json()
+  return messages.filter((m) => m.To.some((to) => to.Address === address))
+}
+
 function startInstance(name, port) {
   const env = {
     ...productionEnv(port, databaseUri, sharedEnv),
@@ -243,8 +263,20 @@ let mongo
 let a
 let b
 let status = 1
+let mailpit
 try {
   ensureStandalone()
+  if (process.env.SMTP_URL && process.env.MAILPIT_URL) {
+    sharedEnv.SMTP_URL = process.env.SMTP_URL
+    sharedEnv.MAILPIT_URL = process.env.MAILPIT_URL.replace(/\/$/, '')
+  } else {
+    mailpit = await startMailpit({
+      smtpPort: Number(process.env.SCALE_SMTP_PORT || 1127),
+      httpPort: Number(process.env.SCALE_MAILPIT_PORT || 8127),
+    })
+    sharedEnv.SMTP_URL = mailpit.smtpUrl
+    sharedEnv.MAILPIT_URL = mailpit.apiUrl
+  }
   redis = startRedis()
   mongo = startFerret()
   await waitForPort(redisPort)
@@ -339,6 +371,68 @@ try {
     }
     return statuses.join(' ')
   })
+
+  await check(
+    'a cycle opened through A, edited through B, with two job runners: each notice sent once',
+    async () => {
+      // two runners on purpose: however many run, the notification keys send each notice once
+      const runners = [startJobRunner('jobs-1'), startJobRunner('jobs-2')]
+      try {
+        const admin = await fetch(`${a.url}/api/users/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'admin@example.org', password: editor.password }),
+        }).then((res) => res.json())
+        // a section with an initiative to report on (published, planned or in progress)
+        const reportable = (
+          await api(
+            a,
+            token,
+            'GET',
+            '/api/initiatives?limit=1&depth=0&where[_status][equals]=published&where[status][in]=planned,in-progress',
+          )
+        ).body.docs[0]
+        expect(reportable, 'no initiative to report on')
+        const reporter = `reporter.${Date.now().toString(36)}@example.org`
+        const created = await api(a, admin.token, 'POST', '/api/users', {
+          email: reporter,
+          name: 'Rory Reporter',
+          roles: ['section-editor'],
+          sections: [reportable.section],
+          password: 'a-long-password-for-rory',
+        })
+        expect(created.status === 201, `section editor: ${created.status}`)
+        const plan = (
+          await api(a, token, 'GET', `/api/plans?depth=0&where[slug][equals]=${planSlug}`)
+        ).body.docs[0]
+        const cycle = await api(a, token, 'POST', '/api/cycles', {
+          name: 'Two-instance cycle',
+          plan: plan.id,
+          asOf: '2026-12-31',
+          dueOn: '2027-06-30',
+          state: 'open',
+        })
+        expect(cycle.status === 201, `cycle: ${cycle.status} ${JSON.stringify(cycle.body)}`)
+        const edited = await api(b, token, 'PATCH', `/api/cycles/${cycle.body.doc.id}`, {
+          instructions: 'Edited through B.',
+        })
+        expect(edited.status === 200, `cycle edit through B: ${edited.status}`)
+        const deadline = Date.now() + 90_000
+        while ((await mailTo(reporter)).length === 0 && Date.now() < deadline) await sleep(500)
+        expect((await mailTo(reporter)).length > 0, 'no notice within 90 s')
+        // several more passes of both runners (one a second): still one message
+        await sleep(5_000)
+        const mail = await mailTo(reporter)
+        expect(
+          mail.length === 1,
+          `${mail.length} notices: ${mail.map((m) => m.Subject).join(' | ')}`,
+        )
+        return `"${mail[0].Subject}"`
+      } finally {
+        for (const runner of runners) await stop(runner)
+      }
+    },
+  )
 
   await check('Redis going away: both keep serving, health says degraded', async () => {
     await cached(b, sectionPage) // in Redis, and kept there (append-only file)
@@ -498,8 +592,9 @@ try {
   console.log(`${results.length - failed + 1} passed, ${failed} failed`)
 } finally {
   for (const proc of [...children]) await stop(proc)
+  mailpit?.stop()
   if (status !== 0) {
-    for (const name of ['A', 'B', 'redis', 'ferretdb']) {
+    for (const name of ['A', 'B', 'jobs-1', 'jobs-2', 'redis', 'ferretdb']) {
       const file = path.join(work, `${name}.log`)
       if (fs.existsSync(file)) console.error(`--- ${name} log ---\n${tail(file, 40)}`)
     }

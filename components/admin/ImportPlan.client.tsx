@@ -15,6 +15,7 @@ import {
 } from '@/lib/import/input'
 import type { ImportCreated, ImportPreview } from '@/lib/import/preview'
 import { slugify } from '@/lib/format/slug'
+import { labelledCode } from '@/lib/plan/numbering'
 import type { ParsedPlan } from '@/lib/import/types'
 import styles from './importPlan.module.css'
 
@@ -696,7 +697,7 @@ function PlanPreview({ preview, stale }: { preview: ImportPreview; stale: boolea
                     {goal.objectives.map((objective, j) => (
                       <li key={`${objective.number}-${j}`}>
                         <span className={styles.code}>
-                          {goal.number}.{objective.number}
+                          {labelledCode(`${goal.number}.${objective.number}`, plan.objectiveLabel)}
                         </span>{' '}
                         {objective.text}
                       </li>

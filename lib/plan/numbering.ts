@@ -4,6 +4,15 @@
 export const objectiveCode = (goalNumber: number, objectiveNumber: number): string =>
   `${goalNumber}.${objectiveNumber}`
 
+/**
+ * An objective's code as the plan words it: "Strategy 2.3" when the plan calls its objectives
+ * strategies (the plan's `objectiveLabel`), else the bare code "2.3".
+ */
+export function labelledCode(code: string, label: string | null | undefined): string {
+  const word = label?.trim()
+  return word ? `${word} ${code}` : code
+}
+
 /** A sort key that orders objectives by goal area, then number (1.2 before 1.10 before 2.1). */
 export const objectivePosition = (goalNumber: number, objectiveNumber: number): number =>
   goalNumber * 1000 + objectiveNumber

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import { HeadingLevel } from 'docx'
 import type { Browser, Page } from 'playwright-core'
@@ -186,6 +189,8 @@ describe('the admin’s Import plan view', () => {
       .getByText('Ready to import: 2 goal areas, 3 objectives.')
       .waitFor({ timeout: 30_000 })
     expect(await result.getByText('Keep the members we have').count()).toBe(1)
+    // objectives are called what the plan calls them
+    expect(await result.getByText('Strategy 1.2', { exact: true }).count()).toBe(1)
     // the text the server read is shown, read-only: the document is what gets imported
     const read = page.getByLabel('Text read from lakeshore.docx')
     expect(await read.inputValue()).toContain('Speak for libraries in the legislature')
@@ -268,6 +273,47 @@ describe('the admin’s Import plan view', () => {
     // nothing to create from
     expect(await page.getByRole('button', { name: 'Create draft plan' }).count()).toBe(0)
     await page.close()
+  })
+
+  it('words objective codes on the published pages and in the plan PDF as the plan does', async () => {
+    const token = await editorToken()
+    const auth = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+    const found = await fetch(
+      `${BASE_URL}/api/plans?where[slug][equals]=alcts-strategic-plan-2006-2011&limit=1&depth=0`,
+      { headers: auth },
+    )
+    const id = ((await found.json()) as { docs: { id: string | number }[] }).docs[0]!.id
+    const setLabel = async (objectiveLabel: string | null) => {
+      const res = await fetch(`${BASE_URL}/api/plans/${id}`, {
+        method: 'PATCH',
+        headers: auth,
+        body: JSON.stringify({ objectiveLabel }),
+      })
+      expect(res.status).toBe(200)
+    }
+    const html = async (pathname: string) => (await fetch(`${BASE_URL}${pathname}`)).text()
+    await setLabel('Strategy')
+    try {
+      await expect
+        .poll(() => html('/plans/alcts-strategic-plan-2006-2011'), { timeout: 30_000 })
+        .toMatch(/>Strategy 1\.2</)
+      expect(await html('/plans/alcts-strategic-plan-2006-2011/goals/2')).toMatch(/>Strategy 2\.1</)
+      expect(await html('/sections/acquisitions')).toMatch(/>\s*Strategy \d\.\d+\s*</)
+      const pdf = await fetch(`${BASE_URL}/plans/alcts-strategic-plan-2006-2011/plan.pdf`)
+      expect(pdf.status).toBe(200)
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-label-pdf-'))
+      const file = path.join(dir, 'plan.pdf')
+      fs.writeFileSync(file, Buffer.from(await pdf.arrayBuffer()))
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+      fs.rmSync(dir, { recursive: true, force: true })
+      expect(text).toContain('Strategy 1.2')
+      expect(text).toContain('Strategy 5.1')
+    } finally {
+      await setLabel(null)
+    }
+    await expect
+      .poll(() => html('/plans/alcts-strategic-plan-2006-2011'), { timeout: 30_000 })
+      .not.toMatch(/Strategy 1\.2/)
   })
 
   it('shows a plain refusal to a section editor', async () => {

@@ -198,4 +198,43 @@ describe('plan PDF', () => {
       expect(page, `page ${n}`).toContain(published.title)
     }
   }, 60_000)
+
+  it('words each code as the plan does ("Strategy 1.2"), in a column wide enough for the word', async () => {
+    const planId = bundle.plan.id
+    await payload.update({
+      collection: 'plans',
+      id: planId,
+      data: { objectiveLabel: 'Strategy' },
+      context: { disableRevalidate: true },
+      overrideAccess: true,
+    })
+    try {
+      const worded = await loadPlanBundle(payload, SEED_PLAN_SLUG)
+      expect(worded?.plan.objectiveLabel).toBe('Strategy')
+      const pdf = await renderPlanPdf(worded!, `http://localhost:3000/plans/${SEED_PLAN_SLUG}`)
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-pdf-'))
+      const file = path.join(dir, 'plan.pdf')
+      fs.writeFileSync(file, pdf)
+      const lines = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split(
+        '\n',
+      )
+      fs.rmSync(dir, { recursive: true, force: true })
+      for (const goal of published.goals) {
+        const first = goal.objectives[0]!
+        // the label, the code and the start of the text share one line: the column did not wrap
+        const start = squash(first.text).split(' ').slice(0, 2).join(' ')
+        const line = lines.find((l) => l.includes(`Strategy ${goal.number}.${first.number} `))
+        expect(line, `objective ${goal.number}.${first.number}`).toBeDefined()
+        expect(squash(line!)).toContain(start)
+      }
+    } finally {
+      await payload.update({
+        collection: 'plans',
+        id: planId,
+        data: { objectiveLabel: null },
+        context: { disableRevalidate: true },
+        overrideAccess: true,
+      })
+    }
+  }, 60_000)
 })

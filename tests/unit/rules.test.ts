@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   listForMessage,
   objectiveCode,
+  labelledCode,
   objectiveLabel,
   objectivePosition,
 } from '@/lib/plan/numbering'
@@ -86,6 +87,13 @@ describe('numbering', () => {
     )
     expect(objectiveLabel('1.3', 'x'.repeat(100), 10)).toBe(`1.3 ${'x'.repeat(9)}…`)
     expect(objectiveLabel('1.3', '')).toBe('1.3')
+  })
+
+  it('words an objective code as the plan does, or leaves it bare', () => {
+    expect(labelledCode('2.3', 'Strategy')).toBe('Strategy 2.3')
+    expect(labelledCode('2.3', ' Key Initiative ')).toBe('Key Initiative 2.3')
+    expect(labelledCode('2.3', '')).toBe('2.3')
+    expect(labelledCode('2.3', null)).toBe('2.3')
   })
 
   it.each([

@@ -4,6 +4,7 @@ import type { PlanBundle } from '@/lib/data/publicQueries'
 import { formatDate, formatMonth } from '@/lib/format/dates'
 import { formatPeriod } from '@/lib/format/period'
 import { coverageSummarySentence } from '@/lib/plan/coverage'
+import { labelledCode } from '@/lib/plan/numbering'
 import { sameId } from '@/lib/plan/types'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { PdfRichText, type RichTextStyles } from './richText'
@@ -126,6 +127,10 @@ export interface PlanDocumentProps {
 export function PlanDocument({ bundle, url }: PlanDocumentProps) {
   const { plan, goals, objectives, coverage } = bundle
   const period = formatPeriod(plan.startYear, plan.endYear)
+  // "Strategy 2.3" needs a wider code column than "2.3" (about 5.5 pt a character at 10.5 pt)
+  const codeWidth = plan.objectiveLabel?.trim()
+    ? { width: 34 + 5.5 * (plan.objectiveLabel.trim().length + 1) }
+    : {}
   const adopted = [
     plan.adoptedOn ? `Adopted ${formatMonth(plan.adoptedOn)}` : '',
     plan.adoptedBy ? `${plan.adoptedOn ? 'by' : 'Adopted by'} ${plan.adoptedBy}` : '',
@@ -203,7 +208,9 @@ export function PlanDocument({ bundle, url }: PlanDocumentProps) {
               .filter((o) => sameId(o.goal, goal.id))
               .map((objective) => (
                 <View key={String(objective.id)} style={styles.objective} wrap={false}>
-                  <Text style={styles.code}>{objective.code}</Text>
+                  <Text style={[styles.code, codeWidth]}>
+                    {labelledCode(objective.code, plan.objectiveLabel)}
+                  </Text>
                   <Text style={styles.objectiveText}>{objective.text}</Text>
                 </View>
               ))}

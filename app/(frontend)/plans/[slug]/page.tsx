@@ -13,6 +13,7 @@ import { PrintButton, PrintScript } from '@/components/plan/PrintButton'
 import { hasText, RichText } from '@/components/plan/RichText'
 import { getPlanForRequest } from '@/lib/data/public'
 import { coverageSummarySentence } from '@/lib/plan/coverage'
+import { labelledCode } from '@/lib/plan/numbering'
 import { sameId } from '@/lib/plan/types'
 import { lexicalToParagraphs } from '@/lib/richtext/lexical'
 import '../../plan.css'
@@ -166,9 +167,7 @@ export default async function PlanPage({ params }: Props) {
                         id={objectiveAnchor(objective.code)}
                       >
                         <span className="objective__code">
-                          {plan.objectiveLabel
-                            ? `${plan.objectiveLabel} ${objective.code}`
-                            : objective.code}
+                          {labelledCode(objective.code, plan.objectiveLabel)}
                         </span>
                         <span className="objective__text">{objective.text}</span>
                         <Link

@@ -8,6 +8,7 @@ import { InitiativeItem } from '@/components/plan/InitiativeItem'
 import { clip, pageMetadata } from '@/components/plan/meta'
 import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
 import { getSectionPage, getSections } from '@/lib/data/public'
+import { labelledCode } from '@/lib/plan/numbering'
 import type { SectionKind } from '@/lib/plan/types'
 import '../../plan.css'
 
@@ -101,7 +102,10 @@ export default async function SectionPage({ params }: Props) {
                 <div key={String(objective.id)} className="objective-block">
                   <ObjectiveHeading className="objective-block__title">
                     <Link href={goalHref(bundle.plan.slug, goal.number, objective.code)}>
-                      <span className="objective__code">{objective.code}</span> {objective.text}
+                      <span className="objective__code">
+                        {labelledCode(objective.code, bundle.plan.objectiveLabel)}
+                      </span>{' '}
+                      {objective.text}
                     </Link>
                   </ObjectiveHeading>
                   <ul className="initiatives">

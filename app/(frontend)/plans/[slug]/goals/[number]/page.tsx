@@ -11,6 +11,7 @@ import { PreviewBanner } from '@/components/plan/PreviewBanner'
 import { getPlanForRequest, type PlanBundle, type PublicInitiative } from '@/lib/data/public'
 import { statusLabel } from '@/lib/format/labels'
 import { isActiveStatus } from '@/lib/plan/coverage'
+import { labelledCode } from '@/lib/plan/numbering'
 import { INITIATIVE_STATUSES, sameId } from '@/lib/plan/types'
 import '../../../../plan.css'
 
@@ -127,9 +128,7 @@ export default async function GoalPage({ params }: Props) {
             >
               <h2 id={`${anchor}-title`} className="objective-block__title">
                 <span className="objective__code">
-                  {plan.objectiveLabel
-                    ? `${plan.objectiveLabel} ${objective.code}`
-                    : objective.code}
+                  {labelledCode(objective.code, plan.objectiveLabel)}
                 </span>{' '}
                 {objective.text}
               </h2>

@@ -300,8 +300,10 @@ export async function coverageForQuery(
 ): Promise<CoverageResult> {
   const resolved = await resolveCoverageQuery(slug, query, user)
   if (!resolved.ok) return { status: resolved.status, error: resolved.error }
-  return {
-    status: 200,
-    coverage: coverageFor(resolved.data, JSON.stringify(resolved.filters)),
-  }
+  return { status: 200, coverage: coverageOfQuery(resolved) }
 }
+
+/** The coverage of a resolved query, from the data it already holds (no second fetch). */
+export const coverageOfQuery = (
+  resolved: Extract<ResolvedCoverageQuery, { ok: true }>,
+): PlanCoverage => coverageFor(resolved.data, JSON.stringify(resolved.filters))

@@ -13,6 +13,7 @@ import {
   type LoadedPlan,
   type PlanExportDocument,
 } from './document'
+import { CSV_BOM } from '@/lib/plan/csv'
 import { planToCsv } from './csv'
 import { planToStratML } from './stratml'
 
@@ -136,7 +137,8 @@ export function renderExport(document: PlanExportDocument, format: ExportFormat)
       return {
         filename: `${slug}-initiatives.csv`,
         contentType: 'text/csv; charset=utf-8',
-        body: planToCsv(document),
+        // a file people open in Excel, like the dashboard's CSV downloads
+        body: `${CSV_BOM}${planToCsv(document)}`,
         document,
       }
   }

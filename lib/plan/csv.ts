@@ -24,6 +24,12 @@ const csvCell = (value: CsvCell): string => {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
+/**
+ * The byte-order mark a downloaded CSV starts with: without it Excel reads UTF-8 as its legacy
+ * code page ("2006â€“2011" for "2006–2011", garbled accented names).
+ */
+export const CSV_BOM = '\uFEFF'
+
 /** RFC 4180 CSV: CRLF after each record, quotes only where needed, formula-like text prefixed ' */
 export const toCsv = (headers: string[], rows: CsvCell[][]): string =>
   [headers, ...rows].map((row) => row.map(csvCell).join(',') + '\r\n').join('')

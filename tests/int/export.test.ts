@@ -62,7 +62,9 @@ async function get(pathAndQuery: string, token?: string) {
     config,
     request: new Request(`${BASE}${pathAndQuery}`, { headers }),
   })
-  return { status: response.status, headers: response.headers, text: await response.text() }
+  // Response.text() drops a leading byte-order mark: decode the bytes as they were sent
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer())
+  return { status: response.status, headers: response.headers, text }
 }
 
 beforeAll(async () => {
@@ -147,7 +149,9 @@ describe('npm run export -- <slug> --format csv', () => {
   it('has one row per initiative × objective with codes, section, status, dates, progress and visibility', async () => {
     const result = await exportCli(SEED_PLAN_SLUG, '--format', 'csv')
     expect(result.code).toBe(0)
-    const lines = result.stdout.split('\r\n').filter(Boolean)
+    // a byte-order mark first, as the dashboard's CSV downloads, so Excel reads UTF-8
+    expect(result.stdout.startsWith('\uFEFFPlan,')).toBe(true)
+    const lines = result.stdout.slice(1).split('\r\n').filter(Boolean)
     const pairs = SAMPLE_INITIATIVES.reduce((sum, i) => sum + i.objectives.length, 0)
     expect(lines).toHaveLength(1 + pairs)
     expect(lines[0]).toBe(

@@ -313,7 +313,13 @@ describe('renderExport', () => {
       'application/xml; charset=utf-8',
       '<?xml version="1.0" encoding="UTF-8"?>',
     ],
-    ['csv', 'example-plan-2020-2025-initiatives.csv', 'text/csv; charset=utf-8', 'Plan,Goal area,'],
+    [
+      'csv',
+      'example-plan-2020-2025-initiatives.csv',
+      'text/csv; charset=utf-8',
+      // the byte-order mark first, so Excel reads "2020–2025" as UTF-8
+      '\uFEFFPlan,Goal area,',
+    ],
   ] as const)('%s → %s', (format, filename, contentType, start) => {
     const file = renderExport(document, format)
     expect(file.filename).toBe(filename)

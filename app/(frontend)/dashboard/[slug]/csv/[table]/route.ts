@@ -2,11 +2,10 @@ import type { NextRequest } from 'next/server'
 
 import { getViewer } from '@/lib/auth/viewer'
 import { drillDownTable, goalDrillDown } from '@/lib/charts/drilldown'
-import { parseCoverageFilters } from '@/lib/charts/filters'
 import { DASHBOARD_TABLES, csvFileName, isDashboardTable } from '@/lib/charts/tables'
-import { coverageForQuery, loadCoverageData } from '@/lib/data/coverage'
+import { coverageOfQuery, resolveCoverageQuery } from '@/lib/data/coverage'
 import { getPayloadClient } from '@/lib/data/payload'
-import { toCsv, type Table } from '@/lib/plan/csv'
+import { CSV_BOM, toCsv, type Table } from '@/lib/plan/csv'
 
 export const runtime = 'nodejs'
 export const dynamic = 'force-dynamic'
@@ -34,23 +33,22 @@ export async function GET(request: NextRequest, { params }: Context) {
     return problem(404, `No table "${file}". Tables: ${known.join(', ')}.`)
   }
   try {
-    const query = request.nextUrl.searchParams
-    const result = await coverageForQuery(slug, query, viewer.user)
-    if (result.status !== 200) return problem(result.status, result.error)
+    // one data fetch for the filters, the table and the file name
+    const resolved = await resolveCoverageQuery(slug, request.nextUrl.searchParams, viewer.user)
+    if (!resolved.ok) return problem(resolved.status, resolved.error)
     let table: Table
     if (goal !== undefined) {
-      const data = await loadCoverageData(slug, viewer.user)
-      const filters = parseCoverageFilters(query).filters
-      const drill =
-        data && goalDrillDown(data.input, Number(goal), { audience: data.audience, filters })
+      const { data, filters } = resolved
+      const drill = goalDrillDown(data.input, Number(goal), { audience: data.audience, filters })
       if (!drill) return problem(404, `Plan "${slug}" has no Goal Area ${goal}.`)
       table = drillDownTable(drill)
     } else {
-      table = DASHBOARD_TABLES[name as keyof typeof DASHBOARD_TABLES].build(result.coverage)
+      table = DASHBOARD_TABLES[name as keyof typeof DASHBOARD_TABLES].build(
+        coverageOfQuery(resolved),
+      )
     }
-    const fileName = csvFileName(slug, name, result.coverage.view.filters.section)
-    // The BOM makes Excel read the file as UTF-8 (en dashes, accented names).
-    return new Response(`\uFEFF${toCsv(table.headers, table.rows)}`, {
+    const fileName = csvFileName(slug, name, resolved.filters.section)
+    return new Response(`${CSV_BOM}${toCsv(table.headers, table.rows)}`, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${fileName}"`,

@@ -267,17 +267,15 @@ describe('a board member', () => {
     )
   })
 
-  it('renders pages worth looking at', () => {
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '70',
-      pdf.file,
-      path.join(SCREENSHOT_DIR, 'report-page'),
-    ])
-    const pngs = fs.readdirSync(SCREENSHOT_DIR).filter((f) => f.startsWith('report-page'))
-    expect(pngs.length).toBeGreaterThanOrEqual(pdf.pages)
+  it('renders pages worth looking at: one image per page', () => {
+    // a folder of this run's own: images left by an earlier run must not count
+    const dir = path.join(SCREENSHOT_DIR, 'report-pages')
+    fs.rmSync(dir, { recursive: true, force: true })
+    fs.mkdirSync(dir, { recursive: true })
+    execFileSync('pdftoppm', ['-png', '-r', '70', pdf.file, path.join(dir, 'report-page')])
+    const pngs = fs.readdirSync(dir).filter((f) => /^report-page-\d+\.png$/.test(f))
+    expect(pngs).toHaveLength(pdf.pages)
+    for (const png of pngs) expect(fs.statSync(path.join(dir, png)).size).toBeGreaterThan(1000)
   })
 })
 

@@ -243,10 +243,6 @@ function timed(fn: () => unknown): number {
 }
 
 describe('fuzz: every input gets an answer, in time, without an exception', () => {
-  it(`generates a few hundred inputs (${cases.length})`, () => {
-    expect(cases.length).toBeGreaterThanOrEqual(300)
-  })
-
   it.each(cases.map((c) => [c.name, c] as const))(
     '%s',
     (_name, { text }) => {

@@ -1,7 +1,7 @@
 /**
  * Coverage benchmark (not part of `npm test`):
  *
- *   npx tsx --import ./bench/coverage/server-only.mjs bench/coverage/run.ts \
+ *   npx tsx --conditions=development --import ./bench/coverage/server-only.mjs bench/coverage/run.ts \
  *     [--sizes 1000,10000,50000] [--port 3105] [--naive-depth 1] [--keep]
  *
  * In a scratch SQLite database it seeds the ALCTS plan and the demo accounts, then writes one plan
@@ -18,29 +18,32 @@
  * Times are medians of several runs after a warm-up (the naive approach: one run). Total runtime is
  * about 20–30 minutes on two shared cores, most of it writing the 61,000 initiatives.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
 
 import type { Payload, PayloadRequest } from 'payload'
 
 import { seededRandom } from '@/lib/format/random'
+import { ensureBuild, startServer } from '@/scripts/lib/server.mjs'
 
-const args = process.argv.slice(2)
-const option = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback
-}
-const SIZES = option('sizes', '1000,10000,50000')
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    port: { type: 'string', default: process.env.E2E_PORT ?? '3105' },
+    'naive-depth': { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+})
+const SIZES = args.sizes
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isInteger(n) && n > 0)
-const PORT = Number(option('port', process.env.E2E_PORT ?? '3105'))
-const NAIVE_DEPTH = Number(option('naive-depth', '1'))
-const KEEP = args.includes('--keep')
-const DIST_DIR = process.env.NEXT_DIST_DIR || '.next'
+const PORT = Number(args.port)
+const NAIVE_DEPTH = Number(args['naive-depth'])
+const KEEP = args.keep
 const ROOT = process.cwd()
 const BASE = `http://localhost:${PORT}`
 const BATCH = 250
@@ -277,54 +280,6 @@ async function naiveCoverage(slug: string, token: string): Promise<number> {
 // ---------------------------------------------------------------------------------------------
 // The production server
 
-function ensureBuild() {
-  if (fs.existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) return
-  log(`No production build in ${DIST_DIR}: building it first (about 2 minutes).`)
-  const result = spawnSync('npx', ['next', 'build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: process.env,
-  })
-  if (result.status !== 0) throw new Error('next build failed')
-}
-
-function startServer(): ChildProcess {
-  const out = fs.openSync(path.join(scratch, 'server.log'), 'w')
-  return spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', out, out],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXTAUTH_URL: BASE,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  })
-}
-
-function stopServer(server: ChildProcess | undefined) {
-  if (!server?.pid) return
-  try {
-    process.kill(-server.pid, 'SIGTERM')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err
-  }
-}
-
-async function waitForServer(server: ChildProcess) {
-  const deadline = Date.now() + 120_000
-  while (Date.now() < deadline && server.exitCode == null) {
-    const ok = await fetch(`${BASE}/api/plans?limit=1`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (ok) return
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`The server did not answer on ${BASE}; see ${path.join(scratch, 'server.log')}`)
-}
-
 /** Signs in through next-auth's credentials provider; returns the Cookie header of the session. */
 async function signIn(memberNumber: string): Promise<string> {
   const jar = new Map<string, string>()
@@ -412,11 +367,15 @@ async function main() {
     })
   ).token as string
 
-  let server: ChildProcess | undefined
+  let server: { stop: () => void } | undefined
   const rows: Row[] = []
   try {
-    server = startServer()
-    await waitForServer(server)
+    server = await startServer({
+      port: PORT,
+      env: { NODE_ENV: 'production', NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: '1' },
+      logFile: path.join(scratch, 'server.log'),
+      timeoutMs: 120_000,
+    })
     const cookie = await signIn(BOARD)
 
     for (const { size, slug } of plans) {
@@ -468,7 +427,7 @@ async function main() {
       })
     }
   } finally {
-    stopServer(server)
+    server?.stop()
     await payload.destroy()
   }
 
@@ -518,23 +477,8 @@ async function main() {
   else fs.rmSync(scratch, { recursive: true, force: true })
 }
 
-// Loading the Payload config through tsx very occasionally never settles and Node then exits 0
-// with nothing done (seen about 1 run in 6 on this machine): say so instead of exiting silently.
-let finished = false
-process.on('beforeExit', () => {
-  if (finished) return
-  console.error(
-    'The benchmark stopped before finishing (a module import never settled). Run it again.',
-  )
-  console.error(`Scratch files: ${scratch}`)
-  process.exitCode = 1
-})
-
 main().then(
-  () => {
-    finished = true
-    process.exit(0)
-  },
+  () => process.exit(0),
   (err: unknown) => {
     console.error(err instanceof Error ? (err.stack ?? err.message) : err)
     console.error(`Scratch files: ${scratch}`)

@@ -6,6 +6,7 @@
  * per initiative × objective.
  */
 import fs from 'node:fs/promises'
+import { parseArgs } from 'node:util'
 
 import type { Payload } from 'payload'
 
@@ -24,44 +25,48 @@ export interface ExportArgs {
 export function parseExportArgs(
   argv: readonly string[],
 ): ExportArgs | { error: string } | { help: true } {
-  const slugs: string[] = []
-  let format: ExportFormat = 'json'
-  let out: string | undefined
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i] ?? ''
-    const eq = word.startsWith('--') ? word.indexOf('=') : -1
-    const flag = eq > 0 ? word.slice(0, eq) : word
-    const value = (): string | undefined => (eq > 0 ? word.slice(eq + 1) : argv[++i])
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return { help: true }
-      case '--format': {
-        const given = value()
-        const parsed = parseExportFormat(given)
-        if (!parsed)
-          return {
-            error: `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${given ?? ''}").`,
-          }
-        format = parsed
-        break
-      }
-      case '--out': {
-        const given = value()
-        if (!given?.trim()) return { error: '--out needs a file name.' }
-        out = given
-        break
-      }
-      default:
-        if (word.startsWith('-')) return { error: `Unknown option ${word}.` }
-        slugs.push(word)
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (err) {
+    // node:util's message names the option ("Unknown option '--x'…", "Option '--out <value>'…")
+    const option = /'(-[^' ]+)/.exec((err as Error).message)?.[1] ?? ''
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      return option === '--out'
+        ? { error: '--out needs a file name.' }
+        : { error: `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "").` }
     }
+    return { error: `Unknown option ${option}.` }
   }
-  if (slugs.length !== 1)
+  const { values, positionals } = parsed
+  if (values.help) return { help: true }
+  let format: ExportFormat = 'json'
+  if (values.format !== undefined) {
+    const given = parseExportFormat(values.format)
+    if (!given)
+      return {
+        error: `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${values.format}").`,
+      }
+    format = given
+  }
+  if (values.out !== undefined && !values.out.trim()) return { error: '--out needs a file name.' }
+  if (positionals.length !== 1)
     return {
-      error: slugs.length ? 'Export one plan at a time.' : 'Name the plan (its slug) to export.',
+      error: positionals.length
+        ? 'Export one plan at a time.'
+        : 'Name the plan (its slug) to export.',
     }
-  return { slug: slugs[0] ?? '', format, out }
+  return { slug: positionals[0] ?? '', format, out: values.out }
 }
 
 /** Runs the export; returns the exit code. */

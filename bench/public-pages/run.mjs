@@ -69,7 +69,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
 }
 console.log(`Seeding ${env.DATABASE_URI} …`)
-run('npx', ['tsx', 'scripts/seed.ts'], env)
+run('npm', ['run', '--silent', 'seed'], env)
 
 const logFile = path.join(dir, 'server.log')
 const log = fs.openSync(logFile, 'w')

@@ -22,6 +22,8 @@ function runCase(name: string): CaseResult {
   const child = spawnSync(
     process.execPath,
     [
+      // NODE_ENV is production: lexical's production build (see scripts/lib/run.ts)
+      '--conditions=production',
       '--import',
       'tsx',
       '--import',

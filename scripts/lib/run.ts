@@ -2,8 +2,6 @@
  * Plumbing every command-line script shares (seed, import, export, generate, migrate): a quiet
  * Payload whose log goes to stderr, and one way to run `main` and exit with its code.
  */
-import { spawnSync } from 'node:child_process'
-
 import { getPayload, type Config, type Payload, type SanitizedConfig } from 'payload'
 
 /**
@@ -19,53 +17,22 @@ export async function quietPayload(): Promise<Payload> {
 }
 
 /**
- * Node 20 sometimes drops a pending dynamic import of Payload's config under tsx's loader: the
- * promise never settles, the event loop drains and the process would exit (0, or 13 for a pending
- * top-level await) having done nothing (payloadcms/payload#17757; seen in up to half the runs on
- * a loaded 2-core machine). A script calls this first and `finished()` at its end; an exit without
- * it runs the script again (nothing was written: the hang is in loading modules), up to
- * SILENT_EXIT_RETRIES times, and fails with a message after that.
- */
-export const SILENT_EXIT_RETRIES = 5
-
-export function guardAgainstSilentExit(name: string): { finished: () => void } {
-  let done = false
-  process.exitCode = 1
-  process.once('beforeExit', () => {
-    if (done) return
-    const attempt = Number(process.env.LODESTAR_CLI_RETRIED ?? '0')
-    if (attempt < SILENT_EXIT_RETRIES) {
-      const again = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-        stdio: 'inherit',
-        env: { ...process.env, LODESTAR_CLI_RETRIED: String(attempt + 1) },
-      })
-      process.exit(again.status ?? 1)
-    }
-    process.stderr.write(
-      `error: ${name} stopped while loading Payload (a Node.js module-loading fault) ${attempt + 1} times; nothing was written. Run it again.\n`,
-    )
-    process.exit(1)
-  })
-  return {
-    finished: () => {
-      done = true
-    },
-  }
-}
-
-/**
- * Runs a command-line script: guards against the silent exit above, then exits with the code
- * `main` returns (0 when none), or prints the error and exits 1.
+ * Runs a command-line script: exits with the code `main` returns (0 when none), or prints the
+ * error and exits 1.
+ *
+ * Every script runs under `tsx --conditions=development` (package.json). Without that condition
+ * Node resolves `lexical` and its ~90 `@lexical/*` modules (Payload's rich-text editor) to their
+ * `*.node.mjs` entries, each a top-level `await import()` of the real build. Node 20 evaluates that
+ * graph of async modules wrongly now and then: the outer import never settles, the event loop
+ * drains and the process exits 0 (or 13) having done nothing, in about half the runs of a bare
+ * `node -e "await import('@payloadcms/richtext-lexical')"`, with or without tsx. The condition
+ * selects lexical's plain build, which has no top-level await (docs/architecture.md, "Commands").
  */
 export function runScript(name: string, main: () => Promise<number | void>): void {
-  const guard = guardAgainstSilentExit(name)
   main().then(
-    (code) => {
-      guard.finished()
-      process.exit(code ?? 0)
-    },
+    (code) => process.exit(code ?? 0),
     (err: unknown) => {
-      guard.finished()
+      console.error(`error: ${name} failed`)
       console.error(err instanceof Error ? (err.stack ?? err.message) : err)
       process.exit(1)
     },

@@ -44,7 +44,7 @@ export function productionEnv(port, databaseUri, extra = {}) {
 
 /** Seeds the database of `env` with the ALCTS plan and the demo accounts. */
 export function seedDemo(env) {
-  runOrExit('npx', ['tsx', 'scripts/seed.ts', '--demo'], env)
+  runOrExit('npm', ['run', '--silent', 'seed', '--', '--demo'], env)
 }
 
 /**

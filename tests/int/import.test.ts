@@ -300,17 +300,16 @@ describe('npm run import: unusable input is refused with a message, and nothing 
   )
 })
 
-// a fresh process loads Payload from scratch: slow on a busy machine, and run twice when Node
-// drops the config import (lib/import/cli.ts, guardAgainstSilentExit)
-describe('scripts/import.ts as a process', { timeout: 300_000 }, () => {
+// a fresh process loads Payload from scratch: slow on a busy machine
+describe('npm run import as a process', { timeout: 300_000 }, () => {
   const run = (...args: string[]) =>
-    spawnSync('npx', ['tsx', 'scripts/import.ts', ...args], {
+    spawnSync('npm', ['run', '--silent', 'import', '--', ...args], {
       encoding: 'utf8',
       env: process.env,
       timeout: 280_000,
     })
 
-  it('prints one JSON line on stdout and exits 0', () => {
+  it('prints one JSON line on stdout, exits 0, and its plan reads back from this process', async () => {
     const text = file('process.txt', SMALL.replace('Prairie', 'Coastal'))
     const result = run(text, '--organization', 'Coastal Library Association')
     expect(result.stderr).not.toMatch(/error/i)
@@ -318,16 +317,6 @@ describe('scripts/import.ts as a process', { timeout: 300_000 }, () => {
     expect(result.stdout).toBe(
       '{"plan":"coastal-library-association-strategic-plan-2022-2025","goals":2,"objectives":3}\n',
     )
-  })
-
-  it('exits non-zero with a message and an empty stdout for unusable input', () => {
-    const result = run(path.join(dir, 'missing.txt'))
-    expect(result.status).toBe(1)
-    expect(result.stdout).toBe('')
-    expect(result.stderr).toMatch(/error: File not found/)
-  })
-
-  it('reads the plan the process wrote from this process', async () => {
     const doc = await exported('coastal-library-association-strategic-plan-2022-2025')
     expect(doc.plan).toMatchObject({
       _status: 'draft',
@@ -335,6 +324,13 @@ describe('scripts/import.ts as a process', { timeout: 300_000 }, () => {
       startYear: 2022,
       endYear: 2025,
     })
+  })
+
+  it('exits non-zero with a message and an empty stdout for unusable input', () => {
+    const result = run(path.join(dir, 'missing.txt'))
+    expect(result.status).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(/error: File not found/)
   })
 })
 

@@ -105,7 +105,7 @@ export default buildConfig({
   },
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),
-    // Types are generated explicitly (`npm run generate:types`), never by a background process.
+    // Types are generated explicitly (`npm run generate`), never by a background process.
     autoGenerate: false,
   },
   telemetry: false,

@@ -1,6 +1,6 @@
 /**
  * Coverage: every number the dashboard, the coverage JSON endpoint and the PDF report show
- * (DESIGN.md, "Coverage"). Pure: plain summaries in, a JSON-serialisable `PlanCoverage` out.
+ * (docs/architecture.md, "Coverage"). Pure: plain summaries in, a JSON-serialisable `PlanCoverage` out.
  */
 import {
   ACTIVE_STATUSES,

@@ -14,7 +14,7 @@ export const INITIATIVE_STATUSES = [
 ] as const
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number]
 
-/** Statuses that count as work behind an objective (DESIGN.md, "Coverage"). */
+/** Statuses that count as work behind an objective (docs/architecture.md, "Coverage"). */
 export const ACTIVE_STATUSES: readonly InitiativeStatus[] = ['planned', 'in-progress', 'completed']
 
 export const VISIBILITIES = ['public', 'members'] as const

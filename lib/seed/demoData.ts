@@ -56,7 +56,7 @@ export interface DemoMember {
   active: boolean
 }
 
-/** Demo accounts exactly as DESIGN.md lists them (password from DEMO_PASSWORD). */
+/** Demo accounts exactly as the README lists them (password from DEMO_PASSWORD). */
 export const DEMO_STAFF: DemoStaff[] = [
   { email: 'admin@example.org', name: 'Avery Admin', roles: ['admin'] },
   { email: 'editor@example.org', name: 'Emery Editor', roles: ['editor'] },

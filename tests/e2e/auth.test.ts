@@ -212,7 +212,7 @@ const BOARD_OR_STAFF: Record<Route, string> = {
   'report PDF (browser)': '200 pdf',
 }
 
-/** Expected cells from DESIGN.md ("member pages", "coverage data", "board report") and issue 4 §2. */
+/** Expected cells from docs/architecture.md ("Routes": member pages, coverage data, board report) and issue 4 §2. */
 const SITE_EXPECTED: Record<string, { signIn: string; routes: Record<Route, string> }> = {
   anonymous: { signIn: '—', routes: SIGNED_OUT },
   member: { signIn: 'signed in', routes: MEMBER },
@@ -503,7 +503,7 @@ describe('site routes × people (the access matrix, site surface)', () => {
     return out
   }
 
-  it('every cell as DESIGN.md says', { timeout: 180_000 }, async () => {
+  it('every cell as docs/architecture.md says', { timeout: 180_000 }, async () => {
     const differing: string[] = []
     for (const [person, client, signIn] of await people()) {
       const cells = {} as Record<Route, string>

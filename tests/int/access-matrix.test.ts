@@ -1,6 +1,6 @@
 /**
  * The access matrix (issue 4 §5): every person × collection × operation × surface, with the
- * expected outcome of each cell written from DESIGN.md ("People and what they do"). The actual
+ * expected outcome of each cell written from docs/architecture.md ("Access control"). The actual
  * outcome is measured by its effect in the database (a read lists what came back; a write is
  * checked afterwards with access control off), so a surface that answers "ok" without doing the
  * work, or does the work while answering "forbidden", shows up as a differing cell.
@@ -60,7 +60,7 @@ const PEOPLE: PersonKey[] = [
 ]
 
 // ---------------------------------------------------------------------------------------------
-// Expected cells, from DESIGN.md:
+// Expected cells, from docs/architecture.md ("Access control"):
 //   anyone        reads published plans, goal areas, objectives, and initiatives marked public
 //   member        + members-only initiatives (a lapsed member counts as anyone: "cannot sign in")
 //   board member  as member (their extra is the PDF report: a site route)

@@ -34,7 +34,7 @@ const ALL_CODES = GOAL_SIZES.flatMap((n, g) =>
 )
 
 /**
- * An oracle written from the seed data and DESIGN.md's rules alone (not via computeCoverage):
+ * An oracle written from the seed data and docs/architecture.md's rules ("Coverage") alone (not via computeCoverage):
  * the codes covered by published, active initiatives the audience sees and the filters keep.
  */
 function expectedCovered(

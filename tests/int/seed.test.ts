@@ -106,7 +106,7 @@ describe('seed: the ALCTS Strategic Plan 2006–2011', () => {
     for (const initiative of all.docs) expect(String(initiative.plan)).toBe(String(plan.id))
   })
 
-  it('creates the demo accounts of DESIGN.md', async () => {
+  it('creates the demo accounts of the README', async () => {
     const users = await payload.find({ collection: 'users', sort: 'email', pagination: false })
     expect(users.docs.map((u) => [u.email, u.roles])).toEqual([
       ['acquisitions@example.org', ['section-editor']],

@@ -16,7 +16,7 @@ const problem = (status: number, error: string) =>
 
 /**
  * GET /api/plans/<slug>/coverage?section=<slug>&status=<status>…&visibility=<v>&cycle=<id>
- * The coverage numbers for the signed-in member or staff user (DESIGN.md, "Contracts"), now or
+ * The coverage numbers for the signed-in member or staff user (docs/architecture.md, "Routes"), now or
  * as of a reporting cycle (then with `asOf`), always with the number of `stale` initiatives.
  */
 export async function GET(request: NextRequest, { params }: Context) {

@@ -1,6 +1,6 @@
 /**
  * Benchmark of the board progress report (not part of `npm test`):
- *   npx tsx bench/report/index.ts [cases…]        (default: seed 500 5000)
+ *   npx tsx --conditions=production bench/report/index.ts [cases…]   (default: seed 500 5000)
  * For each case — the seeded ALCTS plan, and the same plan with 500 and 5,000 generated
  * initiatives — a fresh Node process renders the report with react-pdf (time of the first and a
  * second render, peak memory), then headless Chromium prints the equivalent HTML to PDF

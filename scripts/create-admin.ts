@@ -10,15 +10,11 @@ import readline from 'node:readline'
 import { getPayload } from 'payload'
 
 import { passwordProblem } from '@/lib/auth/passwords'
+import { readCommandLine } from '@/lib/cli'
 import { runScript } from '@/scripts/lib/run'
 
 const USAGE =
   'Usage: npm run create-admin -- --email <address> --name "<full name>" (password on stdin)'
-
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name)
-  return index >= 0 ? args[index + 1] : undefined
-}
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password (at least 10 characters): ')
@@ -31,10 +27,19 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  const args = process.argv.slice(2)
-  const email = option(args, '--email')?.trim().toLowerCase()
-  const name = option(args, '--name')?.trim()
-  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email) || !name) {
+  const line = readCommandLine(process.argv.slice(2), {
+    email: { type: 'string' },
+    name: { type: 'string' },
+  })
+  const email = line.ok ? line.values.email?.trim().toLowerCase() : undefined
+  const name = line.ok ? line.values.name?.trim() : undefined
+  if (
+    !line.ok ||
+    line.positionals.length > 0 ||
+    !email ||
+    !/^[^\s@]+@[^\s@]+$/.test(email) ||
+    !name
+  ) {
     console.error(USAGE)
     return 2
   }
@@ -44,7 +49,7 @@ async function main() {
     console.error(problem)
     return 2
   }
-  // Imported here, once runScript's guard is in place: Node 20 sometimes drops this import.
+  // imported after the options and the password are checked: loading Payload takes seconds
   const { default: config } = await import('@/payload.config')
   const payload = await getPayload({ config })
   try {

@@ -7,22 +7,24 @@
  */
 import { getPayload } from 'payload'
 
+import { readCommandLine } from '@/lib/cli'
 import { JOBS_QUEUE } from '@/lib/jobs'
 import { runScript } from '@/scripts/lib/run'
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2)
-  const unknown = args.filter((a) => a !== '--once')
-  if (unknown.length > 0) {
-    console.error(`Unknown option ${unknown.join(' ')}. Usage: npm run jobs [-- --once]`)
+  const line = readCommandLine(process.argv.slice(2), { once: { type: 'boolean' } })
+  if (!line.ok || line.positionals.length > 0) {
+    const what = line.ok ? line.positionals.join(' ') : line.option
+    console.error(`Unknown option ${what}. Usage: npm run jobs [-- --once]`)
     return 2
   }
+  const once = line.values.once === true
   const seconds = Number(process.env.JOBS_INTERVAL_SECONDS ?? '10')
   if (!Number.isFinite(seconds) || seconds < 1) {
     console.error('JOBS_INTERVAL_SECONDS must be a number of seconds, 1 or more.')
     return 2
   }
-  // Imported here, once runScript's guard is in place: Node 20 sometimes drops this import.
+  // imported after the options are checked: loading Payload takes seconds
   const { default: config } = await import('@/payload.config')
   const payload = await getPayload({ config })
   let stopping = false
@@ -39,9 +41,7 @@ async function main(): Promise<number> {
     if (ran > 0) payload.logger.info(`jobs: ran ${ran} job(s)`)
   }
 
-  payload.logger.info(
-    args.includes('--once') ? 'jobs: one pass' : `jobs: running the queue every ${seconds} s`,
-  )
+  payload.logger.info(once ? 'jobs: one pass' : `jobs: running the queue every ${seconds} s`)
   do {
     try {
       await pass()
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
       // a failing pass (database briefly unreachable) is logged; the next pass tries again
       payload.logger.error({ err, msg: 'jobs: the pass failed' })
     }
-    if (args.includes('--once')) break
+    if (once) break
     for (let waited = 0; waited < seconds * 10 && !stopping; waited += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }

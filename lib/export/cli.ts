@@ -6,11 +6,10 @@
  * per initiative × objective.
  */
 import fs from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 
 import type { Payload } from 'payload'
 
-import type { CliIo } from '@/lib/import/cli'
+import { readCommandLine, type CliIo } from '@/lib/cli'
 import { EXPORT_FORMATS, exportPlan, parseExportFormat, type ExportFormat } from './load'
 
 export const EXPORT_USAGE =
@@ -25,30 +24,19 @@ export interface ExportArgs {
 export function parseExportArgs(
   argv: readonly string[],
 ): ExportArgs | { error: string } | { help: true } {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
-  } catch (err) {
-    // node:util's message names the option ("Unknown option '--x'…", "Option '--out <value>'…")
-    const option = /'(-[^' ]+)/.exec((err as Error).message)?.[1] ?? ''
-    const code = (err as NodeJS.ErrnoException).code
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      return option === '--out'
-        ? { error: '--out needs a file name.' }
-        : { error: `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "").` }
-    }
-    return { error: `Unknown option ${option}.` }
+  const line = readCommandLine(argv, {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (!line.ok) {
+    if (line.problem === 'unknown') return { error: `Unknown option ${line.option}.` }
+    if (line.problem === 'takes-no-value') return { error: `${line.option} takes no value.` }
+    return line.option === '--out'
+      ? { error: '--out needs a file name.' }
+      : { error: `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "").` }
   }
-  const { values, positionals } = parsed
+  const { values, positionals } = line
   if (values.help) return { help: true }
   let format: ExportFormat = 'json'
   if (values.format !== undefined) {

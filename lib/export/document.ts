@@ -9,7 +9,6 @@ import type { ParsedPlan } from '@/lib/import/types'
 import { idOf } from '@/lib/format/ids'
 import { lexicalToParagraphs, type LexicalState } from '@/lib/richtext/lexical'
 import type { Goal, Initiative, Objective, Plan, Section } from '@/payload-types'
-import type { Id } from '@/lib/plan/types'
 import {
   PLAN_EXPORT_FORMAT,
   PLAN_EXPORT_VERSION,

@@ -10,6 +10,8 @@ import path from 'node:path'
 
 import type { Payload } from 'payload'
 
+import { readCommandLine, type CliIo } from '@/lib/cli'
+
 import { readPlanBytes } from './file'
 import {
   IMPORT_FORMATS,
@@ -19,11 +21,6 @@ import {
   type ImportFormat,
 } from './input'
 import { ImportRefused, storePlan } from './store'
-
-export interface CliIo {
-  stdout: (line: string) => void
-  stderr: (line: string) => void
-}
 
 export const IMPORT_USAGE =
   'Usage: npm run import -- <file> [--format text|stratml|json|docx|pdf] [--publish] [--slug <slug>] [--organization "<full name>"]'
@@ -40,52 +37,42 @@ export interface ImportArgs {
 export function parseImportArgs(
   argv: readonly string[],
 ): ImportArgs | { error: string } | { help: true } {
-  const files: string[] = []
-  const args: Omit<ImportArgs, 'file'> = { publish: false }
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i] ?? ''
-    const [flag, inline] =
-      word.startsWith('--') && word.includes('=')
-        ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]
-        : [word, undefined]
-    const value = (): string | undefined => inline ?? argv[++i]
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return { help: true }
-      case '--publish':
-        args.publish = true
-        break
-      case '--format': {
-        const given = value()
-        const format = parseFormat(given)
-        if (!format)
-          return {
-            error: `--format must be one of ${IMPORT_FORMATS.join(', ')} (got "${given ?? ''}").`,
-          }
-        args.format = format
-        break
-      }
-      case '--slug': {
-        const given = value()
-        if (!given?.trim()) return { error: '--slug needs a value.' }
-        args.slug = given
-        break
-      }
-      case '--organization': {
-        const given = value()
-        if (!given?.trim()) return { error: '--organization needs a value.' }
-        args.organization = given
-        break
-      }
-      default:
-        if (word.startsWith('-') && word !== '-') return { error: `Unknown option ${word}.` }
-        files.push(word)
-    }
+  const line = readCommandLine(argv, {
+    format: { type: 'string' },
+    publish: { type: 'boolean' },
+    slug: { type: 'string' },
+    organization: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  })
+  if (!line.ok) {
+    if (line.problem === 'unknown') return { error: `Unknown option ${line.option}.` }
+    if (line.problem === 'takes-no-value') return { error: `${line.option} takes no value.` }
+    return line.option === '--format'
+      ? { error: formatError('') }
+      : { error: `${line.option} needs a value.` }
   }
-  if (files.length === 0) return { error: 'Name the plan file to import.' }
-  if (files.length > 1) return { error: `Import one file at a time (got ${files.join(', ')}).` }
-  return { file: files[0] ?? '', ...args }
+  const { values, positionals } = line
+  if (values.help) return { help: true }
+  const args: Omit<ImportArgs, 'file'> = { publish: values.publish === true }
+  if (values.format !== undefined) {
+    const format = parseFormat(values.format)
+    if (!format) return { error: formatError(values.format) }
+    args.format = format
+  }
+  for (const name of ['slug', 'organization'] as const) {
+    const given = values[name]
+    if (given === undefined) continue
+    if (!given.trim()) return { error: `--${name} needs a value.` }
+    args[name] = given
+  }
+  if (positionals.length === 0) return { error: 'Name the plan file to import.' }
+  if (positionals.length > 1)
+    return { error: `Import one file at a time (got ${positionals.join(', ')}).` }
+  return { file: positionals[0] ?? '', ...args }
+}
+
+function formatError(given: string): string {
+  return `--format must be one of ${IMPORT_FORMATS.join(', ')} (got "${given}").`
 }
 
 /** The file's bytes, or why it cannot be imported (missing, a folder, too large). */

@@ -50,6 +50,7 @@ export function seedDemo(env) {
 /**
  * Starts `next start -p port` (listening on `host` only when given) and resolves once /api/plans
  * answers; `stop()` ends the server. The server's output goes to logFile.
+ * @param {{ port: number, host?: string, env: Record<string, string>, logFile: string, timeoutMs?: number }} options
  */
 export async function startServer({ port, host, env, logFile, timeoutMs = 90_000 }) {
   const url = `http://${host ?? 'localhost'}:${port}`

@@ -333,6 +333,9 @@ describe('parseImportArgs', () => {
     [['a', '--format'], '--format must be one of text, stratml, json, docx, pdf (got "").'],
     [['a', '--draft'], 'Unknown option --draft.'],
     [['a', '--slug'], '--slug needs a value.'],
+    [['a', '--slug', '--publish'], '--slug needs a value.'],
+    [['a', '--organization', ' '], '--organization needs a value.'],
+    [['a', '--publish=yes'], '--publish takes no value.'],
   ])('%j → %s', (argv, error) => {
     expect(parseImportArgs(argv)).toEqual({ error })
   })

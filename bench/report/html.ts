@@ -8,13 +8,10 @@ import { pathToFileURL } from 'node:url'
 
 import { formatPercent } from '@/lib/plan/coverage'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
-import {
-  formatLongDate,
-  formatPeriod,
-  formatProgress,
-  formatShortDate,
-  statusTitle,
-} from '@/lib/pdf/report/format'
+import { formatDate } from '@/lib/format/dates'
+import { statusTitle } from '@/lib/format/labels'
+import { formatPeriod } from '@/lib/format/period'
+import { formatCellDate, formatProgress } from '@/lib/pdf/report/format'
 import type { ProgressReportModel, ReportInitiative } from '@/lib/pdf/report/model'
 import { COLORS, STATUS_COLORS } from '@/lib/pdf/report/theme'
 
@@ -28,7 +25,7 @@ const font = (file: string) => pathToFileURL(path.resolve('lib/pdf/fonts', file)
 
 function initiativeCells(i: ReportInitiative, section = true): string {
   const cls = i.active ? '' : ' class="inactive"'
-  return `${section ? `<td${cls}>${escape(i.section)}</td>` : ''}<td${cls}><span class="dot" style="background:${STATUS_COLORS[i.status]}"></span>${escape(statusTitle(i.status))}</td><td${cls}>${escape(formatProgress(i.progress))}</td><td${cls} class="r">${escape(formatShortDate(i.targetDate))}</td>`
+  return `${section ? `<td${cls}>${escape(i.section)}</td>` : ''}<td${cls}><span class="dot" style="background:${STATUS_COLORS[i.status]}"></span>${escape(statusTitle(i.status))}</td><td${cls}>${escape(formatProgress(i.progress))}</td><td${cls} class="r">${escape(formatCellDate(i.targetDate))}</td>`
 }
 
 function chart(report: ProgressReportModel): string {
@@ -132,7 +129,7 @@ tr { break-inside: avoid; }
   <h1 style="font-size:32pt">${escape(plan.title)}</h1>
   <p>Plan period ${formatPeriod(plan.startYear, plan.endYear)}</p>
   <p><b style="font-size:40pt">${formatPercent(cov.coverage)}</b> of objectives covered</p>
-  <p>Prepared for the Board<br>As of ${escape(formatLongDate(report.asOf))}</p>
+  <p>Prepared for the Board<br>As of ${escape(formatDate(report.asOf))}</p>
 </section>
 <section>
   <p class="kicker">Executive summary</p>

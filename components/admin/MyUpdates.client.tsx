@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react'
 
-import { statusLabel } from '@/lib/format/labels'
+import { statusTitle } from '@/lib/format/labels'
 import { checkReport, trackerText, type ReportingRow } from '@/lib/plan/reporting'
 import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from '@/lib/plan/types'
 import styles from './myUpdates.module.css'
@@ -19,8 +19,6 @@ type RowState =
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
   | { kind: 'error'; message: string }
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** The message of an error answer (Payload's `{ errors: [{ message }] }` shape). */
 function messageOf(body: unknown, status: number): string {
@@ -138,7 +136,7 @@ function UpdateForm({
             >
               {INITIATIVE_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {capitalise(statusLabel(s))}
+                  {statusTitle(s)}
                 </option>
               ))}
             </select>

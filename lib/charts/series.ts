@@ -2,7 +2,7 @@
  * Chart series and table shading for the dashboard, built from a `PlanCoverage` only. Pure: the
  * Recharts components in components/charts draw exactly these rows and compute nothing.
  */
-import { statusLabel } from '@/lib/format/labels'
+import { statusTitle } from '@/lib/format/labels'
 import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
 import { INITIATIVE_STATUSES, type InitiativeStatus } from '@/lib/plan/types'
 
@@ -50,10 +50,7 @@ export const statusSeries = (cov: PlanCoverage): StatusPoint[] =>
 
 /** The statuses a stacked chart draws (in workflow order), each with its legend label. */
 export const statusKeys = (): { status: InitiativeStatus; label: string }[] =>
-  INITIATIVE_STATUSES.map((status) => {
-    const label = statusLabel(status)
-    return { status, label: label.charAt(0).toUpperCase() + label.slice(1) }
-  })
+  INITIATIVE_STATUSES.map((status) => ({ status, label: statusTitle(status) }))
 
 /** One bar of the timeline. */
 export interface YearPoint {

@@ -3,7 +3,8 @@
  * mix, one point per cycle (oldest first), each computed as of that cycle by lib/plan. Pure: the
  * Recharts components draw exactly these rows, and the tables are the rows of their CSV.
  */
-import { statusLabel } from '@/lib/format/labels'
+import { statusTitle } from '@/lib/format/labels'
+import { countLabel } from '@/lib/format/plural'
 import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
 import type { Table } from '@/lib/plan/csv'
 import { coverageTrendSentence, type CycleState } from '@/lib/plan/cycles'
@@ -103,14 +104,7 @@ export const trendTable = (cycles: CycleCoverage[]): Table => {
 
 /** The status-mix chart's table: one row per cycle, a count per status and the total. */
 export const statusMixTable = (cycles: CycleCoverage[]): Table => ({
-  headers: [
-    'Cycle',
-    ...INITIATIVE_STATUSES.map((s) => {
-      const label = statusLabel(s)
-      return label.charAt(0).toUpperCase() + label.slice(1)
-    }),
-    'Total',
-  ],
+  headers: ['Cycle', ...INITIATIVE_STATUSES.map(statusTitle), 'Total'],
   rows: cycles.map(({ cycle, coverage }) => [
     cycle.name,
     ...INITIATIVE_STATUSES.map((s) => coverage.byStatus[s]),
@@ -139,7 +133,7 @@ export const statusMixSentence = (cycles: CycleCoverage[]): string => {
   if (!first || !last) return 'No reporting cycle yet'
   const done = (c: CycleCoverage) => c.coverage.byStatus.completed
   const of = (c: CycleCoverage) =>
-    `${done(c)} of ${c.coverage.initiatives.total} ${c.coverage.initiatives.total === 1 ? 'initiative' : 'initiatives'}`
+    `${done(c)} of ${countLabel(c.coverage.initiatives.total, 'initiative')}`
   if (first === last) return `${of(last)} completed in ${last.cycle.name}`
   return `Completed: ${of(first)} in ${first.cycle.name}, ${of(last)} in ${last.cycle.name}`
 }

@@ -2,7 +2,7 @@
  * CSV for what the dashboard shows: an RFC 4180 writer and the tables behind each coverage chart.
  * Pure; the route that serves a download adds headers (and a BOM if Excel needs one).
  */
-import { statusLabel } from '@/lib/format/labels'
+import { statusTitle } from '@/lib/format/labels'
 import { formatPercent, type PlanCoverage } from './coverage'
 import { INITIATIVE_STATUSES } from './types'
 
@@ -51,14 +51,7 @@ export const coverageTable = (cov: PlanCoverage): Table => ({
 
 /** One row per goal area with its published initiatives by status (the status chart). */
 export const statusTable = (cov: PlanCoverage): Table => ({
-  headers: [
-    'Goal area',
-    ...INITIATIVE_STATUSES.map((s) => {
-      const label = statusLabel(s)
-      return label.charAt(0).toUpperCase() + label.slice(1)
-    }),
-    'Total',
-  ],
+  headers: ['Goal area', ...INITIATIVE_STATUSES.map(statusTitle), 'Total'],
   rows: cov.goals.map((g) => {
     const counts = INITIATIVE_STATUSES.map((s) => g.byStatus[s])
     return [g.number, ...counts, counts.reduce((a, b) => a + b, 0)]

@@ -8,6 +8,7 @@ import { formatPeriod } from '@/lib/format/period'
 import { countLabel, plural } from '@/lib/format/plural'
 import { pick, seededRandom } from '@/lib/format/random'
 import { isSlug, SLUG_MAX_LENGTH, SLUG_PATTERN, slugify } from '@/lib/format/slug'
+import { formatCellDate, formatProgress } from '@/lib/pdf/report/format'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 
 describe('slugify', () => {
@@ -191,5 +192,29 @@ describe('seededRandom', () => {
     const list = ['a', 'b', 'c'] as const
     const picked = new Set(Array.from({ length: 100 }, () => pick(next, list)))
     expect([...picked].sort()).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe("the report's cells (lib/pdf/report/format)", () => {
+  it.each([
+    ['2008-06-30', 'Jun 30, 2008'],
+    ['2006-06-01T23:30:00.000Z', 'Jun 1, 2006'],
+    [null, '–'],
+    ['', '–'],
+    ['not a date', '–'],
+  ])('date %j → %s', (value, text) => {
+    expect(formatCellDate(value)).toBe(text)
+  })
+
+  it.each([
+    [60, '60%'],
+    [33.4, '33%'],
+    [0, '0%'],
+    [140, '100%'],
+    [-5, '0%'],
+    [null, '–'],
+    [Number.NaN, '–'],
+  ])('progress %j → %s', (value, text) => {
+    expect(formatProgress(value)).toBe(text)
   })
 })

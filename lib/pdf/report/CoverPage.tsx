@@ -2,7 +2,8 @@ import { Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 
 import { formatPercent } from '@/lib/plan/coverage'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
-import { formatLongDate, formatPeriod } from './format'
+import { formatDate } from '@/lib/format/dates'
+import { formatPeriod } from '@/lib/format/period'
 import type { ProgressReportModel } from './model'
 import { COLORS, PAGE } from './theme'
 
@@ -107,7 +108,7 @@ export function CoverPage({ report }: { report: ProgressReportModel }) {
       <View style={s.bottom}>
         <Text style={s.prepared}>Prepared for the Board</Text>
         <Text style={s.asOf}>
-          As of {formatLongDate(report.asOf)}
+          As of {formatDate(report.asOf)}
           {report.cycle ? ` · ${report.cycle.name} reporting cycle` : ''}
         </Text>
       </View>

@@ -3,7 +3,7 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer'
 import { gapsSentence } from '@/lib/plan/coverage'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
-import { statusTitle } from './format'
+import { statusTitle } from '@/lib/format/labels'
 import type { ProgressReportModel, ReportGap } from './model'
 import { COLORS, styles } from './theme'
 

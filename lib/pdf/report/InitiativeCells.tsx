@@ -1,6 +1,7 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer'
 
-import { formatProgress, formatShortDate, statusTitle } from './format'
+import { statusTitle } from '@/lib/format/labels'
+import { formatCellDate, formatProgress } from './format'
 import type { ReportInitiative } from './model'
 import { COLORS, STATUS_COLORS, styles } from './theme'
 
@@ -61,7 +62,7 @@ export function InitiativeCells({
         <Text style={muted}>{formatProgress(progress)}</Text>
       </View>
       <Text style={[{ width: COLUMNS.target, textAlign: 'right' }, muted]}>
-        {formatShortDate(initiative.targetDate)}
+        {formatCellDate(initiative.targetDate)}
       </Text>
     </>
   )

@@ -3,7 +3,8 @@ import { Document, Page } from '@react-pdf/renderer'
 import { AppendixSection } from './AppendixSection'
 import { CoverPage } from './CoverPage'
 import { ExecutiveSummary } from './ExecutiveSummary'
-import { formatLongDate, formatPeriod } from './format'
+import { formatDate } from '@/lib/format/dates'
+import { formatPeriod } from '@/lib/format/period'
 import { GapsSection } from './GapsSection'
 import { GoalAreaSection } from './GoalAreaSection'
 import type { ProgressReportModel } from './model'
@@ -23,7 +24,7 @@ export function ProgressReport({ report }: { report: ProgressReportModel }) {
     <Document
       title={`${plan.title}: progress report${scope}`}
       author={plan.organization}
-      subject={`Progress on the ${plan.title} (${period}) as of ${formatLongDate(report.asOf)}, prepared for the Board`}
+      subject={`Progress on the ${plan.title} (${period}) as of ${formatDate(report.asOf)}, prepared for the Board`}
       keywords={['progress report', 'strategic plan', 'coverage', plan.organization].join(', ')}
       creator="Lodestar"
       producer="Lodestar"

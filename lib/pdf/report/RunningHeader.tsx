@@ -1,6 +1,6 @@
 import { Text, View } from '@react-pdf/renderer'
 
-import { formatLongDate } from './format'
+import { formatDate } from '@/lib/format/dates'
 import type { ProgressReportModel } from './model'
 import { styles } from './theme'
 
@@ -15,7 +15,7 @@ export function RunningHeader({ report }: { report: ProgressReportModel }) {
           {scope}
         </Text>
         <Text>
-          Progress report as of {formatLongDate(report.asOf)}
+          Progress report as of {formatDate(report.asOf)}
           {report.cycle ? ` (${report.cycle.name})` : ''}
         </Text>
       </View>

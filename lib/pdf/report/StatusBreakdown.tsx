@@ -3,7 +3,7 @@ import { Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
 import type { StatusCounts } from '@/lib/plan/coverage'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
-import { statusTitle } from './format'
+import { statusTitle } from '@/lib/format/labels'
 import { COLORS, CONTENT_WIDTH, STATUS_COLORS } from './theme'
 
 const s = StyleSheet.create({

@@ -65,7 +65,7 @@ export async function proxy(request: NextRequest) {
   if (pathname.startsWith('/api/')) return checkQuery(request) ?? limitBody(request)
 
   if (await mightBeSignedIn(request)) return NextResponse.next()
-  // Reports answer 401 to programs (DESIGN.md); a person opening one in the browser signs in first.
+  // Reports answer 401 to programs (docs/architecture.md, "Routes"); a person opening one in the browser signs in first.
   if (pathname.startsWith('/reports/') && !isNavigation(request)) return NextResponse.next()
   return NextResponse.redirect(new URL(loginPath(`${pathname}${search}`), request.url))
 }

@@ -13,7 +13,7 @@ const STATE_LABELS: Record<(typeof CYCLE_STATES)[number], string> = {
 const day = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'd MMM yyyy' } }
 
 /**
- * Reporting cycles (DESIGN.md, "Progress cycles"): editors open one per plan at a time; section
+ * Reporting cycles (docs/architecture.md, "Progress cycles"): editors open one per plan at a time; section
  * editors report on it; closing freezes it and its updates for good (a closed cycle is never
  * reopened, so the numbers "as of" it never change).
  */

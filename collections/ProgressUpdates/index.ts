@@ -26,7 +26,7 @@ const STATUS_LABELS: Record<(typeof INITIATIVE_STATUSES)[number], string> = {
 const copy = { readOnly: true, hidden: true } as const
 
 /**
- * Progress updates (DESIGN.md, "Progress cycles"): one per initiative per cycle, or between
+ * Progress updates (docs/architecture.md, "Progress cycles"): one per initiative per cycle, or between
  * cycles. The latest one sets the initiative's status and progress. Every change keeps the earlier
  * text as a version; an update of a closed cycle is frozen.
  */

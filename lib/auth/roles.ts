@@ -1,16 +1,15 @@
 /** Pure role checks on the person behind a request (staff user or member): no Payload, no I/O. */
+import { idOf, idsOf, type Relation } from '@/lib/format/ids'
 import type { Id } from '@/lib/plan/types'
 import { associationTimeZone, membershipEndsAt } from '@/lib/auth/membershipEnd'
 
-/** Staff roles in the Payload admin (DESIGN.md, "People"). */
+/** Staff roles in the Payload admin (docs/architecture.md, "Access control"). */
 export const STAFF_ROLES = ['admin', 'editor', 'section-editor'] as const
 export type StaffRole = (typeof STAFF_ROLES)[number]
 
 /** Site roles of members who sign in with their member number. */
 export const MEMBER_ROLES = ['member', 'board'] as const
 export type MemberRole = (typeof MEMBER_ROLES)[number]
-
-type Relation = Id | { id: Id } | null | undefined
 
 /** The person behind a request, as the access functions see it (Payload puts the collection on req.user). */
 export interface Person {
@@ -61,13 +60,9 @@ export const isBoard = (user: unknown): boolean =>
 /** Board members and staff may download progress reports. */
 export const canReadReports = (user: unknown): boolean => isStaff(user) || isBoard(user)
 
-const idOf = (relation: Relation): Id | undefined =>
-  relation == null ? undefined : typeof relation === 'object' ? relation.id : relation
-
 /** Section ids a staff user edits for. */
 export function sectionIdsOf(user: unknown): Id[] {
-  const person = asPerson(user)
-  return (person?.sections ?? []).map(idOf).filter((id): id is Id => id != null)
+  return idsOf(asPerson(user)?.sections)
 }
 
 /** Whether a section editor (or editor) may work on initiatives of this section. */

@@ -1,4 +1,4 @@
-/** Rules of the reporting cycle's life (DESIGN.md, "Progress cycles"), shared by hooks and tests. */
+/** Rules of the reporting cycle's life (docs/architecture.md, "Progress cycles"), shared by hooks and tests. */
 import type { CycleState } from './cycles'
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Progress cycles (DESIGN.md, "Progress cycles"): the history of progress updates, and every
+ * Progress cycles (docs/architecture.md, "Progress cycles"): the history of progress updates, and every
  * number as of a cycle, staleness and each cycle's reporting completion computed from it.
  * Pure: plain records in, plain records out; the clock is always passed in.
  */
@@ -166,7 +166,7 @@ export const currentValues = (
 }
 
 /**
- * The initiatives as of an instant (DESIGN.md, "As of a cycle"): each with the status and
+ * The initiatives as of an instant (docs/architecture.md, "Progress cycles"): each with the status and
  * progress of its latest update on or before `at`; without one, its own fields if it was created
  * by then; an initiative with neither is left out.
  */
@@ -220,7 +220,7 @@ export interface StaleResult {
 }
 
 /**
- * Stale work (DESIGN.md, "Stale"): a published initiative planned or in progress (as of the
+ * Stale work (docs/architecture.md, "Progress cycles"): a published initiative planned or in progress (as of the
  * cutoff) with no update in the latest closed cycle; when there is none, with no update (or,
  * without any, no creation) in the last `staleAfterDays` days. An initiative created after that
  * cycle closed, with no update by then, could not have reported in it and is not stale.
@@ -335,7 +335,7 @@ export const cycleCompletion = (
   }
 }
 
-/** One row of `GET /api/plans/<slug>/cycles` (DESIGN.md, contracts), oldest first. */
+/** One row of `GET /api/plans/<slug>/cycles` (docs/architecture.md, "Routes"), oldest first. */
 export interface CycleSummary {
   id: Id
   name: string
@@ -395,7 +395,7 @@ export interface InitiativeChange {
   progressDelta: number
 }
 
-/** What moved between two cycles (DESIGN.md, "Since the previous cycle"). */
+/** What moved between two cycles (docs/architecture.md, "Progress cycles"). */
 export interface CycleDiff {
   from: Pick<Cycle, 'id' | 'name'> | null
   to: Pick<Cycle, 'id' | 'name'>

@@ -1,7 +1,7 @@
 /**
  * Coverage benchmark (not part of `npm test`):
  *
- *   npx tsx --conditions=development --import ./bench/coverage/server-only.mjs bench/coverage/run.ts \
+ *   npx tsx --conditions=development --import ./scripts/lib/server-only.mjs bench/coverage/run.ts \
  *     [--sizes 1000,10000,50000] [--port 3105] [--naive-depth 1] [--keep]
  *
  * In a scratch SQLite database it seeds the ALCTS plan and the demo accounts, then writes one plan

@@ -3,7 +3,7 @@
  * for the seeded plan or a generated one, renders it with react-pdf (a first render, which loads
  * fonts and warms up, then a second), writes the PDF and the equivalent HTML, and prints one JSON
  * line. Run by bench/report/index.ts; by hand:
- *   NODE_ENV=production node --conditions=production --import tsx --import ./bench/report/register.mjs \
+ *   NODE_ENV=production node --conditions=production --import tsx --import ./scripts/lib/server-only.mjs \
  *     bench/report/case.ts <seed|500|5000> <outDir>
  */
 import fs from 'node:fs'

@@ -27,7 +27,7 @@ function runCase(name: string): CaseResult {
       '--import',
       'tsx',
       '--import',
-      './bench/report/register.mjs',
+      './scripts/lib/server-only.mjs',
       'bench/report/case.ts',
       name,
       OUT,

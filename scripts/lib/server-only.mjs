@@ -1,8 +1,9 @@
 /**
- * `tsx --import ./scripts/lib/server-only.mjs`: lets a script load modules that start with
- * `import 'server-only'` (the report renderer and lib/data, for the job runner). That package
- * throws outside React Server Components; here it resolves to its no-op module, as the tests'
- * alias in vitest.config.mts does.
+ * `tsx --import ./scripts/lib/server-only.mjs`: lets a script or a benchmark load modules that
+ * start with `import 'server-only'` (lib/data and the report renderer: the job runner, bench/report,
+ * bench/coverage). That package throws outside React Server Components unless the `react-server`
+ * condition is set, which would swap React for its server build; here it resolves to its no-op
+ * module, as the tests' alias in vitest.config.mts does.
  */
 import { register } from 'node:module'
 

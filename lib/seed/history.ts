@@ -4,13 +4,13 @@ import type { InitiativeStatus } from '@/lib/plan/types'
 import type { SampleInitiative } from './sampleInitiatives'
 
 /**
- * The demo history (DESIGN.md, "demo history"): three closed reporting cycles and an open one on
- * the ALCTS plan, with updates derived from each sample initiative's dates, so a new user sees
- * trends at once. Some work completes (e.g. the metadata wiki in Annual 2008), some stalls (two
- * initiatives report the same progress cycle after cycle, one stops reporting and is stale),
- * Preservation misses Annual 2008, and in the open cycle only Cataloging and Serials have reported
- * yet: the Acquisitions section editor has work waiting in "My updates". Each initiative's last
- * update carries its sample status and progress, so today's numbers are the samples' own.
+ * The demo history (docs/architecture.md, "Progress cycles"): three closed reporting cycles and an
+ * open one on the ALCTS plan, with updates derived from each sample initiative's dates, so a new
+ * user sees trends at once. Some work completes (e.g. the metadata wiki in Annual 2008), some
+ * stalls (two initiatives report the same progress cycle after cycle, one stops reporting and is
+ * stale), Preservation misses Annual 2008, and in the open cycle only Cataloging and Serials have
+ * reported yet: the Acquisitions section editor has work waiting in "My updates". Each initiative's
+ * last update carries its sample status and progress, so today's numbers are the samples' own.
  */
 export const SEED_CYCLES = [
   {

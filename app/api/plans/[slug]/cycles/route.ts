@@ -16,7 +16,8 @@ const problem = (status: number, error: string) =>
 
 /**
  * GET /api/plans/<slug>/cycles — the plan's reporting cycles, oldest first, each with its
- * coverage as of the cycle and its completion (DESIGN.md, "Contracts"): members, board, staff.
+ * coverage as of the cycle and its completion (docs/architecture.md, "Routes"): members, board,
+ * staff.
  */
 export async function GET(_request: NextRequest, { params }: Context) {
   const viewer = await getViewer()

@@ -4,9 +4,13 @@
  * and writes one line per heading, paragraph and list item, numbering ordered lists the way the
  * document shows them ("1.", then "1.1" one level down), so the parser sees the structure Word
  * holds rather than only the visible text. The zip is inspected before anything is inflated:
- * not a .docx, too many entries or too much unpacked data (a zip bomb) are refused with a message.
+ * not a .docx, too many entries or too much unpacked data (a zip bomb) are refused with a message,
+ * and every entry is then inflated once with its declared size as a hard cap, so a zip that lies
+ * about its sizes is refused before mammoth (whose zip library trusts them) ever sees it.
  * Server-only (mammoth needs Node's Buffer).
  */
+import { inflateRawSync } from 'node:zlib'
+
 import mammoth from 'mammoth'
 
 /** What an unpacked .docx may add up to; real plans are a few megabytes at most. */
@@ -21,6 +25,10 @@ interface ZipEntry {
   name: string
   packed: number
   unpacked: number
+  /** 0 stored, 8 deflated */
+  method: number
+  /** where the entry's local header starts */
+  local: number
 }
 
 /** The central directory of a zip file, read without inflating anything; undefined if not a zip. */
@@ -41,14 +49,16 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
   const decoder = new TextDecoder()
   for (let i = 0; i < count; i++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return undefined
+    const method = view.getUint16(offset + 10, true)
     const packed = view.getUint32(offset + 20, true)
     const unpacked = view.getUint32(offset + 24, true)
     const nameLength = view.getUint16(offset + 28, true)
     const extra = view.getUint16(offset + 30, true)
     const comment = view.getUint16(offset + 32, true)
+    const local = view.getUint32(offset + 42, true)
     if (offset + 46 + nameLength > bytes.length) return undefined
     const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength))
-    entries.push({ name, packed, unpacked })
+    entries.push({ name, packed, unpacked, method, local })
     offset += 46 + nameLength + extra + comment
   }
   return entries
@@ -82,7 +92,43 @@ export function docxProblem(bytes: Uint8Array): string | undefined {
   if (total > MAX_DOCX_UNPACKED_BYTES) {
     return `This Word document unpacks to ${Math.round(total / 1024 / 1024)} MB; at most ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB are read. Save the plan without pictures and try again.`
   }
+  for (const entry of entries) {
+    const problem = entryProblem(bytes, entry)
+    if (problem) return problem
+  }
   return undefined
+}
+
+/**
+ * Inflates one entry with its declared size as the cap (so memory stays within the limits checked
+ * above) and says why it is refused when its real size is not the declared one.
+ */
+function entryProblem(bytes: Uint8Array, entry: ZipEntry): string | undefined {
+  const damaged = `This file is damaged or not a Word document (.docx): its part ${entry.name} cannot be read.`
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (entry.local + 30 > bytes.length || view.getUint32(entry.local, true) !== 0x04034b50) {
+    return damaged
+  }
+  const start =
+    entry.local +
+    30 +
+    view.getUint16(entry.local + 26, true) +
+    view.getUint16(entry.local + 28, true)
+  if (start + entry.packed > bytes.length) return damaged
+  const data = bytes.subarray(start, start + entry.packed)
+  if (entry.method === 0) return entry.packed === entry.unpacked ? undefined : damaged
+  if (entry.method !== 8) {
+    return `This Word document stores ${entry.name} in a way Word does not (zip method ${entry.method}); save it again from Word.`
+  }
+  try {
+    const inflated = inflateRawSync(data, { maxOutputLength: Math.max(entry.unpacked, 1) })
+    return inflated.length === entry.unpacked ? undefined : damaged
+  } catch (err) {
+    if (err instanceof RangeError) {
+      return `This Word document unpacks to far more than it says (${entry.name}): it looks like a zip bomb and was refused.`
+    }
+    return damaged
+  }
 }
 
 /** The text of a .docx, one line per heading, paragraph and list item, or why it cannot be read. */

@@ -4,11 +4,14 @@
  * then read back through the same entry the CLI and the admin use, and checked for the exact
  * goals, objectives, codes and labels.
  */
+import { deflateRawSync } from 'node:zlib'
+
 import { Document as PdfDocument, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
 import { HeadingLevel } from 'docx'
 import { createElement as h } from 'react'
 import { describe, expect, it } from 'vitest'
 
+import { zipEntries } from '@/lib/import/docx'
 import { readPlanBytes } from '@/lib/import/file'
 import type { ParsedPlan } from '@/lib/import/types'
 
@@ -150,6 +153,42 @@ describe('Word documents', () => {
     // a format that the bytes contradict is refused, never guessed around
     const asked = await readPlanBytes(zip(name, data.length), { format: 'pdf' })
     expect(!asked.ok && asked.message).toMatch(/is a zip file .*, not PDF/)
+  })
+  it('refuses a zip that lies about its sizes before mammoth inflates it', async () => {
+    // a real Word document whose word/document.xml is swapped for 20 MB of zeros that say they are
+    // 150 KB: within every declared limit, far beyond them once inflated
+    const real = await docxFile([para('Goal 1. Membership')])
+    const entries = zipEntries(real)!
+    expect(entries.some((e) => e.name === 'word/document.xml')).toBe(true)
+    const name = Buffer.from('word/document.xml')
+    const data = deflateRawSync(Buffer.alloc(20 * 1024 * 1024))
+    const declared = 150 * 1024
+    expect(declared).toBeLessThan(data.length * 200)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(data.length, 18)
+    local.writeUInt32LE(declared, 22)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(8, 10)
+    central.writeUInt32LE(data.length, 20)
+    central.writeUInt32LE(declared, 24)
+    central.writeUInt16LE(name.length, 28)
+    const head = Buffer.concat([local, name, data])
+    const dirEntry = Buffer.concat([central, name])
+    const end = Buffer.alloc(22)
+    end.writeUInt32LE(0x06054b50, 0)
+    end.writeUInt16LE(1, 8)
+    end.writeUInt16LE(1, 10)
+    end.writeUInt32LE(dirEntry.length, 12)
+    end.writeUInt32LE(head.length, 16)
+    const liar = await readPlanBytes(new Uint8Array(Buffer.concat([head, dirEntry, end])))
+    expect(liar).toMatchObject({ ok: false, status: 422 })
+    expect(!liar.ok && liar.message).toMatch(/unpacks to far more than it says/)
+    // the real document still reads
+    expect((await read(real)).format).toBe('docx')
   })
 })
 

@@ -155,7 +155,14 @@ function startJobRunner(name) {
   return launch(
     name,
     'npx',
-    ['tsx', '--import', './scripts/lib/server-only.mjs', 'scripts/jobs.ts'],
+    // NODE_ENV is production: lexical's production build (docs/architecture.md, "Commands")
+    [
+      'tsx',
+      '--conditions=production',
+      '--import',
+      './scripts/lib/server-only.mjs',
+      'scripts/jobs.ts',
+    ],
     { ...productionEnv(portA, databaseUri, sharedEnv), JOBS_INTERVAL_SECONDS: '1' },
   )
 }

@@ -412,6 +412,17 @@ try {
         const plan = (
           await api(a, token, 'GET', `/api/plans?depth=0&where[slug][equals]=${planSlug}`)
         ).body.docs[0]
+        // one open cycle per plan: the demo history's open one is closed first (through A)
+        const open = await api(
+          a,
+          token,
+          'GET',
+          `/api/cycles?depth=0&where[plan][equals]=${plan.id}&where[state][equals]=open`,
+        )
+        for (const doc of open.body.docs) {
+          const closed = await api(a, token, 'PATCH', `/api/cycles/${doc.id}`, { state: 'closed' })
+          expect(closed.status === 200, `closing ${doc.name}: ${closed.status}`)
+        }
         const cycle = await api(a, token, 'POST', '/api/cycles', {
           name: 'Two-instance cycle',
           plan: plan.id,

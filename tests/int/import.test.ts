@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import config from '@payload-config'
 import { handleEndpoints, type Payload } from 'payload'
+import { HeadingLevel } from 'docx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import {
@@ -21,6 +22,8 @@ import { slugify } from '@/lib/format/slug'
 import { storePlan } from '@/lib/import/store'
 import { parsePlanText } from '@/lib/import/text'
 import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '@/lib/seed'
+import { chromiumPdf, docxFile, heading, numbered, para } from '@/tests/fixtures/documents'
+
 import { BASE, getTestPayload, loginToken, seedDemo } from './helpers'
 
 let payload: Payload
@@ -189,6 +192,48 @@ describe('npm run import: formats and drafts', () => {
     })
     expect(anonymous.docs).toHaveLength(0)
   })
+
+  it('imports a Word document and a PDF from the CLI, known by their bytes, not their names', async () => {
+    const docx = await docxFile([
+      heading('Lakeshore Library Association Strategic Plan 2025–2028', HeadingLevel.TITLE),
+      heading('Goal 1: Membership', HeadingLevel.HEADING_2),
+      para('Strategies'),
+      numbered('Welcome new members', 0),
+      numbered('Keep the members we have', 0),
+      heading('Goal 2: Advocacy', HeadingLevel.HEADING_2),
+      para('Strategies'),
+      numbered('Speak for libraries in the legislature', 0),
+    ])
+    const word = await cli(file('lakeshore-plan', docx))
+    expect(word.code).toBe(0)
+    expect(word.stdout).toEqual([
+      '{"plan":"lakeshore-library-association-strategic-plan-2025-2028","goals":2,"objectives":3}',
+    ])
+    const fromWord = await exported('lakeshore-library-association-strategic-plan-2025-2028')
+    expect(fromWord.plan).toMatchObject({
+      organization: 'Lakeshore Library Association',
+      objectiveLabel: 'Strategy',
+    })
+    expect(fromWord.goals.map((g) => g.objectives.map((o) => o.text))).toEqual([
+      ['Welcome new members', 'Keep the members we have'],
+      ['Speak for libraries in the legislature'],
+    ])
+
+    const pdf = chromiumPdf(`<!doctype html><html><head><meta charset="utf-8"></head><body>
+      <h1>Harbor Library Association Strategic Plan 2024–2027</h1>
+      <h2>Pillar 1 – Membership</h2><p>Action 1.1 Welcome new members</p>
+      <h2>Pillar 2 – Advocacy</h2><p>Action 2.1 Speak for libraries</p><p>Action 2.2 Publish a report</p>
+    </body></html>`)
+    // a PDF saved with the wrong extension is still read as a PDF
+    const printed = await cli(file('harbor.txt', pdf))
+    expect(printed.code).toBe(0)
+    expect(printed.stdout).toEqual([
+      '{"plan":"harbor-library-association-strategic-plan-2024-2027","goals":2,"objectives":3}',
+    ])
+    const fromPdf = await exported('harbor-library-association-strategic-plan-2024-2027')
+    expect(fromPdf.plan.objectiveLabel).toBe('Action')
+    expect(fromPdf.goals.map((g) => g.title)).toEqual(['Membership', 'Advocacy'])
+  }, 120_000)
 
   it('prints the parser’s warnings on stderr with file and line', async () => {
     const text = file('warned.txt', `${SMALL}\n\nGoal 4. Skipped a number\nObjective 1. Still read`)

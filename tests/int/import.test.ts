@@ -15,11 +15,14 @@ import {
 } from '@/lib/export/document'
 import { loadPlanForExport } from '@/lib/export/load'
 import { planToStratML } from '@/lib/export/stratml'
+import { loadPlanBundle } from '@/lib/data/publicQueries'
 import { readPlan } from '@/lib/import'
 import { runImport } from '@/lib/import/cli'
+import { readPlanBytes } from '@/lib/import/file'
 import { MAX_IMPORT_BYTES } from '@/lib/import/input'
 import { slugify } from '@/lib/format/slug'
 import { storePlan } from '@/lib/import/store'
+import { renderPlanPdf } from '@/lib/pdf/plan/render'
 import { parsePlanText } from '@/lib/import/text'
 import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '@/lib/seed'
 import { chromiumPdf, docxFile, heading, numbered, para } from '@/tests/fixtures/documents'
@@ -234,6 +237,45 @@ describe('npm run import: formats and drafts', () => {
     expect(fromPdf.plan.objectiveLabel).toBe('Action')
     expect(fromPdf.goals.map((g) => g.title)).toEqual(['Membership', 'Advocacy'])
   }, 120_000)
+
+  it('reads the plan back from the PDF Lodestar publishes, every goal area and objective as written', async () => {
+    const bundle = await loadPlanBundle(payload, SEED_PLAN_SLUG)
+    const pdf = await renderPlanPdf(bundle!, `http://localhost:3000/plans/${SEED_PLAN_SLUG}`)
+    const read = await readPlanBytes(new Uint8Array(pdf))
+    if (!read.ok) throw new Error(read.message)
+    const source = parsePlanText(fs.readFileSync(SEED_PLAN_FILE, 'utf8')).plan
+    const outline = (plan: typeof source) =>
+      plan.goals.map((g) => [g.number, g.title, g.objectives.map((o) => [o.number, o.text])])
+    expect(read.reading.problems).toEqual([])
+    expect(read.reading.plan.title).toBe(source.title)
+    expect(outline(read.reading.plan)).toEqual(outline(source))
+  }, 60_000)
+
+  it('reads the ALCTS plan typed into Word (headings, auto-numbered objectives) as written', async () => {
+    const source = parsePlanText(fs.readFileSync(SEED_PLAN_FILE, 'utf8')).plan
+    const docx = await docxFile([
+      heading(source.title, HeadingLevel.TITLE),
+      ...(['preamble', 'vision', 'mission'] as const).flatMap((part) => [
+        heading(part[0]!.toUpperCase() + part.slice(1)),
+        ...source[part].map((paragraph) => para(paragraph)),
+      ]),
+      heading('Goals'),
+      ...source.goals.flatMap((goal) => [
+        heading(`Goal Area ${goal.number}.`, HeadingLevel.HEADING_2),
+        para(goal.title),
+        ...goal.objectives.map((objective) => numbered(objective.text, 0)),
+      ]),
+    ])
+    const read = await readPlanBytes(docx)
+    if (!read.ok) throw new Error(read.message)
+    const outline = (plan: typeof source) =>
+      plan.goals.map((g) => [g.number, g.title, g.objectives.map((o) => [o.number, o.text])])
+    expect(read.reading.problems).toEqual([])
+    expect(outline(read.reading.plan)).toEqual(outline(source))
+    expect(read.reading.plan.vision).toEqual(source.vision)
+    expect(read.reading.plan.mission).toEqual(source.mission)
+    expect(read.reading.plan.preamble).toEqual(source.preamble)
+  })
 
   it('prints the parser’s warnings on stderr with file and line', async () => {
     const text = file('warned.txt', `${SMALL}\n\nGoal 4. Skipped a number\nObjective 1. Still read`)

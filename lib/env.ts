@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { associationTimeZone } from '@/lib/auth/membershipEnd'
 import { EmailConfigError, readEmailConfig, type EmailConfig } from '@/lib/email/config'
+import { DEFAULT_STALE_AFTER_DAYS } from '@/lib/plan/cycles'
 
 /**
  * Configuration, validated once. Every variable is documented in .env.example and the README.
@@ -47,6 +48,11 @@ export interface Env {
    * right; entries further left were written by the client and are never trusted.
    */
   trustedProxyHops: number
+  /**
+   * STALE_AFTER_DAYS: with no closed reporting cycle yet, active work with no update for this many
+   * days is stale (default 120; DESIGN.md, "Stale")
+   */
+  staleAfterDays: number
   /** SMTP_URL / EMAIL_FROM / REMINDER_DAYS_BEFORE_DUE (lib/email/config.ts) */
   email: EmailConfig
   /** REDIS_URL: shared page cache and rate limits for several instances; null = one machine, in memory */
@@ -158,6 +164,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     oidc: readOidc(source),
     adminSetupToken,
     trustedProxyHops: readProxyHops(source.TRUSTED_PROXY_HOPS),
+    staleAfterDays: readStaleAfterDays(source.STALE_AFTER_DAYS),
     email: readEmail(source, isProduction && !building, serverUrl),
     redisUrl: readRedisUrl(source),
   }
@@ -269,6 +276,17 @@ function readProxyHops(value: string | undefined): number {
     )
   }
   return hops
+}
+
+function readStaleAfterDays(value: string | undefined): number {
+  if (value == null || value.trim() === '') return DEFAULT_STALE_AFTER_DAYS
+  const days = Number(value)
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new ConfigError(
+      `STALE_AFTER_DAYS must be a whole number of days from 1 to 3650 (got "${value}").`,
+    )
+  }
+  return days
 }
 
 /** LODESTAR_TIME_ZONE: an IANA name the runtime knows, UTC when unset. */

@@ -7,14 +7,17 @@ import { statusLabel } from '@/lib/format/labels'
 import { formatPeriod } from '@/lib/format/period'
 import { BarSkeleton, CardSkeleton, TilesSkeleton } from './Skeletons'
 import { CoverageWidget } from './widgets/CoverageWidget'
+import { CycleSwitcher } from './widgets/CycleSwitcher'
 import type { DashboardContext } from './widgets/context'
 import { DrillDownWidget } from './widgets/DrillDownWidget'
 import { FilterForm } from './widgets/FilterForm'
 import { GapsWidget } from './widgets/GapsWidget'
 import { MatrixWidget } from './widgets/MatrixWidget'
 import { PlanSwitcher } from './widgets/PlanSwitcher'
+import { CompletionWidget, StaleWidget } from './widgets/ReportingWidgets'
 import { StatusWidget } from './widgets/StatusWidget'
 import { Tiles } from './widgets/Tiles'
+import { StatusMixWidget, TrendWidget } from './widgets/TrendWidget'
 import { YearsWidget } from './widgets/YearsWidget'
 
 const first = (value: string | string[] | undefined): string | undefined =>
@@ -48,6 +51,7 @@ export function DashboardView({
     filters: parsed.filters,
     basePath,
     goal: goalOf(query),
+    cycle: first(query.cycle)?.trim() || undefined,
   }
   const { filters } = parsed
   const audienceNote =
@@ -68,12 +72,19 @@ export function DashboardView({
         </p>
         <div className="dash-header__actions">
           {viewer.canReadReports ? (
-            <a className="button" href={`/reports/${plan.slug}/progress.pdf`} data-report-link>
+            <a
+              className="button"
+              href={`/reports/${plan.slug}/progress.pdf${ctx.cycle ? `?cycle=${encodeURIComponent(ctx.cycle)}` : ''}`}
+              data-report-link
+            >
               Download progress report (PDF)
             </a>
           ) : null}
           <Suspense fallback={<BarSkeleton />}>
             <PlanSwitcher ctx={ctx} />
+          </Suspense>
+          <Suspense fallback={<BarSkeleton />}>
+            <CycleSwitcher ctx={ctx} />
           </Suspense>
         </div>
       </header>
@@ -103,6 +114,17 @@ export function DashboardView({
       </Suspense>
 
       <div className="dash-grid">
+        <Suspense
+          fallback={<CardSkeleton title="Coverage over the reporting cycles" height={300} wide />}
+        >
+          <TrendWidget ctx={ctx} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton title="Reporting in the open cycle" height={240} />}>
+          <CompletionWidget ctx={ctx} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton title="Stale initiatives" height={240} />}>
+          <StaleWidget ctx={ctx} />
+        </Suspense>
         <Suspense fallback={<CardSkeleton title="Coverage by goal area" height={320} />}>
           <CoverageWidget ctx={ctx} />
         </Suspense>
@@ -113,6 +135,13 @@ export function DashboardView({
         </Suspense>
         <Suspense fallback={<CardSkeleton title="Active initiatives per year" height={240} />}>
           <YearsWidget ctx={ctx} />
+        </Suspense>
+        <Suspense
+          fallback={
+            <CardSkeleton title="Initiatives by status over the reporting cycles" height={300} />
+          }
+        >
+          <StatusMixWidget ctx={ctx} />
         </Suspense>
         <Suspense
           fallback={<CardSkeleton title="Objectives without an active initiative" height={240} />}

@@ -2,14 +2,23 @@ import 'server-only'
 
 import { cache } from 'react'
 
+import { env } from '@/lib/env'
 import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import { computeCoverage, type CoverageFilters, type PlanCoverage } from '@/lib/plan/coverage'
+import type { StaleRow } from '@/lib/charts/history'
+import type { CycleCoverage } from '@/lib/charts/trend'
 import {
   CYCLE_STATES,
-  DEFAULT_STALE_AFTER_DAYS,
   coverageAsOf,
+  cycleCompletion,
+  cycleCutoff,
   cycleHistory,
   findStale,
+  initiativesAsOf,
+  latestUpdates,
+  openCycle,
+  type CycleCompletion,
+  type StaleRule,
   type Cycle,
   type CycleState,
   type CycleSummary,
@@ -46,17 +55,6 @@ const isStatus = (value: unknown): value is InitiativeStatus =>
   typeof value === 'string' && (INITIATIVE_STATUSES as readonly string[]).includes(value)
 const isState = (value: unknown): value is CycleState =>
   typeof value === 'string' && (CYCLE_STATES as readonly string[]).includes(value)
-
-/** Days without an update after which work is stale when no cycle has closed (STALE_AFTER_DAYS). */
-export function staleAfterDays(): number {
-  const raw = process.env.STALE_AFTER_DAYS?.trim()
-  if (!raw) return DEFAULT_STALE_AFTER_DAYS
-  const days = Number(raw)
-  if (!Number.isInteger(days) || days < 1) {
-    throw new Error(`STALE_AFTER_DAYS must be a whole number of days (1 or more), not "${raw}".`)
-  }
-  return days
-}
 
 /** Loads the plan's data and history for (slug, person): seven finds whatever the history's size. */
 export const loadHistoryData = cache(
@@ -197,7 +195,7 @@ export function staleInView(
   )
   return findStale(
     { ...data.history, initiatives },
-    { now, staleAfterDays: staleAfterDays(), asOf: cycle ?? undefined },
+    { now, staleAfterDays: env().staleAfterDays, asOf: cycle ?? undefined },
   )
 }
 
@@ -257,3 +255,94 @@ export async function cyclesForPlan(
     cycles: cycleHistory(data.history, now, { audience: data.audience }).map((c) => c.summary),
   }
 }
+
+/** The cycle dimension of the dashboard, in the view's audience and filters. */
+export interface DashboardHistory {
+  /** non-draft cycles, oldest first, each with the view's coverage as of it */
+  cycles: CycleCoverage[]
+  /** the cycle asked for with `?cycle=`, null for now */
+  selected: Cycle | null
+  /** the open cycle's reporting completion, per section (null when no cycle is open) */
+  open: { cycle: Cycle; completion: CycleCompletion } | null
+  /** stale initiatives in the view (as of the selected cycle, else now) */
+  stale: { rule: StaleRule; rows: StaleRow[] }
+}
+
+/**
+ * The dashboard's history widgets for (plan, person, view, cycle): the trend over the plan's
+ * cycles, the open cycle's completion and the stale list, from the one history fetch. Null for a
+ * plan the person cannot see or a cycle id that is not the plan's.
+ */
+export const getDashboardHistory = cache(
+  async (
+    slug: string,
+    user: CoverageUser,
+    filters: CoverageFilters,
+    cycleId: string | null,
+  ): Promise<DashboardHistory | null> => {
+    const data = await loadHistoryData(slug, user)
+    if (!data) return null
+    const now = new Date()
+    const selected =
+      cycleId === null ? null : data.history.cycles.find((c) => String(c.id) === cycleId)
+    if (selected === undefined) return null
+    const options = { audience: data.audience, filters }
+    const cycles = cycleHistory(data.history, now, options)
+      .filter(({ summary }) => summary.state !== 'draft')
+      .map(({ summary, coverage }) => ({
+        cycle: { id: summary.id, name: summary.name, state: summary.state, asOf: summary.asOf },
+        coverage,
+      }))
+    const open = openCycle(data.history.cycles)
+    const completion = open ? cycleCompletion(data.history, open, now) : null
+    const stale = staleInView(data, filters, selected, now)
+    const byId = new Map(data.history.initiatives.map((i) => [String(i.id), i]))
+    const sections = new Map(data.input.sections.map((s) => [String(s.id), s.name]))
+    const latest = latestUpdates(data.history.updates, selected ? cycleCutoff(selected, now) : now)
+    const asOf = new Map(
+      initiativesAsOf(
+        data.history.initiatives,
+        data.history.updates,
+        selected ? cycleCutoff(selected, now) : now,
+      ).map((i) => [String(i.id), i]),
+    )
+    const rows = stale.initiatives.flatMap((id): StaleRow[] => {
+      const i = asOf.get(String(id)) ?? byId.get(String(id))
+      if (!i) return []
+      return [
+        {
+          id: i.id,
+          title: i.title,
+          section: sections.get(String(i.section)) ?? '—',
+          status: i.status,
+          lastUpdate: latest.get(String(i.id))?.submittedAt ?? null,
+        },
+      ]
+    })
+    rows.sort((a, b) => a.section.localeCompare(b.section) || a.title.localeCompare(b.title))
+    return {
+      cycles,
+      selected,
+      open: open && completion ? { cycle: open, completion } : null,
+      stale: { rule: stale.rule, rows },
+    }
+  },
+)
+
+/**
+ * The view's coverage as of `?cycle=` (null for a plan the person cannot see or an unknown
+ * cycle): the dashboard's widgets when a past cycle is chosen.
+ */
+export const getPlanCoverageAsOf = cache(
+  async (
+    slug: string,
+    user: CoverageUser,
+    filters: CoverageFilters,
+    cycleId: string,
+  ): Promise<PlanCoverage | null> => {
+    const data = await loadHistoryData(slug, user)
+    const cycle = data?.history.cycles.find((c) => String(c.id) === cycleId)
+    if (!data || !cycle) return null
+    return coverageAsOf(data.history, cycle, new Date(), { audience: data.audience, filters })
+  },
+)

@@ -123,6 +123,15 @@ describe('readEnv', () => {
     expect(() => readEnv({ ...dev, TRUSTED_PROXY_HOPS: '0' })).toThrow(/TRUSTED_PROXY_HOPS/)
   })
 
+  it('reads STALE_AFTER_DAYS (default 120) and refuses a value that is not a number of days', () => {
+    const dev = { NODE_ENV: 'test', PAYLOAD_SECRET: 'x', NEXTAUTH_SECRET: 'y' } as NodeJS.ProcessEnv
+    expect(readEnv(dev).staleAfterDays).toBe(120)
+    expect(readEnv({ ...dev, STALE_AFTER_DAYS: '90' }).staleAfterDays).toBe(90)
+    for (const bad of ['0', '-5', '1.5', 'soon']) {
+      expect(() => readEnv({ ...dev, STALE_AFTER_DAYS: bad })).toThrow(/STALE_AFTER_DAYS/)
+    }
+  })
+
   it('selects MongoDB and the FerretDB settings only when asked', () => {
     const base = { NODE_ENV: 'test', DATABASE_URI: 'mongodb://127.0.0.1/x' } as NodeJS.ProcessEnv
     expect(readEnv(base)).toMatchObject({ databaseKind: 'mongodb', mongoCompat: false })

@@ -60,6 +60,7 @@ export async function FilterForm({ ctx, error }: { ctx: DashboardContext; error?
           ))}
         </fieldset>
         {ctx.goal !== undefined ? <input type="hidden" name="goal" value={ctx.goal} /> : null}
+        {ctx.cycle ? <input type="hidden" name="cycle" value={ctx.cycle} /> : null}
         <div className="dash-filters__actions">
           <button type="submit" className="button">
             Apply filters

@@ -2,9 +2,12 @@ import type { NextRequest } from 'next/server'
 
 import { getViewer } from '@/lib/auth/viewer'
 import { drillDownTable, goalDrillDown } from '@/lib/charts/drilldown'
+import { HISTORY_TABLES, isHistoryTable } from '@/lib/charts/history'
 import { DASHBOARD_TABLES, csvFileName, isDashboardTable } from '@/lib/charts/tables'
-import { coverageOfQuery, resolveCoverageQuery } from '@/lib/data/coverage'
+import { coverageOfQuery } from '@/lib/data/coverage'
+import { getDashboardHistory, resolveHistoryQuery } from '@/lib/data/cycles'
 import { getPayloadClient } from '@/lib/data/payload'
+import { coverageAsOf } from '@/lib/plan/cycles'
 import { CSV_BOM, toCsv, type Table } from '@/lib/plan/csv'
 
 export const runtime = 'nodejs'
@@ -20,7 +23,8 @@ const problem = (status: number, message: string) =>
 
 /**
  * GET /dashboard/<slug>/csv/<table>.csv with the dashboard's filters: the rows of that widget's
- * data table as CSV (tables: coverage, status, years, sections, gaps, goal-<number>).
+ * data table as CSV (tables: coverage, status, years, sections, gaps, goal-<number>, and the cycle
+ * tables trend, status-mix, completion, stale), as of `?cycle=<id>` when it is given.
  */
 export async function GET(request: NextRequest, { params }: Context) {
   const viewer = await getViewer()
@@ -28,13 +32,18 @@ export async function GET(request: NextRequest, { params }: Context) {
   const { slug, table: file } = await params
   const name = /^([a-z0-9-]+)\.csv$/.exec(file)?.[1]
   const goal = name ? /^goal-(\d{1,3})$/.exec(name)?.[1] : undefined
-  if (!name || (!isDashboardTable(name) && goal === undefined)) {
-    const known = [...Object.keys(DASHBOARD_TABLES), 'goal-<number>'].map((t) => `${t}.csv`)
+  if (!name || (!isDashboardTable(name) && !isHistoryTable(name) && goal === undefined)) {
+    const known = [
+      ...Object.keys(DASHBOARD_TABLES),
+      ...Object.keys(HISTORY_TABLES),
+      'goal-<number>',
+    ].map((t) => `${t}.csv`)
     return problem(404, `No table "${file}". Tables: ${known.join(', ')}.`)
   }
   try {
-    // one data fetch for the filters, the table and the file name
-    const resolved = await resolveCoverageQuery(slug, request.nextUrl.searchParams, viewer.user)
+    // one data fetch (with the plan's history) for the filters, the cycle, the table and the name
+    const query = request.nextUrl.searchParams
+    const resolved = await resolveHistoryQuery(slug, query, viewer.user)
     if (!resolved.ok) return problem(resolved.status, resolved.error)
     let table: Table
     if (goal !== undefined) {
@@ -42,10 +51,22 @@ export async function GET(request: NextRequest, { params }: Context) {
       const drill = goalDrillDown(data.input, Number(goal), { audience: data.audience, filters })
       if (!drill) return problem(404, `Plan "${slug}" has no Goal Area ${goal}.`)
       table = drillDownTable(drill)
-    } else {
-      table = DASHBOARD_TABLES[name as keyof typeof DASHBOARD_TABLES].build(
-        coverageOfQuery(resolved),
+    } else if (isHistoryTable(name)) {
+      const { filters, cycle } = resolved
+      const history = await getDashboardHistory(
+        slug,
+        viewer.user,
+        filters,
+        cycle ? String(cycle.id) : null,
       )
+      if (!history) return problem(404, `No plan "${slug}".`)
+      table = HISTORY_TABLES[name].build(history)
+    } else {
+      const { data, filters, cycle } = resolved
+      const coverage = cycle
+        ? coverageAsOf(data.history, cycle, new Date(), { audience: data.audience, filters })
+        : coverageOfQuery(resolved)
+      table = DASHBOARD_TABLES[name as keyof typeof DASHBOARD_TABLES].build(coverage)
     }
     const fileName = csvFileName(slug, name, resolved.filters.section)
     return new Response(`${CSV_BOM}${toCsv(table.headers, table.rows)}`, {

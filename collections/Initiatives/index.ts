@@ -186,6 +186,7 @@ export const Initiatives: CollectionConfig = {
   hooks: {
     beforeChange: [guardSectionEditor, planFromObjectives],
     afterChange: [revalidateInitiative, syncProgressUpdateCopies],
-    afterDelete: [revalidateInitiativeDelete, deleteProgressUpdates],
+    beforeDelete: [deleteProgressUpdates],
+    afterDelete: [revalidateInitiativeDelete],
   },
 }

@@ -516,3 +516,30 @@ describe('readers see the updates of the initiatives they may read', () => {
     expect(await readable(sectionEditor, draftSerials.id)).toBeGreaterThan(0)
   })
 })
+
+describe('deleting an initiative', () => {
+  it('takes its progress updates with it, in a closed cycle too', async () => {
+    const cycle = await openCycle()
+    const work = await freshInitiative('acquisitions')
+    await report(work.id, cycle.id, { status: 'in-progress', progress: 15 })
+    await report(work.id, null, { status: 'in-progress', progress: 25 })
+    await payload.update({
+      collection: 'cycles',
+      id: cycle.id,
+      data: { state: 'closed' },
+      ...as(editor),
+    })
+    await payload.delete({ collection: 'initiatives', id: work.id, ...as(editor) })
+    const left = await payload.count({
+      collection: 'progress-updates',
+      where: { initiative: { equals: work.id } },
+    })
+    expect(left.totalDocs).toBe(0)
+    const gone = await payload.find({
+      collection: 'initiatives',
+      where: { id: { equals: work.id } },
+      draft: true,
+    })
+    expect(gone.totalDocs).toBe(0)
+  })
+})

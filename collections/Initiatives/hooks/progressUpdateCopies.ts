@@ -1,4 +1,4 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
 import type { Id } from '@/lib/plan/types'
 
@@ -67,14 +67,17 @@ export const syncProgressUpdateCopies: CollectionAfterChangeHook = async ({
   return doc
 }
 
-/** An initiative's progress updates go with it (their cycle's numbers no longer include it). */
-export const deleteProgressUpdates: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
+/**
+ * An initiative's progress updates go with it (their cycle's numbers no longer include it). Before
+ * the initiative's row goes: an update must name its initiative, so on SQLite the row cannot be
+ * deleted while updates point at it.
+ */
+export const deleteProgressUpdates: CollectionBeforeDeleteHook = async ({ id, req, context }) => {
   await req.payload.delete({
     collection: 'progress-updates',
-    where: { initiative: { equals: doc.id } },
+    where: { initiative: { equals: id } },
     overrideAccess: true,
     context: { ...context, deletingInitiative: true, syncInitiativeCopies: true },
     req,
   })
-  return doc
 }

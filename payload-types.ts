@@ -399,13 +399,6 @@ export interface Initiative {
    * Required once the status is Completed.
    */
   completedDate?: string | null;
-  updates?:
-    | {
-        date: string;
-        note: string;
-        id?: string | null;
-      }[]
-    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -935,13 +928,6 @@ export interface InitiativesSelect<T extends boolean = true> {
   startDate?: T;
   targetDate?: T;
   completedDate?: T;
-  updates?:
-    | T
-    | {
-        date?: T;
-        note?: T;
-        id?: T;
-      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -4,6 +4,7 @@ import * as migration_20261129_162910_progress_cycles from './20261129_162910_pr
 import * as migration_20261129_170233_auth_sessions from './20261129_170233_auth_sessions'
 import * as migration_20261129_174144_email_jobs from './20261129_174144_email_jobs'
 import * as migration_20261129_175810_plan_objective_label from './20261129_175810_plan_objective_label'
+import * as migration_20261129_200401_updates_array_to_progress_updates from './20261129_200401_updates_array_to_progress_updates'
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261129_175810_plan_objective_label.up,
     down: migration_20261129_175810_plan_objective_label.down,
     name: '20261129_175810_plan_objective_label',
+  },
+  {
+    up: migration_20261129_200401_updates_array_to_progress_updates.up,
+    down: migration_20261129_200401_updates_array_to_progress_updates.down,
+    name: '20261129_200401_updates_array_to_progress_updates',
   },
 ]

@@ -167,21 +167,6 @@ export const Initiatives: CollectionConfig = {
         },
       ],
     },
-    {
-      name: 'updates',
-      type: 'array',
-      labels: { singular: 'Progress update', plural: 'Progress updates' },
-      admin: { initCollapsed: true },
-      fields: [
-        {
-          name: 'date',
-          type: 'date',
-          required: true,
-          admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
-        },
-        { name: 'note', type: 'textarea', required: true },
-      ],
-    },
   ],
   hooks: {
     beforeChange: [guardSectionEditor, planFromObjectives],

@@ -8,7 +8,15 @@
 import type { ParsedPlan } from '@/lib/import/types'
 import { idOf } from '@/lib/format/ids'
 import { lexicalToParagraphs, type LexicalState } from '@/lib/richtext/lexical'
-import type { Goal, Initiative, Objective, Plan, Section } from '@/payload-types'
+import type {
+  Cycle,
+  Goal,
+  Initiative,
+  Objective,
+  Plan,
+  ProgressUpdate,
+  Section,
+} from '@/payload-types'
 import {
   PLAN_EXPORT_FORMAT,
   PLAN_EXPORT_VERSION,
@@ -35,6 +43,9 @@ export interface LoadedPlan {
   objectives: Objective[]
   sections: Section[]
   initiatives: Initiative[]
+  /** the plan's reporting cycles and its initiatives' progress updates (absent: none) */
+  cycles?: Cycle[]
+  updates?: ProgressUpdate[]
 }
 
 /** Dates as ISO strings whatever the adapter returns (SQLite: strings; MongoDB: Date objects). */
@@ -65,6 +76,12 @@ export function buildPlanExport(loaded: LoadedPlan): PlanExportDocument {
     codeById.set(String(objective.id), `${goal.number}.${objective.number}`)
   }
   const sectionSlug = new Map(loaded.sections.map((s) => [String(s.id), s.slug]))
+  const cycleName = new Map((loaded.cycles ?? []).map((c) => [String(c.id), c.name]))
+  const updatesOf = new Map<string, ProgressUpdate[]>()
+  for (const update of loaded.updates ?? []) {
+    const key = String(idOf(update.initiative))
+    updatesOf.set(key, [...(updatesOf.get(key) ?? []), update])
+  }
 
   const goals: ExportedGoal[] = [...loaded.goals]
     .sort((a, b) => a.number - b.number)
@@ -105,10 +122,15 @@ export function buildPlanExport(loaded: LoadedPlan): PlanExportDocument {
       completedDate: isoDate(initiative.completedDate),
       progress: initiative.progress ?? null,
       lead: nullable(initiative.lead),
-      updates: (initiative.updates ?? []).map((u) => ({
-        date: isoDate(u.date) ?? '',
-        note: u.note,
-      })),
+      updates: (updatesOf.get(String(initiative.id)) ?? [])
+        .map((u) => ({
+          date: isoDate(u.submittedAt) ?? isoDate(u.createdAt) ?? '',
+          note: nullable(u.note),
+          status: u.status,
+          progress: u.progress ?? null,
+          cycle: u.cycle == null ? null : (cycleName.get(String(idOf(u.cycle))) ?? null),
+        }))
+        .sort((a, b) => compare(a.date, b.date)),
       _status: initiative._status === 'draft' ? 'draft' : 'published',
     }
     initiatives.push({ entry, createdAt: isoDate(initiative.createdAt) ?? '' })
@@ -154,6 +176,18 @@ export function buildPlanExport(loaded: LoadedPlan): PlanExportDocument {
         description: nullable(section.description),
       })),
     initiatives: initiatives.map(({ entry }) => entry),
+    cycles: [...(loaded.cycles ?? [])]
+      .map((cycle) => ({
+        id: cycle.id,
+        name: cycle.name,
+        asOf: isoDate(cycle.asOf) ?? '',
+        opensOn: isoDate(cycle.opensOn),
+        dueOn: isoDate(cycle.dueOn),
+        instructions: nullable(cycle.instructions),
+        state: cycle.state,
+        closedAt: isoDate(cycle.closedAt),
+      }))
+      .sort((a, b) => compare(a.asOf, b.asOf) || compare(a.closedAt ?? '~', b.closedAt ?? '~')),
   }
 }
 

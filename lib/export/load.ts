@@ -86,12 +86,30 @@ export async function loadPlanForExport(
         ...common,
       })
     : { docs: [] }
+  const [cycles, updates] = await Promise.all([
+    payload.find({
+      collection: 'cycles',
+      where: { plan: { equals: plan.id } },
+      sort: 'asOf',
+      pagination: false,
+      ...common,
+    }),
+    payload.find({
+      collection: 'progress-updates',
+      where: { plan: { equals: plan.id } },
+      sort: 'submittedAt',
+      pagination: false,
+      ...common,
+    }),
+  ])
   return {
     plan,
     goals: goals.docs,
     objectives: objectives.docs,
     sections: sections.docs,
     initiatives: initiatives.docs,
+    cycles: cycles.docs,
+    updates: updates.docs,
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type Id,
   type InitiativeStatus,
 } from '@/lib/plan/types'
+import { CYCLE_STATES } from '@/lib/plan/cycles'
 import { checkCompletedDate, checkTargetDate } from '@/lib/plan/rules'
 import type { LexicalState } from '@/lib/richtext/lexical'
 
@@ -221,6 +222,31 @@ export const exportedSectionSchema = object({
   description: optionalText(),
 })
 
+export const exportedUpdateSchema = object({
+  date: requiredDate,
+  note: optionalText(),
+  status: oneOf(INITIATIVE_STATUSES)
+    .nullish()
+    .transform((value) => value ?? null),
+  progress: integer(0, 100)
+    .nullish()
+    .transform((value) => value ?? null),
+  /** the cycle's name; null between cycles */
+  cycle: optionalText(200),
+})
+
+/** A reporting cycle of the plan (DESIGN.md, "Progress cycles"). */
+export const exportedCycleSchema = object({
+  id,
+  name: text(200, true),
+  asOf: requiredDate,
+  opensOn: date,
+  dueOn: date,
+  instructions: optionalText(),
+  state: oneOf(CYCLE_STATES),
+  closedAt: date,
+})
+
 export const exportedInitiativeSchema = object({
   id,
   title: text(1000, true),
@@ -239,7 +265,11 @@ export const exportedInitiativeSchema = object({
     .nullish()
     .transform((value) => value ?? null),
   lead: optionalText(500),
-  updates: list(object({ date: requiredDate, note: text(MAX_TEXT, true) }), 1000),
+  /**
+   * Its progress updates, oldest first: `date` is when it was submitted; status, progress and the
+   * cycle's name are absent in files from before reporting cycles (the initiative's then apply).
+   */
+  updates: list(exportedUpdateSchema, 1000),
   _status: field((value): 'draft' | 'published' => (value === 'draft' ? 'draft' : 'published')),
 })
 
@@ -248,6 +278,7 @@ export type ExportedObjective = z.output<typeof exportedObjectiveSchema> & { cod
 export type ExportedGoal = z.output<typeof exportedGoalSchema>
 export type ExportedSection = z.output<typeof exportedSectionSchema>
 export type ExportedInitiative = z.output<typeof exportedInitiativeSchema>
+export type ExportedCycle = z.output<typeof exportedCycleSchema>
 
 /**
  * What refers to what inside one export (goal and objective numbers unique, initiatives naming
@@ -337,6 +368,8 @@ export const planExportSchema = object({
   goals: list(exportedGoalSchema, 99, false),
   sections: list(exportedSectionSchema, 1000),
   initiatives: list(exportedInitiativeSchema, 10_000),
+  /** reporting cycles, oldest first (absent in files from before cycles) */
+  cycles: list(exportedCycleSchema, 1000),
 })
 
 /**

@@ -123,8 +123,85 @@ export async function storePlan(
 }
 
 interface Written {
-  collection: 'plans' | 'goals' | 'objectives' | 'sections' | 'initiatives'
+  collection: 'plans' | 'goals' | 'objectives' | 'sections' | 'initiatives' | 'cycles'
   id: Id
+}
+
+/**
+ * The plan's reporting history from a JSON export: each cycle opened, its updates written with
+ * their own submission dates, then closed on its own date — replayed as the system (the person
+ * was allowed to import the plan; its history is the file's, not theirs, and closed cycles are
+ * frozen). An update from before reporting cycles (no status) takes the initiative's values.
+ */
+async function writeHistory(
+  payload: Payload,
+  document: PlanExportDocument,
+  plan: Id,
+  initiatives: { id: Id; entry: PlanExportDocument['initiatives'][number] }[],
+  req: PayloadRequest,
+  track: (collection: Written['collection'], id: Id) => void,
+) {
+  const system = Object.assign(Object.create(Object.getPrototypeOf(req) as object), req, {
+    user: null,
+  }) as PayloadRequest
+  const common = { req: system, overrideAccess: true as const, depth: 0 }
+  const cycleIds = new Map<string, Id>()
+  const pending = (name: string | null) =>
+    initiatives.flatMap(({ id, entry }) =>
+      entry.updates.filter((u) => (u.cycle ?? null) === name).map((u) => ({ id, entry, u })),
+    )
+  const writeUpdates = async (name: string | null, cycle: Id | null) => {
+    for (const { id, entry, u } of pending(name)) {
+      await payload.create({
+        collection: 'progress-updates',
+        data: {
+          initiative: id as number,
+          cycle: cycle as number | null,
+          status: u.status ?? entry.status,
+          progress: u.progress ?? entry.progress ?? 0,
+          note: u.note,
+          submittedAt: u.date,
+        },
+        ...common,
+      })
+    }
+  }
+  for (const cycle of document.cycles) {
+    const doc = await payload.create({
+      collection: 'cycles',
+      data: {
+        plan: plan as number,
+        name: cycle.name,
+        asOf: cycle.asOf,
+        opensOn: cycle.opensOn,
+        dueOn: cycle.dueOn,
+        instructions: cycle.instructions,
+        state: cycle.state === 'draft' ? 'draft' : 'open',
+      },
+      ...common,
+    })
+    track('cycles', doc.id)
+    cycleIds.set(cycle.name, doc.id)
+    if (cycle.state !== 'draft') await writeUpdates(cycle.name, doc.id)
+    if (cycle.state === 'closed') {
+      await payload.update({
+        collection: 'cycles',
+        id: doc.id,
+        data: { state: 'closed', ...(cycle.closedAt ? { closedAt: cycle.closedAt } : {}) },
+        ...common,
+      })
+    }
+  }
+  const unknown = initiatives.flatMap(({ entry }) =>
+    entry.updates.filter((u) => u.cycle != null && !cycleIds.has(u.cycle)).map((u) => u.cycle),
+  )
+  if (unknown.length > 0) {
+    throw new ImportRefused(
+      `Updates name unknown cycles: ${[...new Set(unknown)].join(', ')}.`,
+      422,
+    )
+  }
+  await writeUpdates(null, null)
 }
 
 /**
@@ -133,7 +210,16 @@ interface Written {
  * since the person may not delete what they just created; never hides the import's own error.
  */
 async function undoWrites(payload: Payload, written: Written[], req: PayloadRequest) {
-  for (const { collection, id } of [...written].reverse()) {
+  // newest first, except that cycles go once the initiatives (and so their updates) are gone:
+  // a cycle with updates is history and refuses to be deleted
+  const reversed = [...written].reverse()
+  const order = reversed.filter((w) => w.collection !== 'cycles')
+  let at = 0
+  order.forEach((w, index) => {
+    if (w.collection === 'initiatives') at = index + 1
+  })
+  order.splice(at, 0, ...reversed.filter((w) => w.collection === 'cycles'))
+  for (const { collection, id } of order) {
     try {
       await payload.delete({
         collection,
@@ -272,6 +358,7 @@ async function writeDocument(
     sectionIds.set(section.slug, doc.id)
   }
 
+  const initiativeIds: { id: Id; entry: (typeof document.initiatives)[number] }[] = []
   for (const initiative of document.initiatives) {
     const section = sectionIds.get(initiative.section)
     if (section === undefined)
@@ -297,13 +384,15 @@ async function writeDocument(
         completedDate: initiative.completedDate,
         progress: initiative.progress,
         lead: initiative.lead,
-        updates: initiative.updates,
         _status: initiative._status,
       },
       ...common,
     })
     track('initiatives', initiativeDoc.id)
+    initiativeIds.push({ id: initiativeDoc.id, entry: initiative })
   }
+
+  await writeHistory(payload, document, created.id, initiativeIds, req, track)
 
   // only a published plan can be the one the site opens with; this unmarks the plan that was
   if (publish && plan.current) {

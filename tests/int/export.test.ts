@@ -11,6 +11,8 @@ import { parsedPlanOf, type PlanExportDocument } from '@/lib/export/document'
 import { runImport } from '@/lib/import/cli'
 import { readPlanExportJson } from '@/lib/import/json'
 import { parseStratML } from '@/lib/import/stratml'
+import { loadHistoryData } from '@/lib/data/cycles'
+import { cycleHistory } from '@/lib/plan/cycles'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
 import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
 import { BASE, getTestPayload, loginToken, seedDemo } from './helpers'
@@ -28,6 +30,16 @@ async function exportCli(...argv: string[]) {
     write: (text) => out.push(text),
   })
   return { code, stdout: out.join(''), stderr: stderr.join('\n') }
+}
+
+/** Each cycle's covered objectives and completion, as a board member sees them (the accounts
+ * themselves are deleted and re-created by the round trip, so a reader of the board's role). */
+async function historyNumbers() {
+  const board = { id: 0, collection: 'members' as const, roles: ['board'], active: true }
+  const data = (await loadHistoryData(SEED_PLAN_SLUG, board))!
+  return cycleHistory(data.history, new Date('2026-01-01'), { audience: data.audience }).map(
+    ({ summary }) => [summary.name, summary.covered, summary.expected, summary.submitted],
+  )
 }
 
 async function importCli(...argv: string[]) {
@@ -218,12 +230,24 @@ describe('round trips', () => {
 
   it('JSON export → import into an empty database → export again is the same document, ids aside', async () => {
     const before = await exportJson(SEED_PLAN_SLUG)
+    const historyBefore = await historyNumbers()
+    // the demo history travels too: four cycles, and updates with their cycle by name
+    expect(before.cycles.map((c) => [c.name, c.state])).toEqual([
+      ['Midwinter 2008', 'closed'],
+      ['Annual 2008', 'closed'],
+      ['Midwinter 2009', 'closed'],
+      ['Annual 2009', 'open'],
+    ])
+    const updates = before.initiatives.flatMap((i) => i.updates)
+    expect(updates.length).toBeGreaterThan(50)
+    expect(updates.filter((u) => u.cycle === 'Annual 2008').length).toBeGreaterThan(10)
     const file = path.join(dir, 'alcts.json')
     fs.writeFileSync(file, `${JSON.stringify(before, null, 2)}\n`)
 
     // empty the database, as `npm run seed -- --reset` does (children before parents)
     const order: CollectionSlug[] = [
       'initiatives',
+      'cycles',
       'objectives',
       'goals',
       'plans',
@@ -248,6 +272,8 @@ describe('round trips', () => {
 
     const after = await exportJson(SEED_PLAN_SLUG)
     expect(withoutIds(after)).toEqual(withoutIds(before))
+    // and the numbers as of each cycle are the same again
+    expect(await historyNumbers()).toEqual(historyBefore)
     expect(after.plan.id).not.toBe(undefined)
   })
 })

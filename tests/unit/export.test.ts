@@ -11,7 +11,15 @@ import {
 import { renderExport, parseExportFormat } from '@/lib/export/load'
 import { checkPlanExport, readPlanExportJson } from '@/lib/import/json'
 import { paragraphsToLexical } from '@/lib/richtext/lexical'
-import type { Goal, Initiative, Objective, Plan, Section } from '@/payload-types'
+import type {
+  Cycle,
+  Goal,
+  Initiative,
+  Objective,
+  Plan,
+  ProgressUpdate,
+  Section,
+} from '@/payload-types'
 
 const stamp = '2024-01-01T00:00:00.000Z'
 
@@ -106,7 +114,6 @@ function loaded(): LoadedPlan {
     startDate: null,
     targetDate: null,
     completedDate: null,
-    updates: [],
     _status: 'published',
     updatedAt: stamp,
     createdAt: stamp,
@@ -132,7 +139,6 @@ function loaded(): LoadedPlan {
       completedDate: new Date('2022-05-06T00:00:00.000Z') as unknown as string,
       visibility: 'public',
       lead: 'Ann',
-      updates: [{ date: '2022-01-01T00:00:00.000Z', note: 'Half way', id: 'u1' }],
     }),
     initiative({
       id: 2,
@@ -153,7 +159,46 @@ function loaded(): LoadedPlan {
       createdAt: '2022-01-01T00:00:00.000Z',
     }),
   ]
-  return { plan, goals, objectives, sections, initiatives }
+  const cycles: Cycle[] = [
+    {
+      id: 11,
+      plan: 7,
+      name: 'Spring 2022',
+      asOf: '2022-01-15T00:00:00.000Z',
+      opensOn: null,
+      dueOn: '2022-01-10T00:00:00.000Z',
+      instructions: 'Report.',
+      state: 'closed',
+      closedAt: '2022-02-01T12:00:00.000Z',
+      updatedAt: stamp,
+      createdAt: stamp,
+    },
+  ]
+  const updates: ProgressUpdate[] = [
+    {
+      id: 22,
+      initiative: 1,
+      cycle: null,
+      status: 'completed',
+      progress: 100,
+      note: 'Done',
+      submittedAt: '2022-05-06T00:00:00.000Z',
+      updatedAt: stamp,
+      createdAt: stamp,
+    },
+    {
+      id: 21,
+      initiative: 1,
+      cycle: 11,
+      status: 'in-progress',
+      progress: 50,
+      note: 'Half way',
+      submittedAt: '2022-01-01T00:00:00.000Z',
+      updatedAt: stamp,
+      createdAt: stamp,
+    },
+  ]
+  return { plan, goals, objectives, sections, initiatives, cycles, updates }
 }
 
 describe('buildPlanExport', () => {
@@ -201,7 +246,35 @@ describe('buildPlanExport', () => {
     ])
     const completed = document.initiatives[0]!
     expect(completed.completedDate).toBe('2022-05-06T00:00:00.000Z')
-    expect(completed.updates).toEqual([{ date: '2022-01-01T00:00:00.000Z', note: 'Half way' }])
+    // its progress updates, oldest first, with their cycle by name
+    expect(completed.updates).toEqual([
+      {
+        date: '2022-01-01T00:00:00.000Z',
+        note: 'Half way',
+        status: 'in-progress',
+        progress: 50,
+        cycle: 'Spring 2022',
+      },
+      {
+        date: '2022-05-06T00:00:00.000Z',
+        note: 'Done',
+        status: 'completed',
+        progress: 100,
+        cycle: null,
+      },
+    ])
+    expect(document.cycles).toEqual([
+      {
+        id: 11,
+        name: 'Spring 2022',
+        asOf: '2022-01-15T00:00:00.000Z',
+        opensOn: null,
+        dueOn: '2022-01-10T00:00:00.000Z',
+        instructions: 'Report.',
+        state: 'closed',
+        closedAt: '2022-02-01T12:00:00.000Z',
+      },
+    ])
   })
 
   it('includes the sections its initiatives belong to, by slug', () => {

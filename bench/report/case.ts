@@ -4,7 +4,9 @@
  * fonts and warms up, then a second), writes the PDF and the equivalent HTML, and prints one JSON
  * line. Run by bench/report/index.ts; by hand:
  *   NODE_ENV=production node --conditions=production --import tsx --import ./scripts/lib/server-only.mjs \
- *     bench/report/case.ts <seed|500|5000> <outDir>
+ *     bench/report/case.ts <case> <outDir>
+ * where <case> is seed, 500, 5000 (the default summary report) or the same with -full (every
+ * initiative listed, the HTML printed by Chromium is the same full listing).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -31,20 +33,28 @@ export interface CaseResult {
   peakMb: number
   bytes: number
   pdf: string
-  html: string
+  /** the equivalent HTML, only for a full listing (null for a summary) */
+  html: string | null
 }
 
 async function main() {
   const [name = 'seed', outDir = 'bench/out'] = process.argv.slice(2)
-  const count = name === 'seed' ? 0 : Number(name)
-  if (name !== 'seed' && !(Number.isInteger(count) && count > 0)) {
-    throw new Error(`Unknown case "${name}": use seed or a number of initiatives.`)
+  const [size = 'seed', listingName = 'summary'] = name.split('-')
+  const count = size === 'seed' ? 0 : Number(size)
+  const listing = listingName === 'full' ? 'full' : 'summary'
+  if (
+    (size !== 'seed' && !(Number.isInteger(count) && count > 0)) ||
+    !['summary', 'full'].includes(listingName)
+  ) {
+    throw new Error(
+      `Unknown case "${name}": seed or a number of initiatives, then -full for the full listing.`,
+    )
   }
   const input = count ? generatedInput(count) : seededInput()
   const now = new Date()
 
   let started = performance.now()
-  const report = buildProgressReport(input, { audience: 'members', now })
+  const report = buildProgressReport(input, { audience: 'members', now, listing })
   const modelMs = performance.now() - started
 
   const cpuMs = (since: NodeJS.CpuUsage): number => {
@@ -73,7 +83,8 @@ async function main() {
   const pdfFile = path.resolve(outDir, `report-${name}.pdf`)
   const htmlFile = path.resolve(outDir, `report-${name}.html`)
   fs.writeFileSync(pdfFile, pdf)
-  fs.writeFileSync(htmlFile, reportHtml(report))
+  // the HTML is the full listing: only a full report is the same document
+  if (listing === 'full') fs.writeFileSync(htmlFile, reportHtml(report))
 
   const result: CaseResult = {
     name,
@@ -86,7 +97,7 @@ async function main() {
     peakMb: process.resourceUsage().maxRSS / 1024,
     bytes: pdf.length,
     pdf: pdfFile,
-    html: htmlFile,
+    html: listing === 'full' ? htmlFile : null,
   }
   console.log(JSON.stringify(result))
 }

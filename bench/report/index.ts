@@ -1,9 +1,11 @@
 /**
  * Benchmark of the board progress report (not part of `npm test`):
- *   npx tsx --conditions=production bench/report/index.ts [cases…]   (default: seed 500 5000)
+ *   npx tsx --conditions=production bench/report/index.ts [cases…]
+ *     (default: seed 5000 seed-full 500-full 5000-full)
  * For each case — the seeded ALCTS plan, and the same plan with 500 and 5,000 generated
- * initiatives — a fresh Node process renders the report with react-pdf (time of the first and a
- * second render, peak memory), then headless Chromium prints the equivalent HTML to PDF
+ * initiatives; the default summary report, or with -full the full listing — a fresh Node process
+ * renders the report with react-pdf (time of the first and a second render, peak memory), then,
+ * for a full listing, headless Chromium prints the equivalent HTML to PDF
  * (`/usr/bin/chromium --headless --print-to-pdf`, time from launch to file, as a person would run
  * it). Prints a table with the ratios; the PDFs and HTML land in bench/out/.
  */
@@ -108,18 +110,20 @@ const pad = (cells: string[], widths: number[]): string =>
 function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`)
   const names = process.argv.slice(2)
-  const cases = names.length > 0 ? names : ['seed', '500', '5000']
+  const cases = names.length > 0 ? names : ['seed', '5000', 'seed-full', '500-full', '5000-full']
   const rows: string[][] = []
   for (const name of cases) {
     process.stderr.write(`${name}: react-pdf … `)
     const r = runCase(name)
     process.stderr.write(`${seconds(r.firstMs)}; chromium … `)
-    const c = printWithChromium(r.html, name) ?? { ms: NaN, cpuMs: NaN, peakMb: NaN, pages: NaN }
+    const none = { ms: NaN, cpuMs: NaN, peakMb: NaN, pages: NaN }
+    const c = (r.html ? printWithChromium(r.html, name) : null) ?? none
     process.stderr.write(`${seconds(c.ms)}\n`)
     const ratio = (a: number | null, b: number) =>
       a == null || Number.isNaN(b) ? '–' : `${(a / b).toFixed(2)}×`
+    const [size, full] = name.split('-')
     rows.push([
-      name === 'seed' ? 'seeded plan' : `${name} initiatives`,
+      `${size === 'seed' ? 'seeded plan' : `${size} initiatives`}${full ? ', full listing' : ''}`,
       String(r.initiatives),
       `${pagesOf(r.pdf)} / ${Number.isNaN(c.pages) ? '–' : c.pages}`,
       `${seconds(r.firstMs)} (${seconds(r.firstCpuMs)})`,

@@ -4,7 +4,7 @@ import { formatPercent } from '@/lib/plan/coverage'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { CoverageChart } from './CoverageChart'
-import type { ProgressReportModel } from './model'
+import { TOP_PER_OBJECTIVE, type ProgressReportModel } from './model'
 import { COLORS, styles } from './theme'
 
 const s = StyleSheet.create({
@@ -142,6 +142,9 @@ export function ExecutiveSummary({ report }: { report: ProgressReportModel }) {
         {report.section ? `, of the ${report.section.name} only` : ''}; drafts never count.
         &ldquo;Initiatives&rdquo; counts the distinct active initiatives serving a goal area, so one
         that serves two areas counts in each.
+        {report.listing === 'summary'
+          ? ` Under each objective the report lists its ${TOP_PER_OBJECTIVE} most advanced initiatives (work under way, furthest along first) and how many more there are; ${report.appendix ? 'the appendix lists every initiative by section' : 'the report with ?listing=full lists every one'}.`
+          : ' Every initiative is listed under each objective it serves and, by section, in the appendix.'}
       </Text>
     </Bookmarked>
   )

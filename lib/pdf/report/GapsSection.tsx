@@ -4,7 +4,7 @@ import { gapsSentence } from '@/lib/plan/coverage'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { statusTitle } from '@/lib/format/labels'
-import type { ProgressReportModel, ReportGap } from './model'
+import { SUMMARY_GAP_WORK_ROWS, type ProgressReportModel, type ReportGap } from './model'
 import { COLORS, styles } from './theme'
 
 const s = StyleSheet.create({
@@ -21,7 +21,9 @@ const s = StyleSheet.create({
   goal: { fontWeight: 600, color: COLORS.brand },
 })
 
-function GapRow({ gap }: { gap: ReportGap }) {
+function GapRow({ gap, rows }: { gap: ReportGap; rows: number | null }) {
+  const shown = rows == null ? gap.inactive : gap.inactive.slice(0, rows)
+  const rest = gap.inactive.length - shown.length
   return (
     <View style={styles.row} wrap={false}>
       <Text style={s.code}>{gap.code}</Text>
@@ -30,12 +32,13 @@ function GapRow({ gap }: { gap: ReportGap }) {
         {gap.inactive.length === 0 ? (
           <Text style={s.workLine}>–</Text>
         ) : (
-          gap.inactive.map((i) => (
+          shown.map((i) => (
             <Text key={i.key} style={s.workLine}>
               {statusTitle(i.status)}: {i.title} ({i.section})
             </Text>
           ))
         )}
+        {rest > 0 ? <Text style={s.workLine}>… and {rest} more</Text> : null}
       </View>
     </View>
   )
@@ -44,6 +47,7 @@ function GapRow({ gap }: { gap: ReportGap }) {
 /** Every uncovered objective in one list, grouped by goal area. */
 export function GapsSection({ report }: { report: ProgressReportModel }) {
   const goals = report.goals.filter((g) => report.gaps.some((gap) => gap.goalNumber === g.number))
+  const rows = report.listing === 'full' ? null : SUMMARY_GAP_WORK_ROWS
   return (
     <Bookmarked break bookmark={{ title: 'Gaps: objectives without active work', fit: true }}>
       <Text style={styles.kicker}>Gaps</Text>
@@ -70,7 +74,7 @@ export function GapsSection({ report }: { report: ProgressReportModel }) {
               {report.gaps
                 .filter((gap) => gap.goalNumber === goal.number)
                 .map((gap) => (
-                  <GapRow key={gap.code} gap={gap} />
+                  <GapRow key={gap.code} gap={gap} rows={rows} />
                 ))}
             </View>
           ))}

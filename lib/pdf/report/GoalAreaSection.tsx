@@ -5,6 +5,7 @@ import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { InitiativeCells, InitiativeHeadCells } from './InitiativeCells'
 import type { ReportGoal, ReportObjective } from './model'
+import { MoreRow } from './More'
 import { StatusBreakdown } from './StatusBreakdown'
 import { COLORS, styles } from './theme'
 
@@ -62,7 +63,9 @@ function ObjectiveRow({ objective }: { objective: ReportObjective }) {
   )
 }
 
-function ObjectiveGroup({ objective }: { objective: ReportObjective }) {
+function ObjectiveGroup({ objective, top }: { objective: ReportObjective; top: number | null }) {
+  const shown = top == null ? objective.initiatives : objective.initiatives.slice(0, top)
+  const activeLeft = objective.activeInitiatives - shown.filter((i) => i.active).length
   return (
     <View>
       <ObjectiveRow objective={objective} />
@@ -71,7 +74,7 @@ function ObjectiveGroup({ objective }: { objective: ReportObjective }) {
           <Text style={s.none}>No published initiative serves this objective.</Text>
         </View>
       ) : (
-        objective.initiatives.map((initiative) => (
+        shown.map((initiative) => (
           <View key={initiative.key} style={styles.row} wrap={false}>
             <Text style={[s.initiative, initiative.active ? {} : s.inactive]}>
               {initiative.title}
@@ -80,12 +83,21 @@ function ObjectiveGroup({ objective }: { objective: ReportObjective }) {
           </View>
         ))
       )}
+      <MoreRow
+        shown={shown.length}
+        total={objective.initiatives.length}
+        detail={`${activeLeft} active`}
+        indent={30}
+      />
     </View>
   )
 }
 
-/** A goal area on pages of its own: coverage, status breakdown, objectives and their work. */
-export function GoalAreaSection({ goal }: { goal: ReportGoal }) {
+/**
+ * A goal area on pages of its own: coverage, status breakdown, objectives and their work (in a
+ * summary the `top` most advanced initiatives of each objective, then how many more).
+ */
+export function GoalAreaSection({ goal, top }: { goal: ReportGoal; top: number | null }) {
   const cov = goal.coverage
   const active = cov.initiatives
   return (
@@ -116,7 +128,7 @@ export function GoalAreaSection({ goal }: { goal: ReportGoal }) {
             <InitiativeHeadCells />
           </View>
           {goal.objectives.map((objective) => (
-            <ObjectiveGroup key={objective.code} objective={objective} />
+            <ObjectiveGroup key={objective.code} objective={objective} top={top} />
           ))}
         </View>
       )}

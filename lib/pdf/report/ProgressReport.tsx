@@ -7,19 +7,22 @@ import { formatDate } from '@/lib/format/dates'
 import { formatPeriod } from '@/lib/format/period'
 import { GapsSection } from './GapsSection'
 import { GoalAreaSection } from './GoalAreaSection'
-import type { ProgressReportModel } from './model'
+import { TOP_PER_OBJECTIVE, type ProgressReportModel } from './model'
 import { RunningHeader } from './RunningHeader'
+import { SectionsSummary } from './SectionsSummary'
 import { SinceSection } from './SinceSection'
 import { PAGE, styles } from './theme'
 
 /**
  * The board progress report: cover, summary, what changed since the previous cycle, one part per
- * goal area, gaps and appendix.
+ * goal area, gaps, and every initiative by section (or, in a summary of a large plan, the
+ * sections' totals).
  */
 export function ProgressReport({ report }: { report: ProgressReportModel }) {
   const { plan } = report
   const period = formatPeriod(plan.startYear, plan.endYear)
   const scope = report.section ? ` (${report.section.name})` : ''
+  const top = report.listing === 'full' ? null : TOP_PER_OBJECTIVE
   return (
     <Document
       title={`${plan.title}: progress report${scope}`}
@@ -40,10 +43,14 @@ export function ProgressReport({ report }: { report: ProgressReportModel }) {
         <ExecutiveSummary report={report} />
         <SinceSection report={report} />
         {report.goals.map((goal) => (
-          <GoalAreaSection key={goal.number} goal={goal} />
+          <GoalAreaSection key={goal.number} goal={goal} top={top} />
         ))}
         <GapsSection report={report} />
-        <AppendixSection report={report} />
+        {report.appendix ? (
+          <AppendixSection report={report} />
+        ) : (
+          <SectionsSummary report={report} />
+        )}
       </Page>
     </Document>
   )

@@ -4,7 +4,8 @@ import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { statusTitle } from '@/lib/format/labels'
 import { formatProgress } from './format'
-import type { ProgressReportModel } from './model'
+import { SUMMARY_LIST_ROWS, type ProgressReportModel } from './model'
+import { MoreRow } from './More'
 import type { ReportChange, ReportSince } from './since'
 import { COLORS, styles } from './theme'
 
@@ -48,12 +49,16 @@ function ChangeTable({
   rows,
   empty,
   show,
+  limit,
 }: {
   title: string
   rows: ReportChange[]
   empty: string
   show: 'status' | 'progress' | 'now'
+  /** rows shown before "and N more" (null: all) */
+  limit: number | null
 }) {
+  const shown = limit == null ? rows : rows.slice(0, limit)
   return (
     <View>
       <Text style={styles.h2} minPresenceAhead={40}>
@@ -73,7 +78,7 @@ function ChangeTable({
               <Text style={{ width: 44, textAlign: 'right' }}>Change</Text>
             ) : null}
           </View>
-          {rows.map((row) => (
+          {shown.map((row) => (
             <View key={row.key} style={styles.row} wrap={false}>
               <Text style={s.title}>{row.title}</Text>
               <Text style={s.section}>{row.section}</Text>
@@ -91,6 +96,7 @@ function ChangeTable({
               ) : null}
             </View>
           ))}
+          <MoreRow shown={shown.length} total={rows.length} />
         </View>
       )}
     </View>
@@ -135,6 +141,7 @@ export function SinceSection({ report }: { report: ProgressReportModel }) {
   const since = report.since
   if (!since) return null
   const to = report.cycle ? report.cycle.name : 'today'
+  const limit = report.listing === 'full' ? null : SUMMARY_LIST_ROWS
   return (
     <Bookmarked break bookmark={{ title: `Since ${since.from.name}`, fit: true }}>
       <Text style={styles.kicker}>Since {since.from.name}</Text>
@@ -149,33 +156,38 @@ export function SinceSection({ report }: { report: ProgressReportModel }) {
         rows={since.newlyCompleted}
         empty={`No initiative was completed since ${since.from.name}.`}
         show="status"
+        limit={limit}
       />
       <ChangeTable
         title="Newly started"
         rows={since.newlyStarted}
         empty={`No initiative started since ${since.from.name}.`}
         show="status"
+        limit={limit}
       />
       <ChangeTable
         title="Status changes"
         rows={since.statusChanges}
         empty="No initiative changed status."
         show="status"
+        limit={limit}
       />
       {since.added.length > 0 ? (
-        <ChangeTable title="New initiatives" rows={since.added} empty="" show="now" />
+        <ChangeTable title="New initiatives" rows={since.added} empty="" show="now" limit={limit} />
       ) : null}
       <ChangeTable
         title="Largest progress changes"
         rows={since.progressChanges}
         empty="No initiative reported a change in progress."
         show="progress"
+        limit={limit}
       />
       <ChangeTable
         title="Stale initiatives"
         rows={since.stale}
         empty="No initiative is stale."
         show="now"
+        limit={limit}
       />
       <Text style={[styles.note, { marginTop: 4 }]}>{since.staleRule}</Text>
       <Text style={styles.h2} minPresenceAhead={30}>

@@ -93,8 +93,32 @@ export interface ReportSectionGroup {
   initiatives: ReportInitiative[]
 }
 
+/**
+ * How much the report lists. `summary` (the default) stays a report a board reads at any plan size:
+ * per objective its most advanced initiatives and "and N more", long lists cut short, and the
+ * listing of every initiative by section only while it is short. `full` lists every initiative in
+ * an appendix by section, however long.
+ */
+export const REPORT_LISTINGS = ['summary', 'full'] as const
+export type ReportListing = (typeof REPORT_LISTINGS)[number]
+
+/** In a summary: the initiatives shown under each objective, the most advanced first. */
+export const TOP_PER_OBJECTIVE = 5
+/** In a summary: the rows of each list (changes, stale work, work beside a gap) before "and N more". */
+export const SUMMARY_LIST_ROWS = 10
+/** In a summary: the work that does not count yet listed beside a gap before "and N more". */
+export const SUMMARY_GAP_WORK_ROWS = 3
+/** In a summary: the appendix lists every initiative only up to this many (a few pages). */
+export const SUMMARY_APPENDIX_LIMIT = 150
+
 export interface ProgressReportModel {
   plan: ReportPlan
+  /** how much the report lists (REPORT_LISTINGS) */
+  listing: ReportListing
+  /** whether the appendix lists every initiative by section (always in `full`) */
+  appendix: boolean
+  /** published initiatives in view (the appendix's rows) */
+  initiativeCount: number
   /** the date the report speaks for, `yyyy-mm-dd` (UTC): the cycle's as-of date, else today */
   asOf: string
   /** the reporting cycle the report speaks for: the one asked for, else the open one */
@@ -129,6 +153,8 @@ export interface ProgressReportOptions {
   history?: { cycles: Cycle[]; updates: ProgressUpdate[] }
   /** the id of the cycle to report as of (one of `history.cycles`) */
   cycle?: Id
+  /** how much to list (default `summary`) */
+  listing?: ReportListing
 }
 
 /** The name the report gives to today when no cycle is open: "today". */
@@ -193,6 +219,23 @@ const statusRank = (status: InitiativeStatus): number =>
 
 const byStatusThenTitle = (a: ReportInitiative, b: ReportInitiative): number =>
   statusRank(a.status) - statusRank(b.status) || a.title.localeCompare(b.title, 'en')
+
+// the most advanced first: work under way (furthest along first), then completed, then planned;
+// work that does not count (proposed, deferred, cancelled) last
+const ADVANCE: Record<InitiativeStatus, number> = {
+  'in-progress': 0,
+  completed: 1,
+  planned: 2,
+  proposed: 3,
+  deferred: 4,
+  cancelled: 5,
+}
+
+/** Order of the initiatives under an objective: the most advanced first, then by title. */
+export const byAdvance = (a: ReportInitiative, b: ReportInitiative): number =>
+  ADVANCE[a.status] - ADVANCE[b.status] ||
+  (b.progress ?? 0) - (a.progress ?? 0) ||
+  a.title.localeCompare(b.title, 'en')
 
 /** The executive summary's sentences, written from the numbers alone. */
 export function summarySentences(cov: PlanCoverage): string[] {
@@ -312,7 +355,7 @@ export function buildProgressReport(
       text: o.text,
       covered: o.covered,
       activeInitiatives: o.initiatives,
-      initiatives: byObjective.get(o.code) ?? [],
+      initiatives: [...(byObjective.get(o.code) ?? [])].sort(byAdvance),
     })),
   }))
 
@@ -366,8 +409,12 @@ export function buildProgressReport(
         )
       : null
   const cycle = subject?.cycle.id ? subject.cycle : null
+  const listing = options.listing ?? 'summary'
 
   return {
+    listing,
+    appendix: listing === 'full' || rows.length <= SUMMARY_APPENDIX_LIMIT,
+    initiativeCount: rows.length,
     plan: {
       slug: input.plan.slug,
       title: input.plan.title,

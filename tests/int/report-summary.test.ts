@@ -1,0 +1,164 @@
+/**
+ * The board report at size: by default a summary a board reads (the most advanced initiatives of
+ * each objective and "and N more", the sections' totals instead of every initiative once the plan
+ * is large), and with `?listing=full` every initiative. The seeded plan from the database, grown
+ * with generated initiatives in memory; real PDFs read back with poppler.
+ */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { loadCoverageData, type CoverageData } from '@/lib/data/coverage'
+import { progressReportForQuery } from '@/lib/data/report'
+import {
+  buildProgressReport,
+  SUMMARY_APPENDIX_LIMIT,
+  SUMMARY_GAP_WORK_ROWS,
+  TOP_PER_OBJECTIVE,
+  type ReportListing,
+} from '@/lib/pdf/report/model'
+import { renderProgressReport } from '@/lib/pdf/report/render'
+import { INITIATIVE_STATUSES } from '@/lib/plan/types'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
+import { findPerson, getTestPayload, seedDemo } from './helpers'
+
+let payload: Payload
+let data: CoverageData
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-summary-'))
+const NOW = new Date('2026-03-14T15:00:00Z')
+/** more than the summary lists one by one */
+const EXTRA = SUMMARY_APPENDIX_LIMIT + 90
+
+function read(bytes: Buffer, name: string) {
+  const file = path.join(dir, `${name}.pdf`)
+  fs.writeFileSync(file, bytes)
+  const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  return {
+    squashed: raw.replace(/\s+/g, '').toLowerCase(),
+    lines: raw.split('\n').map((l) => l.trim()),
+    pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]),
+  }
+}
+const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase()
+
+/** The seeded plan with EXTRA generated initiatives, all serving objective 1.1 (and one more). */
+function grown(listing: ReportListing) {
+  const { input } = data
+  const objectives = input.objectives
+  const extra = Array.from({ length: EXTRA }, (_, n) => ({
+    id: `generated-${n}`,
+    title: `Generated initiative number ${String(n).padStart(3, '0')}`,
+    section: input.sections[n % input.sections.length]!.id,
+    objectives: [objectives[0]!.id, objectives[1 + (n % (objectives.length - 1))]!.id],
+    status: INITIATIVE_STATUSES[n % INITIATIVE_STATUSES.length]!,
+    visibility: n % 2 ? ('public' as const) : ('members' as const),
+    published: true,
+    progress: n % 101,
+  }))
+  return buildProgressReport(
+    { ...input, initiatives: [...input.initiatives, ...extra] },
+    { audience: data.audience, now: NOW, listing },
+  )
+}
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  await seedDemo(payload)
+  const board = await findPerson(payload, 'members', '100002')
+  const loaded = await loadCoverageData(SEED_PLAN_SLUG, board)
+  if (!loaded) throw new Error('no seeded plan')
+  data = loaded
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the default report of a large plan', () => {
+  it('lists the most advanced initiatives of each objective, then how many more', async () => {
+    const report = grown('summary')
+    expect(report.listing).toBe('summary')
+    expect(report.appendix).toBe(false)
+    const first = report.goals[0]!.objectives[0]!
+    expect(first.initiatives.length).toBeGreaterThan(EXTRA)
+    // the most advanced first: work under way, furthest along, before completed and planned work
+    const shown = first.initiatives.slice(0, TOP_PER_OBJECTIVE)
+    expect(shown.every((i) => i.status === 'in-progress')).toBe(true)
+    const progress = shown.map((i) => i.progress ?? 0)
+    expect(progress).toEqual([...progress].sort((a, b) => b - a))
+
+    const pdf = read(await renderProgressReport(report), 'summary')
+    const rest = first.initiatives.length - TOP_PER_OBJECTIVE
+    const activeRest = first.activeInitiatives - shown.length
+    expect(pdf.squashed).toContain(squash(`… and ${rest} more (${activeRest} active)`))
+    for (const i of shown) expect(pdf.squashed).toContain(squash(i.title))
+    // an initiative in no objective's first few and beside no gap is not in the summary at all
+    const listed = new Set([
+      ...report.goals.flatMap((g) =>
+        g.objectives.flatMap((o) => o.initiatives.slice(0, TOP_PER_OBJECTIVE).map((i) => i.key)),
+      ),
+      ...report.gaps.flatMap((g) => g.inactive.slice(0, SUMMARY_GAP_WORK_ROWS).map((i) => i.key)),
+    ])
+    const hidden = report.sections
+      .flatMap((s) => s.initiatives)
+      .filter((i) => !listed.has(i.key) && i.title.startsWith('Generated'))
+    expect(hidden.length).toBeGreaterThan(EXTRA / 2)
+    for (const i of hidden) expect(pdf.squashed).not.toContain(squash(i.title))
+    // the sections' totals instead of every initiative, and where the full listing is
+    expect(pdf.squashed).toContain(
+      squash(`This summary lists the ${report.initiativeCount} published initiatives only by`),
+    )
+    for (const group of report.sections) {
+      const name = group.abbreviation ? `${group.name} (${group.abbreviation})` : group.name
+      expect(pdf.squashed).toContain(
+        squash(`${name} ${group.activeInitiatives} ${group.initiatives.length}`),
+      )
+    }
+    expect(pdf.squashed).toContain(squash('?listing=full'))
+    expect(pdf.pages).toBeLessThanOrEqual(20)
+  })
+})
+
+describe('the full listing', () => {
+  it('lists every initiative, under each objective and by section', async () => {
+    const report = grown('full')
+    expect(report.appendix).toBe(true)
+    const summary = read(await renderProgressReport(grown('summary')), 'summary-again')
+    const pdf = read(await renderProgressReport(report), 'full')
+    for (let n = 0; n < EXTRA; n += 1) {
+      expect(pdf.squashed).toContain(
+        squash(`Generated initiative number ${String(n).padStart(3, '0')}`),
+      )
+    }
+    expect(pdf.squashed).not.toContain(squash('more ('))
+    expect(pdf.lines).toContain('Initiatives by section')
+    expect(pdf.pages).toBeGreaterThan(summary.pages)
+  })
+})
+
+describe('the listing parameter', () => {
+  it('takes full or summary, once, and refuses anything else', async () => {
+    const board = await findPerson(payload, 'members', '100002')
+    const ask = (query: string) =>
+      progressReportForQuery(SEED_PLAN_SLUG, new URLSearchParams(query), board, NOW)
+    const full = await ask('listing=full')
+    expect(full.status === 200 && full.report.listing).toBe('full')
+    const summary = await ask('listing=summary')
+    expect(summary.status === 200 && summary.report.listing).toBe('summary')
+    const plain = await ask('')
+    expect(plain.status === 200 && plain.report.listing).toBe('summary')
+    // a small plan's summary still lists every initiative by section
+    expect(plain.status === 200 && plain.report.appendix).toBe(true)
+    for (const bad of ['listing=everything', 'listing=full&listing=summary']) {
+      const result = await ask(bad)
+      expect(result.status).toBe(400)
+      expect(result.status !== 200 && result.error).toMatch(/\?listing= is "full"/)
+    }
+  })
+})

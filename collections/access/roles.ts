@@ -9,8 +9,10 @@ import {
   isSectionEditor,
   isStaff,
   ownsSection,
+  READ_MEMO,
   sectionIdsOf,
   type Person,
+  type ReadMemo,
 } from '@/lib/auth/roles'
 
 const asPerson = (user: unknown): Person | null | undefined => user as Person | null | undefined
@@ -38,10 +40,18 @@ export const inPlans = (planIds: readonly Id[]): Where =>
 
 /**
  * The ids of the published plans (a handful: one small indexed query), read inside the request's
- * transaction. Not remembered between calls: Payload hands each access evaluation its own copy
- * of the request and context, and a remembered answer could outlive a plan's publication.
+ * transaction. Payload hands each access evaluation its own copy of the request and context, so
+ * nothing is remembered between evaluations, except within a group of reads that shares a
+ * READ_MEMO object in its context (lib/data: one request's reads), which never outlives it.
  */
-export async function publishedPlanIds(req: PayloadRequest): Promise<Id[]> {
+export function publishedPlanIds(req: PayloadRequest): Promise<Id[]> {
+  const memo = req.context?.[READ_MEMO] as ReadMemo | undefined
+  if (!memo) return lookUpPublishedPlanIds(req)
+  memo.publishedPlanIds ??= lookUpPublishedPlanIds(req)
+  return memo.publishedPlanIds
+}
+
+async function lookUpPublishedPlanIds(req: PayloadRequest): Promise<Id[]> {
   const { docs } = await req.payload.find({
     collection: 'plans',
     where: PUBLISHED,

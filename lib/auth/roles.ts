@@ -71,3 +71,16 @@ export function ownsSection(user: unknown, section: Relation): boolean {
   const id = idOf(section)
   return id != null && sectionIdsOf(user).some((own) => String(own) === String(id))
 }
+
+/**
+ * The key under which a group of Local API reads made for one request shares what the read rules
+ * look up (`context: { [READ_MEMO]: {} }`): Payload copies `req.context` shallowly for each
+ * evaluation, so the object under it is the same for every read of the group, and it lives no
+ * longer than the request.
+ */
+export const READ_MEMO = 'lodestarReadMemo'
+
+/** What the read rules remember for one request (see READ_MEMO). */
+export interface ReadMemo {
+  publishedPlanIds?: Promise<Id[]>
+}

@@ -1,8 +1,9 @@
 import 'server-only'
 
+import { unstable_cache } from 'next/cache'
 import { cache } from 'react'
 
-import { isActiveMember, isStaff } from '@/lib/auth/roles'
+import { isActiveMember, isStaff, READ_MEMO, type ReadMemo } from '@/lib/auth/roles'
 import { idOf, idsOf } from '@/lib/format/ids'
 import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import {
@@ -25,6 +26,7 @@ import {
   type Visibility,
 } from '@/lib/plan/types'
 import { getPayloadClient } from './payload'
+import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from './tags'
 
 /**
  * The dashboard's one data fetch. Everything the coverage numbers need for (plan, person) comes
@@ -104,6 +106,7 @@ export const listDashboardPlans = cache(async (user: CoverageUser): Promise<Dash
     collection: 'plans',
     sort: '-startYear',
     select: PLAN_SELECT,
+    joins: false,
     ...asPerson(user),
   })
   return docs.map(toPlan)
@@ -126,6 +129,9 @@ export const getDashboardPlan = cache(
       where: { slug: { equals: slug } },
       limit: 1,
       select: PLAN_SELECT,
+      // the plan's join fields (goal areas, …) are not wanted: their read rules would look the
+      // published plans up, twice, for nothing
+      joins: false,
       ...asPerson(user),
     })
     return docs[0] ? toPlan(docs[0]) : null
@@ -145,8 +151,51 @@ export const loadCoverageData = cache(
   async (slug: string, user: CoverageUser): Promise<CoverageData | null> => {
     const plan = await getDashboardPlan(slug, user)
     if (!plan) return null
+    const load = unstable_cache(
+      async () => fetchPlanData(plan, user),
+      ['coverage-data', String(plan.id), readerOf(user)],
+      {
+        tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.sections],
+        revalidate: PUBLIC_REVALIDATE_SECONDS,
+      },
+    )
+    const rest = await outsideNextToo(load, () => fetchPlanData(plan, user))
+    return { input: { plan, ...rest }, audience: audienceOf(user) }
+  },
+)
+
+/**
+ * Whose view cached data shows: members and staff read under different rules (staff also see
+ * drafts), and within a kind every reader sees the same (the rules depend on roles, never on the
+ * person). Board members read as members.
+ */
+export const readerOf = (user: CoverageUser): string => `${user.collection}:${audienceOf(user)}`
+
+/**
+ * Runs a Next.js data-cache function; outside a Next.js server (tests, benchmarks, scripts), where
+ * there is no cache to read, runs `direct` instead.
+ */
+export async function outsideNextToo<T>(cached: () => Promise<T>, direct: () => Promise<T>) {
+  try {
+    return await cached()
+  } catch (err) {
+    if (err instanceof Error && err.message.includes('incrementalCache missing')) return direct()
+    throw err
+  }
+}
+
+type PlanData = Omit<CoverageInput, 'plan'>
+
+/**
+ * A plan's goal areas, objectives, sections and initiatives as this person may read them: four
+ * Local API calls whatever the plan's size, whose read rules look the published plans up once
+ * between them (READ_MEMO). Kept in Next's data cache per kind of reader, under the plan's tags.
+ */
+async function fetchPlanData(plan: DashboardPlan, user: CoverageUser): Promise<PlanData> {
     const payload = await getPayloadClient()
     const byPlan = { plan: { equals: plan.id } }
+    const memo: ReadMemo = {}
+    const asThisPerson = { ...asPerson(user), context: { [READ_MEMO]: memo } }
 
     const initiativeSelect = {
       title: true,
@@ -168,27 +217,27 @@ export const loadCoverageData = cache(
         where: byPlan,
         sort: 'number',
         select: { number: true, title: true },
-        ...asPerson(user),
+        ...asThisPerson,
       }),
       payload.find({
         collection: 'objectives',
         where: byPlan,
         sort: 'position',
         select: { goal: true, number: true, text: true, code: true },
-        ...asPerson(user),
+        ...asThisPerson,
       }),
       payload.find({
         collection: 'sections',
         sort: 'name',
         select: { slug: true, name: true, abbreviation: true },
-        ...asPerson(user),
+        ...asThisPerson,
       }),
       payload.find({
         collection: 'initiatives',
         where: byPlan,
         sort: 'id',
         select: initiativeSelect,
-        ...asPerson(user),
+        ...asThisPerson,
       }),
     ])
 
@@ -235,9 +284,8 @@ export const loadCoverageData = cache(
       ]
     })
 
-    return { input: { plan, goals, objectives, sections, initiatives }, audience: audienceOf(user) }
-  },
-)
+    return { goals, objectives, sections, initiatives }
+}
 
 // Computes coverage once per request and view; the filters travel as JSON so equal views share it.
 const coverageFor = cache((data: CoverageData, filtersJson: string): PlanCoverage =>

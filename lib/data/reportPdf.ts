@@ -4,7 +4,7 @@ import { unstable_cache } from 'next/cache'
 
 import { reportFileName } from '@/lib/pdf/report/model'
 import { renderPdf } from '@/lib/pdf/pool'
-import { audienceOf, getDashboardPlan, type CoverageUser } from './coverage'
+import { getDashboardPlan, readerOf, type CoverageUser } from './coverage'
 import { progressReportForQuery, REPORT_PARAMS } from './report'
 import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from './tags'
 
@@ -15,14 +15,8 @@ export type ProgressReportPdfResult =
 type Stored = { status: 200; pdf: string; fileName: string } | { status: 400 | 404; error: string }
 
 /**
- * Whose view a report shows. Board members and staff read under different rules (staff also see
- * unpublished plans), so each kind of reader has reports of its own; within a kind every reader
- * sees the same (the rules depend on roles, never on the person).
- */
-const readerOf = (user: CoverageUser): string => `${user.collection}:${audienceOf(user)}`
-
-/**
- * The board progress report as PDF bytes for (plan, reader, parameters, day), rendered in the PDF
+ * The board progress report as PDF bytes for (plan, kind of reader, parameters, day: board members
+ * and staff read under different rules, see readerOf), rendered in the PDF
  * worker pool once and then served from Next's data cache until a change expires the plan's tags
  * (the tags that expire its pages: `plans`, `plan:<id>`, `sections`) or the day turns (the report
  * is dated). Each request still looks the plan up as this person (404 when they may not see it),

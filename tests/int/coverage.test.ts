@@ -12,6 +12,7 @@ import {
   getPlanCoverage,
   listDashboardPlans,
   loadCoverageData,
+  readerOf,
   type CoverageUser,
 } from '@/lib/data/coverage'
 import { computeCoverage, type CoverageFilters } from '@/lib/plan/coverage'
@@ -300,6 +301,24 @@ describe('plans for the switcher', () => {
   })
 })
 
+// --- Cached per kind of reader ---------------------------------------------------------------
+
+describe('the cached data is kept per kind of reader', () => {
+  it('gives members, staff and lapsed members keys of their own, and the board the members’', async () => {
+    // one kind of reader sees the same data whoever it is (the read rules depend on roles only)
+    expect(readerOf(member)).toBe(readerOf(board))
+    expect(readerOf(admin)).toBe(readerOf(sectionEditor))
+    const kinds = new Set([readerOf(member), readerOf(admin), readerOf(lapsed)])
+    expect(kinds.size).toBe(3)
+    // and what each kind loads differs: staff load drafts, a lapsed member public work only
+    const byKind = await Promise.all(
+      [member, admin, lapsed].map(async (user) => (await loadCoverageData(SEED_PLAN_SLUG, user))!),
+    )
+    const counts = byKind.map((d) => d.input.initiatives.length)
+    expect(new Set(counts).size).toBe(3)
+  })
+})
+
 // --- Constant query count -------------------------------------------------------------------
 
 describe('the data fetch makes a fixed number of queries', () => {
@@ -313,6 +332,10 @@ describe('the data fetch makes a fixed number of queries', () => {
     expect(before.databaseQueries).toBeGreaterThanOrEqual(5)
     console.info('coverage data fetch:', JSON.stringify(before))
     const staffBefore = await countQueries(payload, () => loadCoverageData(SEED_PLAN_SLUG, admin))
+    // the plan, its goal areas, objectives, sections and initiatives, and the published plans'
+    // ids looked up once for the read rules of all of them (READ_MEMO): six at most
+    expect(before.databaseQueries).toBeLessThanOrEqual(6)
+    expect(staffBefore.databaseQueries).toBeLessThanOrEqual(6)
 
     // 200 more initiatives on the plan, of every status and both visibilities, plus a second
     // plan with its own initiatives that must not be loaded.

@@ -8,7 +8,7 @@
 import { getPayload } from 'payload'
 
 import { readCommandLine } from '@/lib/cli'
-import { JOBS_QUEUE } from '@/lib/jobs'
+import { JOBS_QUEUE, runQueuedJobs } from '@/lib/jobs'
 import { runScript } from '@/scripts/lib/run'
 
 async function main(): Promise<number> {
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
 
   const pass = async () => {
     await payload.jobs.handleSchedules({ queue: JOBS_QUEUE })
-    const result = await payload.jobs.run({ queue: JOBS_QUEUE, limit: 20 })
+    const result = await runQueuedJobs(payload)
     const ran = Object.keys(result.jobStatus ?? {}).length
     if (ran > 0) payload.logger.info(`jobs: ran ${ran} job(s)`)
   }

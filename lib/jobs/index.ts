@@ -114,6 +114,15 @@ export async function queueCycleWork(
   await payload.jobs.queue({ task, input: { cycle: String(cycle) }, queue: JOBS_QUEUE, req })
 }
 
+/**
+ * One pass over Lodestar's queue (`npm run jobs`, the tests): up to `limit` jobs, one after another.
+ * Payload runs them in parallel by default, and on SQLite (one writer at a time) two jobs that
+ * update their records at once fail with SQLITE_BUSY; the queue holds a few jobs, not thousands.
+ */
+export function runQueuedJobs(payload: Payload, limit = 20) {
+  return payload.jobs.run({ queue: JOBS_QUEUE, limit, sequential: true })
+}
+
 /** payload.config.ts's `jobs`. `autoRun` only where jobs run in-process (`npm run dev`). */
 export function lodestarJobs(options: { runInProcess: boolean }): JobsConfig {
   return {
@@ -130,6 +139,7 @@ export function lodestarJobs(options: { runInProcess: boolean }): JobsConfig {
       queue: ({ req }) => isAdmin(req.user),
       cancel: ({ req }) => isAdmin(req.user),
     },
-    autoRun: options.runInProcess ? [{ cron: '*/10 * * * * *', queue: JOBS_QUEUE, limit: 10 }] : [],
+    // one job a tick: autoRun cannot run jobs in sequence, and SQLite takes one writer at a time
+    autoRun: options.runInProcess ? [{ cron: '*/10 * * * * *', queue: JOBS_QUEUE, limit: 1 }] : [],
   }
 }

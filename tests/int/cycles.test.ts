@@ -1,7 +1,15 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { findPerson, getTestPayload, graphql, loginToken, rest, seedDemo } from './helpers'
+import {
+  closeOpenCycle as closeOpenCycleOf,
+  findPerson,
+  getTestPayload,
+  graphql,
+  loginToken,
+  rest,
+  seedDemo,
+} from './helpers'
 
 /**
  * Progress cycles (issue 12): the cycle's life, the one-open-cycle rule, frozen closed cycles,
@@ -60,14 +68,7 @@ const newCycle = (name: string, state: 'draft' | 'open' = 'draft') =>
 
 let made = 0
 
-/** Closes the plan's open cycle, if any (the demo history leaves "Annual 2009" open). */
-const closeOpenCycle = () =>
-  payload.update({
-    collection: 'cycles',
-    where: { and: [{ plan: { equals: planId } }, { state: { equals: 'open' } }] },
-    data: { state: 'closed' },
-    context,
-  })
+const closeOpenCycle = () => closeOpenCycleOf(payload, planId)
 
 /** A new open cycle (after closing the open one): each test opens its own. */
 const openCycle = async () => {

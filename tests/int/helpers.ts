@@ -16,6 +16,20 @@ export async function seedDemo(payload: Payload) {
   return seed({ payload, demo: true, demoPassword: DEMO_PASSWORD, log: () => {} })
 }
 
+/**
+ * Closes the plan's open cycle, if any: the demo history leaves "Annual 2009" open, and a plan has
+ * at most one open cycle, so a test that opens its own closes that one first.
+ */
+export async function closeOpenCycle(payload: Payload, plan: number | string) {
+  await payload.update({
+    collection: 'cycles',
+    where: { and: [{ plan: { equals: plan } }, { state: { equals: 'open' } }] },
+    data: { state: 'closed' },
+    context: { disableRevalidate: true },
+    overrideAccess: true,
+  })
+}
+
 /** A staff user or member as req.user, the way Payload's auth puts it on a request. */
 export async function findPerson(
   payload: Payload,

@@ -9,9 +9,9 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { env } from '@/lib/env'
-import { JOBS_QUEUE } from '@/lib/jobs'
+import { JOBS_QUEUE, runQueuedJobs } from '@/lib/jobs'
 import { MAILPIT_URL, messagesTo, waitForMail } from '../mailpit'
-import { getTestPayload, seedDemo } from './helpers'
+import { closeOpenCycle, getTestPayload, seedDemo } from './helpers'
 
 const run = crypto.randomBytes(4).toString('hex')
 
@@ -63,6 +63,7 @@ describe.skipIf(!MAILPIT_URL)('cycle notices on the job queue', () => {
       },
       ...system,
     })
+    await closeOpenCycle(payload, initiative.plan as number)
     const cycle = await payload.create({
       collection: 'cycles',
       data: {
@@ -78,7 +79,7 @@ describe.skipIf(!MAILPIT_URL)('cycle notices on the job queue', () => {
     // nothing is sent inside the request that opened the cycle
     expect(await messagesTo(reporter)).toHaveLength(0)
 
-    await payload.jobs.run({ queue: JOBS_QUEUE })
+    await runQueuedJobs(payload)
     const [mail, ...more] = await waitForMail(reporter)
     expect(more).toHaveLength(0)
     expect(mail!.Subject).toMatch(new RegExp(`^Progress updates for Test cycle ${run} are open`))
@@ -90,7 +91,7 @@ describe.skipIf(!MAILPIT_URL)('cycle notices on the job queue', () => {
       input: { cycle: String(cycle.id) },
       queue: JOBS_QUEUE,
     })
-    await payload.jobs.run({ queue: JOBS_QUEUE })
+    await runQueuedJobs(payload)
     await new Promise((r) => setTimeout(r, 300))
     expect(await messagesTo(reporter)).toHaveLength(1)
     expect(await messagesTo(bystander)).toHaveLength(0)

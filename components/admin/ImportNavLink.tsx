@@ -1,10 +1,10 @@
 import type { ServerProps } from 'payload'
 
 import { isEditor } from '@/lib/auth/roles'
-import { ImportNavLinkClient } from './ImportNavLink.client'
+import { AdminNavLink } from './AdminNavLink.client'
 
 /** "Import plan" in the admin's navigation, for editors only. */
 export function ImportNavLink({ user }: ServerProps) {
   if (!user || !isEditor(user)) return null
-  return <ImportNavLinkClient />
+  return <AdminNavLink group="Tools" label="Import plan" path="/import-plan" id="nav-import-plan" />
 }

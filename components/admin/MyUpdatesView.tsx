@@ -1,9 +1,7 @@
 import type { AdminViewServerProps, PayloadRequest } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter, SetStepNav } from '@payloadcms/ui'
-
 import { isEditor, isSectionEditor, sectionIdsOf } from '@/lib/auth/roles'
+import { idOf, type Relation } from '@/lib/format/ids'
 import type { InitiativeRecord, ProgressUpdate } from '@/lib/plan/cycles'
 import { reportingRows } from '@/lib/plan/reporting'
 import {
@@ -13,12 +11,9 @@ import {
   type InitiativeStatus,
   type Visibility,
 } from '@/lib/plan/types'
+import { AdminView, adminViewStyles } from './AdminView'
 import { MyUpdates } from './MyUpdates.client'
 import styles from './myUpdates.module.css'
-
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
 
 const isStatus = (value: unknown): value is InitiativeStatus =>
   typeof value === 'string' && (INITIATIVE_STATUSES as readonly string[]).includes(value)
@@ -189,7 +184,7 @@ export async function MyUpdatesView({
   params,
   searchParams,
 }: AdminViewServerProps) {
-  const { req, permissions, locale, visibleEntities } = initPageResult
+  const { req } = initPageResult
   const user = req.user
   const adminRoute = req.payload.config.routes.admin
   const apiRoute = req.payload.config.routes.api
@@ -200,101 +195,85 @@ export async function MyUpdatesView({
   const overdue = data?.overdue ?? false
 
   return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
+    <AdminView
+      initPageResult={initPageResult}
       params={params}
-      payload={req.payload}
-      permissions={permissions}
       searchParams={searchParams}
-      user={user ?? undefined}
-      visibleEntities={visibleEntities}
+      title="My updates"
+      lede="Report on every initiative of your sections in one place: each form starts from the last values reported, so change what moved, say what happened, and submit."
     >
-      <SetStepNav nav={[{ label: 'My updates' }]} />
-      <Gutter className={styles.view}>
-        <header className={styles.header}>
-          <h1>My updates</h1>
-          <p className={styles.lede}>
-            Report on every initiative of your sections in one place: each form starts from the last
-            values reported, so change what moved, say what happened, and submit.
-          </p>
-        </header>
-        {!data ? (
-          <p className={styles.refused} role="alert">
-            Only section editors and editors report progress. Ask an administrator for the section
-            editor role.
-          </p>
-        ) : data.sections.length === 0 ? (
-          <p className={styles.notice} role="alert">
-            You are not assigned to a section yet: ask an editor to add your sections to your
-            account.
-          </p>
-        ) : !cycle ? (
-          <p className={styles.notice} role="status">
-            No reporting cycle is open. Editors open one under Cycles; updates can be written
-            between cycles from an initiative&apos;s page.
-          </p>
-        ) : (
-          <>
-            <section className={styles.cycle} aria-labelledby="cycle-title" data-cycle={cycle.id}>
-              <h2 id="cycle-title">
-                {cycle.name}
-                {cycle.planTitle ? ` · ${cycle.planTitle}` : ''}
-              </h2>
-              {cycle.dueOn ? (
-                <p className={`${styles.due}${overdue ? ` ${styles.overdue}` : ''}`}>
-                  {overdue ? 'Was due' : 'Due'} {formatDate(cycle.dueOn)}
-                </p>
-              ) : null}
-              {cycle.instructions ? (
-                <p className={styles.instructions}>{cycle.instructions}</p>
-              ) : null}
-            </section>
-            {data.cycles.length > 1 || data.sections.length > 1 ? (
-              <form method="get" className={styles.pickers} aria-label="Choose what to report on">
-                {data.cycles.length > 1 ? (
-                  <label>
-                    Cycle
-                    <select name="cycle" defaultValue={String(cycle.id)}>
-                      {data.cycles.map((c) => (
-                        <option key={String(c.id)} value={String(c.id)}>
-                          {c.name}
-                          {c.planTitle ? ` (${c.planTitle})` : ''}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                ) : null}
-                {data.sections.length > 1 ? (
-                  <label>
-                    Section
-                    <select name="section" defaultValue={data.section?.slug ?? ''}>
-                      <option value="">
-                        {isEditor(user) ? 'All sections' : 'All my sections'}
-                      </option>
-                      {data.sections.map((s) => (
-                        <option key={s.slug} value={s.slug}>
-                          {s.name}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                ) : null}
-                <button type="submit" className={styles.pickerButton}>
-                  Show
-                </button>
-              </form>
+      {!data ? (
+        <p className={adminViewStyles.refused} role="alert">
+          Only section editors and editors report progress. Ask an administrator for the section
+          editor role.
+        </p>
+      ) : data.sections.length === 0 ? (
+        <p className={adminViewStyles.notice} role="alert">
+          You are not assigned to a section yet: ask an editor to add your sections to your account.
+        </p>
+      ) : !cycle ? (
+        <p className={adminViewStyles.notice} role="status">
+          No reporting cycle is open. Editors open one under Cycles; updates can be written between
+          cycles from an initiative&apos;s page.
+        </p>
+      ) : (
+        <>
+          <section className={styles.cycle} aria-labelledby="cycle-title" data-cycle={cycle.id}>
+            <h2 id="cycle-title">
+              {cycle.name}
+              {cycle.planTitle ? ` · ${cycle.planTitle}` : ''}
+            </h2>
+            {cycle.dueOn ? (
+              <p className={`${styles.due}${overdue ? ` ${styles.overdue}` : ''}`}>
+                {overdue ? 'Was due' : 'Due'} {formatDate(cycle.dueOn)}
+              </p>
             ) : null}
-            <MyUpdates
-              key={`${cycle.id}-${data.section?.slug ?? ''}`}
-              apiRoute={apiRoute}
-              adminRoute={adminRoute}
-              cycle={{ id: cycle.id, name: cycle.name }}
-              rows={data.rows}
-            />
-          </>
-        )}
-      </Gutter>
-    </DefaultTemplate>
+            {cycle.instructions ? (
+              <p className={styles.instructions}>{cycle.instructions}</p>
+            ) : null}
+          </section>
+          {data.cycles.length > 1 || data.sections.length > 1 ? (
+            <form method="get" className={styles.pickers} aria-label="Choose what to report on">
+              {data.cycles.length > 1 ? (
+                <label>
+                  Cycle
+                  <select name="cycle" defaultValue={String(cycle.id)}>
+                    {data.cycles.map((c) => (
+                      <option key={String(c.id)} value={String(c.id)}>
+                        {c.name}
+                        {c.planTitle ? ` (${c.planTitle})` : ''}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
+              {data.sections.length > 1 ? (
+                <label>
+                  Section
+                  <select name="section" defaultValue={data.section?.slug ?? ''}>
+                    <option value="">{isEditor(user) ? 'All sections' : 'All my sections'}</option>
+                    {data.sections.map((s) => (
+                      <option key={s.slug} value={s.slug}>
+                        {s.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
+              <button type="submit" className={styles.pickerButton}>
+                Show
+              </button>
+            </form>
+          ) : null}
+          <MyUpdates
+            key={`${cycle.id}-${data.section?.slug ?? ''}`}
+            apiRoute={apiRoute}
+            adminRoute={adminRoute}
+            cycle={{ id: cycle.id, name: cycle.name }}
+            rows={data.rows}
+          />
+        </>
+      )}
+    </AdminView>
   )
 }

@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
-import { ACTIVE_STATUSES } from '@/lib/plan/types'
+import { statusTitle } from '@/lib/format/labels'
+import { ACTIVE_STATUSES, INITIATIVE_STATUSES } from '@/lib/plan/types'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
 import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
 import { BASE_URL, launchBrowser, screenshot, signInMember } from './helpers'
@@ -123,6 +124,26 @@ describe('a member signed in', () => {
     // a plain member has no report link
     expect(await page.$('[data-report-link]')).toBeNull()
     await screenshot(page, 'dashboard-member-desktop')
+  })
+
+  it('sees the status chart stack each goal area by status, its tooltip naming the goal area', async () => {
+    const json = await coverageJson()
+    await page.waitForSelector('#status .recharts-bar-rectangle')
+    // one segment per goal area and status that has initiatives
+    const segments = json.goals.flatMap((g) =>
+      INITIATIVE_STATUSES.filter((status) => g.byStatus[status] > 0),
+    )
+    expect(await page.$$('#status .recharts-bar-rectangle')).toHaveLength(segments.length)
+    const legend = await page.$$eval('#status .recharts-legend-item-text', (els) =>
+      els.map((e) => e.textContent),
+    )
+    expect(legend).toEqual(INITIATIVE_STATUSES.map(statusTitle))
+    // the tooltip names the hovered bar's goal area, number and title
+    await page.hover('#status .recharts-bar-rectangle')
+    const label = await page
+      .waitForSelector('#status .recharts-tooltip-label')
+      .then((el) => el.textContent())
+    expect(json.goals.map((g) => `Goal Area ${g.number}: ${g.title}`)).toContain(label)
   })
 
   it('the API checks its input: 400 with a message, 404 for an unknown plan', async () => {

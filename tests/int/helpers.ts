@@ -1,6 +1,9 @@
 import { getPayload, handleEndpoints, type Payload, type Where } from 'payload'
 
+import { expect } from 'vitest'
+
 import config from '@payload-config'
+import { env } from '@/lib/env'
 import { seed } from '@/lib/seed'
 
 export const DEMO_PASSWORD = 'lodestar-demo'
@@ -28,6 +31,15 @@ export async function closeOpenCycle(payload: Payload, plan: number | string) {
     context: { disableRevalidate: true },
     overrideAccess: true,
   })
+}
+
+/**
+ * Checks that the email this process sends reaches the Mailpit the tests read (MAILPIT_URL set,
+ * so SMTP_URL must point at it: otherwise every test that waits for a message times out instead
+ * of saying why). For the email and job tests' beforeAll.
+ */
+export function expectMailToReachMailpit() {
+  expect(env().email.delivery, 'MAILPIT_URL is set, so SMTP_URL must point at it').toBe('smtp')
 }
 
 /** A staff user or member as req.user, the way Payload's auth puts it on a request. */

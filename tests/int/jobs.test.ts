@@ -8,10 +8,9 @@ import crypto from 'node:crypto'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { env } from '@/lib/env'
 import { JOBS_QUEUE, runQueuedJobs } from '@/lib/jobs'
 import { MAILPIT_URL, messagesTo, waitForMail } from '../mailpit'
-import { closeOpenCycle, getTestPayload, seedDemo } from './helpers'
+import { closeOpenCycle, expectMailToReachMailpit, getTestPayload, seedDemo } from './helpers'
 
 const run = crypto.randomBytes(4).toString('hex')
 
@@ -19,7 +18,7 @@ describe.skipIf(!MAILPIT_URL)('cycle notices on the job queue', () => {
   let payload: Payload
 
   beforeAll(async () => {
-    expect(env().email.delivery, 'MAILPIT_URL is set, so SMTP_URL must point at it').toBe('smtp')
+    expectMailToReachMailpit()
     payload = await getTestPayload()
     await seedDemo(payload)
   })

@@ -74,6 +74,7 @@ const PLAN_SELECT = {
   startYear: true,
   endYear: true,
   current: true,
+  objectiveLabel: true,
 } as const
 
 interface PlanRow {
@@ -84,6 +85,7 @@ interface PlanRow {
   startYear?: number | null
   endYear?: number | null
   current?: boolean | null
+  objectiveLabel?: string | null
 }
 
 const toPlan = (doc: PlanRow): DashboardPlan => {
@@ -96,6 +98,7 @@ const toPlan = (doc: PlanRow): DashboardPlan => {
     startYear,
     endYear: doc.endYear ?? startYear,
     current: doc.current === true,
+    ...(doc.objectiveLabel?.trim() ? { objectiveLabel: doc.objectiveLabel.trim() } : {}),
   }
 }
 

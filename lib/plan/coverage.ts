@@ -85,7 +85,14 @@ export interface YearActivity {
 }
 
 export interface PlanCoverage {
-  plan: { slug: string; title: string; startYear: number; endYear: number }
+  plan: {
+    slug: string
+    title: string
+    startYear: number
+    endYear: number
+    /** what the plan calls its objectives ("Strategy"), when it words them so */
+    objectiveLabel?: string
+  }
   /** the audience and filters the numbers were computed for */
   view: { audience: Audience; filters: CoverageFilters }
   objectives: { total: number; covered: number }
@@ -274,7 +281,13 @@ export const computeCoverage = (
 
   const covered = objectives.filter((o) => activePerObjective.has(key(o.id))).length
   return {
-    plan: { slug: plan.slug, title: plan.title, startYear: plan.startYear, endYear: plan.endYear },
+    plan: {
+      slug: plan.slug,
+      title: plan.title,
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      ...(plan.objectiveLabel?.trim() ? { objectiveLabel: plan.objectiveLabel.trim() } : {}),
+    },
     view: { audience, filters },
     objectives: { total: objectives.length, covered },
     coverage: fraction(covered, objectives.length),

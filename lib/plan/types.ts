@@ -30,6 +30,8 @@ export interface PlanSummary {
   organization: string
   startYear: number
   endYear: number
+  /** what the plan calls its objectives ("Strategy"), when it words them so */
+  objectiveLabel?: string | null
 }
 
 export interface GoalSummary {

@@ -22,6 +22,7 @@ import {
   type ReportListing,
 } from '@/lib/pdf/report/model'
 import { renderProgressReport } from '@/lib/pdf/report/render'
+import { computeCoverage } from '@/lib/plan/coverage'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
 import { findPerson, getTestPayload, seedDemo } from './helpers'
@@ -160,5 +161,53 @@ describe('the listing parameter', () => {
       expect(result.status).toBe(400)
       expect(result.status !== 200 && result.error).toMatch(/\?listing= is "full"/)
     }
+  })
+})
+
+describe('a plan that words its objectives', () => {
+  it('names them as the plan does ("Strategy 1.1") in the report and the coverage it is built on', async () => {
+    const board = await findPerson(payload, 'members', '100002')
+    const planId = data.input.plan.id
+    await payload.update({
+      collection: 'plans',
+      id: planId,
+      data: { objectiveLabel: 'Strategy' },
+      context: { disableRevalidate: true },
+      overrideAccess: true,
+    })
+    try {
+      const worded = await loadCoverageData(SEED_PLAN_SLUG, board)
+      expect(worded!.input.plan.objectiveLabel).toBe('Strategy')
+      // the dashboard's widgets and the coverage API read the word from the coverage
+      expect(computeCoverage(worded!.input, { audience: worded!.audience }).plan).toMatchObject({
+        objectiveLabel: 'Strategy',
+      })
+      const report = buildProgressReport(worded!.input, {
+        audience: worded!.audience,
+        now: NOW,
+        listing: 'summary',
+      })
+      expect(report.goals[0]!.objectives[0]).toMatchObject({ code: '1.1', name: 'Strategy 1.1' })
+      expect(report.gaps.length).toBeGreaterThan(0)
+      for (const gap of report.gaps) expect(gap.name).toBe(`Strategy ${gap.code}`)
+      const pdf = read(await renderProgressReport(report), 'worded')
+      // the label and the code stay on one line: the code column widens for the word
+      expect(pdf.lines.some((l) => l.startsWith('Strategy 1.1 '))).toBe(true)
+      expect(pdf.lines.some((l) => l.startsWith(`Strategy ${report.gaps[0]!.code} `))).toBe(true)
+    } finally {
+      await payload.update({
+        collection: 'plans',
+        id: planId,
+        data: { objectiveLabel: null },
+        context: { disableRevalidate: true },
+        overrideAccess: true,
+      })
+    }
+    // a plan without the word keeps bare codes
+    const plain = await loadCoverageData(SEED_PLAN_SLUG, board)
+    expect(plain!.input.plan.objectiveLabel).toBeUndefined()
+    expect(computeCoverage(plain!.input).plan).not.toHaveProperty('objectiveLabel')
+    const report = buildProgressReport(plain!.input, { audience: plain!.audience, now: NOW })
+    expect(report.goals[0]!.objectives[0]!.name).toBe('1.1')
   })
 })

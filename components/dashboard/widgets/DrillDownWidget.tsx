@@ -6,6 +6,7 @@ import { loadCoverageData } from '@/lib/data/coverage'
 import { statusLabel } from '@/lib/format/labels'
 import { plural } from '@/lib/format/plural'
 import { formatPercent } from '@/lib/plan/coverage'
+import { labelledCode } from '@/lib/plan/numbering'
 import { DataTable } from '@/components/dashboard/DataTable'
 import { coverageOf, csvHref, drillHref, type DashboardContext } from './context'
 
@@ -66,7 +67,7 @@ export async function DrillDownWidget({ ctx }: { ctx: DashboardContext }) {
             {drill.objectives.map((o) => (
               <li key={o.code} className="dash-objective" data-objective={o.code}>
                 <div className="dash-objective__head">
-                  <span className="dash-code">{o.code}</span>
+                  <span className="dash-code">{labelledCode(o.code, cov.plan.objectiveLabel)}</span>
                   <span className="dash-objective__text">{o.text}</span>
                   <span
                     className={`dash-badge ${o.covered ? 'dash-badge--ok' : 'dash-badge--gap'}`}

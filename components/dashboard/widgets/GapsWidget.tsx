@@ -2,6 +2,7 @@ import Link from 'next/link'
 
 import { DASHBOARD_TABLES, gapsTable } from '@/lib/charts/tables'
 import { gapsSentence } from '@/lib/plan/coverage'
+import { labelledCode } from '@/lib/plan/numbering'
 import { ChartCard } from '@/components/dashboard/ChartCard'
 import { coverageOf, csvHref, drillHref, type DashboardContext } from './context'
 
@@ -36,7 +37,10 @@ export async function GapsWidget({ ctx }: { ctx: DashboardContext }) {
               <ul>
                 {gaps.map((o) => (
                   <li key={o.code}>
-                    <span className="dash-code">{o.code}</span> {o.text}
+                    <span className="dash-code">
+                      {labelledCode(o.code, cov.plan.objectiveLabel)}
+                    </span>{' '}
+                    {o.text}
                   </li>
                 ))}
               </ul>

@@ -5,7 +5,7 @@ import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { statusTitle } from '@/lib/format/labels'
 import { SUMMARY_GAP_WORK_ROWS, type ProgressReportModel, type ReportGap } from './model'
-import { COLORS, styles } from './theme'
+import { codeWidth, COLORS, styles } from './theme'
 
 const s = StyleSheet.create({
   code: { width: 30, fontSize: 9.5, lineHeight: '13pt', fontWeight: 700, color: COLORS.gap },
@@ -26,7 +26,7 @@ function GapRow({ gap, rows }: { gap: ReportGap; rows: number | null }) {
   const rest = gap.inactive.length - shown.length
   return (
     <View style={styles.row} wrap={false}>
-      <Text style={s.code}>{gap.code}</Text>
+      <Text style={[s.code, codeWidth(gap.name)]}>{gap.name}</Text>
       <Text style={s.text}>{gap.text}</Text>
       <View style={s.work}>
         {gap.inactive.length === 0 ? (

@@ -7,7 +7,7 @@ import { InitiativeCells, InitiativeHeadCells } from './InitiativeCells'
 import type { ReportGoal, ReportObjective } from './model'
 import { MoreRow } from './More'
 import { StatusBreakdown } from './StatusBreakdown'
-import { COLORS, styles } from './theme'
+import { codeWidth, COLORS, styles } from './theme'
 
 const s = StyleSheet.create({
   stats: { flexDirection: 'row', alignItems: 'flex-end', marginBottom: 12 },
@@ -54,7 +54,7 @@ const s = StyleSheet.create({
 function ObjectiveRow({ objective }: { objective: ReportObjective }) {
   return (
     <View style={styles.groupRow} wrap={false} minPresenceAhead={24} fixed>
-      <Text style={s.code}>{objective.code}</Text>
+      <Text style={[s.code, codeWidth(objective.name)]}>{objective.name}</Text>
       <Text style={s.objectiveText}>{objective.text}</Text>
       <Text style={[s.badge, objective.covered ? s.covered : s.gap]}>
         {objective.covered ? `Covered · ${objective.activeInitiatives} active` : 'Gap'}

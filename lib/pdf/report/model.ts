@@ -31,6 +31,7 @@ import {
   type InitiativeStatus,
   type SectionSummary,
 } from '@/lib/plan/types'
+import { labelledCode } from '@/lib/plan/numbering'
 import { buildSince, type ReportSince } from './since'
 
 export interface ReportPlan {
@@ -60,6 +61,8 @@ export interface ReportInitiative {
 
 export interface ReportObjective {
   code: string
+  /** the code as the plan words it: "Strategy 2.3", else "2.3" */
+  name: string
   text: string
   covered: boolean
   /** active initiatives serving it (computeCoverage) */
@@ -77,6 +80,8 @@ export interface ReportGoal {
 
 export interface ReportGap {
   code: string
+  /** the code as the plan words it: "Strategy 2.3", else "2.3" */
+  name: string
   text: string
   goalNumber: number
   goalTitle: string
@@ -352,6 +357,7 @@ export function buildProgressReport(
     coverage: goal,
     objectives: goal.objectiveCoverage.map((o) => ({
       code: o.code,
+      name: labelledCode(o.code, input.plan.objectiveLabel),
       text: o.text,
       covered: o.covered,
       activeInitiatives: o.initiatives,
@@ -364,6 +370,7 @@ export function buildProgressReport(
       .filter((o) => !o.covered)
       .map((o) => ({
         code: o.code,
+        name: o.name,
         text: o.text,
         goalNumber: goal.number,
         goalTitle: goal.title,

@@ -144,3 +144,9 @@ export const styles = StyleSheet.create({
   cell: { paddingRight: 6 },
   num: { textAlign: 'right', paddingRight: 6 },
 })
+
+/**
+ * The width of a code column that fits `name` ("2.3" in 30 pt; "Strategy 2.3" wider) at the
+ * tables' 9.5 pt bold: about 5.2 pt a character.
+ */
+export const codeWidth = (name: string) => ({ width: Math.max(30, Math.ceil(name.length * 5.2)) })

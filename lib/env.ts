@@ -50,7 +50,7 @@ export interface Env {
   trustedProxyHops: number
   /**
    * STALE_AFTER_DAYS: with no closed reporting cycle yet, active work with no update for this many
-   * days is stale (default 120; DESIGN.md, "Stale")
+   * days is stale (default 120; docs/architecture.md, "Progress cycles")
    */
   staleAfterDays: number
   /** SMTP_URL / EMAIL_FROM / REMINDER_DAYS_BEFORE_DUE (lib/email/config.ts) */

@@ -235,7 +235,7 @@ export const exportedUpdateSchema = object({
   cycle: optionalText(200),
 })
 
-/** A reporting cycle of the plan (DESIGN.md, "Progress cycles"). */
+/** A reporting cycle of the plan (docs/architecture.md, "Progress cycles"). */
 export const exportedCycleSchema = object({
   id,
   name: text(200, true),

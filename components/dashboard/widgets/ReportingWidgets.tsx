@@ -41,7 +41,7 @@ export async function CompletionWidget({ ctx }: { ctx: DashboardContext }) {
   )
 }
 
-/** Active work with no recent update (DESIGN.md, "Stale"). */
+/** Active work with no recent update (docs/architecture.md, "Progress cycles"). */
 export async function StaleWidget({ ctx }: { ctx: DashboardContext }) {
   const history = await historyOf(ctx)
   const { title } = HISTORY_TABLES.stale

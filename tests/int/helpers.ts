@@ -42,6 +42,29 @@ export function expectMailToReachMailpit() {
   expect(env().email.delivery, 'MAILPIT_URL is set, so SMTP_URL must point at it').toBe('smtp')
 }
 
+/** Runs `check` while the plan words its objectives as `label` ("Strategy"), then sets it back. */
+export async function withObjectiveLabel<T>(
+  payload: Payload,
+  plan: number | string,
+  label: string,
+  check: () => Promise<T>,
+): Promise<T> {
+  const set = (objectiveLabel: string | null) =>
+    payload.update({
+      collection: 'plans',
+      id: plan,
+      data: { objectiveLabel },
+      context: { disableRevalidate: true },
+      overrideAccess: true,
+    })
+  await set(label)
+  try {
+    return await check()
+  } finally {
+    await set(null)
+  }
+}
+
 /** A staff user or member as req.user, the way Payload's auth puts it on a request. */
 export async function findPerson(
   payload: Payload,

@@ -19,7 +19,7 @@ import { parsePlanText } from '@/lib/import/text'
 import { renderPlanPdf } from '@/lib/pdf/plan/render'
 import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '@/lib/seed'
 import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
-import { findPerson, getTestPayload, seedDemo } from './helpers'
+import { findPerson, getTestPayload, seedDemo, withObjectiveLabel } from './helpers'
 
 const published = parsePlanText(fs.readFileSync(path.resolve(SEED_PLAN_FILE), 'utf8')).plan
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
@@ -201,14 +201,7 @@ describe('plan PDF', () => {
 
   it('words each code as the plan does ("Strategy 1.2"), in a column wide enough for the word', async () => {
     const planId = bundle.plan.id
-    await payload.update({
-      collection: 'plans',
-      id: planId,
-      data: { objectiveLabel: 'Strategy' },
-      context: { disableRevalidate: true },
-      overrideAccess: true,
-    })
-    try {
+    await withObjectiveLabel(payload, planId, 'Strategy', async () => {
       const worded = await loadPlanBundle(payload, SEED_PLAN_SLUG)
       expect(worded?.plan.objectiveLabel).toBe('Strategy')
       const pdf = await renderPlanPdf(worded!, `http://localhost:3000/plans/${SEED_PLAN_SLUG}`)
@@ -227,14 +220,6 @@ describe('plan PDF', () => {
         expect(line, `objective ${goal.number}.${first.number}`).toBeDefined()
         expect(squash(line!)).toContain(start)
       }
-    } finally {
-      await payload.update({
-        collection: 'plans',
-        id: planId,
-        data: { objectiveLabel: null },
-        context: { disableRevalidate: true },
-        overrideAccess: true,
-      })
-    }
+    })
   }, 60_000)
 })

@@ -25,7 +25,7 @@ import { renderProgressReport } from '@/lib/pdf/report/render'
 import { computeCoverage } from '@/lib/plan/coverage'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
-import { findPerson, getTestPayload, seedDemo } from './helpers'
+import { findPerson, getTestPayload, seedDemo, withObjectiveLabel } from './helpers'
 
 let payload: Payload
 let data: CoverageData
@@ -168,14 +168,7 @@ describe('a plan that words its objectives', () => {
   it('names them as the plan does ("Strategy 1.1") in the report and the coverage it is built on', async () => {
     const board = await findPerson(payload, 'members', '100002')
     const planId = data.input.plan.id
-    await payload.update({
-      collection: 'plans',
-      id: planId,
-      data: { objectiveLabel: 'Strategy' },
-      context: { disableRevalidate: true },
-      overrideAccess: true,
-    })
-    try {
+    await withObjectiveLabel(payload, planId, 'Strategy', async () => {
       const worded = await loadCoverageData(SEED_PLAN_SLUG, board)
       expect(worded!.input.plan.objectiveLabel).toBe('Strategy')
       // the dashboard's widgets and the coverage API read the word from the coverage
@@ -194,15 +187,7 @@ describe('a plan that words its objectives', () => {
       // the label and the code stay on one line: the code column widens for the word
       expect(pdf.lines.some((l) => l.startsWith('Strategy 1.1 '))).toBe(true)
       expect(pdf.lines.some((l) => l.startsWith(`Strategy ${report.gaps[0]!.code} `))).toBe(true)
-    } finally {
-      await payload.update({
-        collection: 'plans',
-        id: planId,
-        data: { objectiveLabel: null },
-        context: { disableRevalidate: true },
-        overrideAccess: true,
-      })
-    }
+    })
     // a plan without the word keeps bare codes
     const plain = await loadCoverageData(SEED_PLAN_SLUG, board)
     expect(plain!.input.plan.objectiveLabel).toBeUndefined()

@@ -49,6 +49,32 @@ async function read(bytes: Uint8Array) {
 
 // ---- Word ---------------------------------------------------------------------------------------
 
+/** A zip of one entry whose sizes say what the test wants (`unpacked` may lie about `data`). */
+function zipOfOne(entry: { name: string; data: Buffer; method: 0 | 8; unpacked: number }) {
+  const name = Buffer.from(entry.name)
+  const local = Buffer.alloc(30)
+  local.writeUInt32LE(0x04034b50, 0)
+  local.writeUInt16LE(entry.method, 8)
+  local.writeUInt32LE(entry.data.length, 18)
+  local.writeUInt32LE(entry.unpacked, 22)
+  local.writeUInt16LE(name.length, 26)
+  const central = Buffer.alloc(46)
+  central.writeUInt32LE(0x02014b50, 0)
+  central.writeUInt16LE(entry.method, 10)
+  central.writeUInt32LE(entry.data.length, 20)
+  central.writeUInt32LE(entry.unpacked, 24)
+  central.writeUInt16LE(name.length, 28)
+  const head = Buffer.concat([local, name, entry.data])
+  const dirEntry = Buffer.concat([central, name])
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(1, 8)
+  end.writeUInt16LE(1, 10)
+  end.writeUInt32LE(dirEntry.length, 12)
+  end.writeUInt32LE(head.length, 16)
+  return new Uint8Array(Buffer.concat([head, dirEntry, end]))
+}
+
 describe('Word documents', () => {
   it('reads Word’s automatic numbering by level: goals at level 1, objectives at level 2', async () => {
     const reading = await read(
@@ -119,34 +145,14 @@ describe('Word documents', () => {
 
   it('refuses a zip that is not a Word document, and a zip bomb, writing nothing', async () => {
     // a zip whose only entry is not word/document.xml (stored, 5 bytes)
-    const name = Buffer.from('a.txt')
+    const name = 'a.txt'
     const data = Buffer.from('hello')
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(data.length, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt32LE(data.length, 20)
-    const zip = (entryName: Buffer, unpacked: number) => {
-      local.writeUInt16LE(entryName.length, 26)
-      central.writeUInt32LE(unpacked, 24)
-      central.writeUInt16LE(entryName.length, 28)
-      const head = Buffer.concat([local, entryName, data])
-      const dirEntry = Buffer.concat([central, entryName])
-      const end = Buffer.alloc(22)
-      end.writeUInt32LE(0x06054b50, 0)
-      end.writeUInt16LE(1, 8)
-      end.writeUInt16LE(1, 10)
-      end.writeUInt32LE(dirEntry.length, 12)
-      end.writeUInt32LE(head.length, 16)
-      return new Uint8Array(Buffer.concat([head, dirEntry, end]))
-    }
+    const zip = (entryName: string, unpacked: number) =>
+      zipOfOne({ name: entryName, data, method: 0, unpacked })
     const notDocx = await readPlanBytes(zip(name, data.length))
     expect(notDocx).toMatchObject({ ok: false, status: 422 })
     expect(!notDocx.ok && notDocx.message).toMatch(/not a Word document \(\.docx\)/)
-    const bomb = await readPlanBytes(zip(Buffer.from('word/document.xml'), 3_000_000_000))
+    const bomb = await readPlanBytes(zip('word/document.xml', 3_000_000_000))
     expect(!bomb.ok && bomb.message).toMatch(/zip bomb/)
     const damaged = await readPlanBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))
     expect(!damaged.ok && damaged.message).toMatch(/damaged or not a Word document/)
@@ -160,31 +166,12 @@ describe('Word documents', () => {
     const real = await docxFile([para('Goal 1. Membership')])
     const entries = zipEntries(real)!
     expect(entries.some((e) => e.name === 'word/document.xml')).toBe(true)
-    const name = Buffer.from('word/document.xml')
     const data = deflateRawSync(Buffer.alloc(20 * 1024 * 1024))
     const declared = 150 * 1024
     expect(declared).toBeLessThan(data.length * 200)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(declared, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(8, 10)
-    central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(declared, 24)
-    central.writeUInt16LE(name.length, 28)
-    const head = Buffer.concat([local, name, data])
-    const dirEntry = Buffer.concat([central, name])
-    const end = Buffer.alloc(22)
-    end.writeUInt32LE(0x06054b50, 0)
-    end.writeUInt16LE(1, 8)
-    end.writeUInt16LE(1, 10)
-    end.writeUInt32LE(dirEntry.length, 12)
-    end.writeUInt32LE(head.length, 16)
-    const liar = await readPlanBytes(new Uint8Array(Buffer.concat([head, dirEntry, end])))
+    const liar = await readPlanBytes(
+      zipOfOne({ name: 'word/document.xml', data, method: 8, unpacked: declared }),
+    )
     expect(liar).toMatchObject({ ok: false, status: 422 })
     expect(!liar.ok && liar.message).toMatch(/unpacks to far more than it says/)
     // the real document still reads

@@ -2,8 +2,10 @@
  * When a cycle closes: the board report as of that cycle is rendered once, stored as an archived
  * report (keyed by the cycle and the moment it closed, so a retry, a second runner or a later sweep
  * finds it and never renders again), and each board member with an email address gets one link.
- * A cycle reopened and closed again is a new closing: a new archived report and a new link; the
- * earlier report stays as it was.
+ * Only the closing's own job (and Payload's retries of it) renders and mails the board; the hourly
+ * sweep only retries the links that failed (`pendingOnly`), so a board member who joins later is
+ * not sent the past, and a report an admin deleted is not made again. (A closed cycle cannot be
+ * reopened: collections/Cycles' guard refuses it.)
  */
 import type { Payload } from 'payload'
 
@@ -16,7 +18,7 @@ import { renderPdf } from '@/lib/pdf/pool'
 import type { Id } from '@/lib/plan/types'
 import { loadBoard, loadCycleCase } from './cycleData'
 import { deliver, emptyTally, uniqueIndexReady, type DeliveryTally } from './deliver'
-import { ARCHIVED_REPORTS_SLUG } from './kinds'
+import { ARCHIVED_REPORTS_SLUG, NOTIFICATIONS_SLUG } from './kinds'
 
 /** The archive's page and a report's download (through sign-in and access). */
 export const ARCHIVE_PATH = '/reports'
@@ -51,8 +53,57 @@ async function findArchived(payload: Payload, key: string): Promise<Id | null> {
   return docs[0]?.id ?? null
 }
 
-/** Archives the closed cycle's report (once) and sends the board its links (once each). */
-export async function archiveCycleReport(payload: Payload, cycleId: Id): Promise<ArchiveResult> {
+const LINK_PREFIX = 'report-archived:'
+const linkKey = (reportKey: string, recipient: string) => `${LINK_PREFIX}${reportKey}:${recipient}`
+
+/**
+ * The cycles whose board links have sends left to retry (failed, or claimed by a runner that may
+ * have died): what the hourly sweep hands to `archiveCycleReport(…, { pendingOnly: true })`.
+ */
+export async function cyclesWithPendingLinks(payload: Payload): Promise<string[]> {
+  const { docs } = await payload.find({
+    collection: NOTIFICATIONS_SLUG,
+    where: {
+      and: [{ kind: { equals: 'report-archived' } }, { status: { in: ['failed', 'sending'] } }],
+    },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  // key: report-archived:report:<cycle id>:<closedAt>:members:<id>
+  const cycles = docs.flatMap((doc) => {
+    const match = /^report-archived:report:([^:]+):/.exec(doc.key)
+    return match ? [match[1]!] : []
+  })
+  return [...new Set(cycles)]
+}
+
+/** The recipients of this report's links whose sends are left to retry. */
+async function pendingRecipients(payload: Payload, reportKey: string): Promise<Set<string>> {
+  const { docs } = await payload.find({
+    collection: NOTIFICATIONS_SLUG,
+    where: {
+      and: [{ kind: { equals: 'report-archived' } }, { status: { in: ['failed', 'sending'] } }],
+    },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+  })
+  const prefix = `${LINK_PREFIX}${reportKey}:`
+  return new Set(
+    docs.filter((doc) => doc.key.startsWith(prefix)).map((doc) => doc.key.slice(prefix.length)),
+  )
+}
+
+/**
+ * Archives the closed cycle's report (once) and sends the board its links (once each). With
+ * `pendingOnly` (the sweep): nothing is rendered, and only the links that failed are sent again.
+ */
+export async function archiveCycleReport(
+  payload: Payload,
+  cycleId: Id,
+  options: { pendingOnly?: boolean } = {},
+): Promise<ArchiveResult> {
   const tally = emptyTally()
   const data = await loadCycleCase(payload, cycleId)
   if (!data || data.cycle.state !== 'closed' || !data.cycle.closedAt) {
@@ -64,6 +115,7 @@ export async function archiveCycleReport(payload: Payload, cycleId: Id): Promise
   await uniqueIndexReady(payload, ARCHIVED_REPORTS_SLUG)
   let report = await findArchived(payload, key)
   let created = false
+  if (report == null && options.pendingOnly) return { report: null, created, tally }
   if (report == null) {
     // the report's `cycle` parameter (as of the cycle) where the report supports it
     const query = new URLSearchParams(
@@ -102,10 +154,12 @@ export async function archiveCycleReport(payload: Payload, cycleId: Id): Promise
 
   const { serverUrl } = env()
   const association = await associationName(payload)
+  const pending = options.pendingOnly ? await pendingRecipients(payload, key) : null
   for (const member of await loadBoard(payload)) {
     const recipient = `members:${member.id}`
+    if (pending && !pending.has(recipient)) continue
     const outcome = await deliver(payload, {
-      key: `report-archived:${key}:${recipient}`,
+      key: linkKey(key, recipient),
       kind: 'report-archived',
       recipient,
       to: member.email,

@@ -1,7 +1,7 @@
 /**
  * Lodestar's work on Payload's job queue: never inside the request that caused it. A cycle that
  * opens queues its notices, one that closes queues its report; an hourly schedule sends the
- * reminders as due dates come near and picks up whatever an earlier run could not finish. A task
+ * reminders as due dates come near and retries the board links an earlier run could not send. A task
  * whose sends failed throws, and Payload retries it with exponential back-off; the notification
  * keys (lib/jobs/deliver.ts) keep every retry from sending twice.
  *
@@ -28,6 +28,10 @@ const tallyOutput = [{ name: 'tally', type: 'json' as const }]
 // with payload.config.ts: the command-line scripts that read the config never need them.
 const archiveCycleReport = async (payload: Payload, cycle: Id) =>
   (await import('./archive')).archiveCycleReport(payload, cycle)
+const retryReportLinks = async (payload: Payload, cycle: Id) =>
+  (await import('./archive')).archiveCycleReport(payload, cycle, { pendingOnly: true })
+const cyclesWithPendingLinks = async (payload: Payload) =>
+  (await import('./archive')).cyclesWithPendingLinks(payload)
 
 const failIfUnsent = (tally: DeliveryTally) => {
   if (tally.failed > 0) throw new DeliveryFailedError(tally.failed)
@@ -73,29 +77,39 @@ const sweepTask: TaskConfig<'cycleSweep'> = {
   },
 }
 
-/** Runs the notices of every open cycle and the archive of every closed one (all idempotent). */
+/**
+ * The notices of every open cycle (each run works out what is due), and the board links of closed
+ * cycles that failed before (only those: the closing's own job archives and mails the board).
+ * Idempotent; one broken cycle does not stop the others.
+ */
 export async function sweepCycles(
   payload: Payload,
   now: Date = new Date(),
 ): Promise<DeliveryTally> {
   const { docs } = await payload.find({
     collection: CYCLES_SLUG as 'plans',
-    where: { state: { in: ['open', 'closed'] } } as never,
+    where: { state: { equals: 'open' } } as never,
     depth: 0,
     pagination: false,
     overrideAccess: true,
   })
+  const work: { id: Id; run: () => Promise<DeliveryTally> }[] = [
+    ...(docs as unknown as { id: Id }[]).map((doc) => ({
+      id: doc.id,
+      run: () => sendCycleNotices(payload, doc.id, now),
+    })),
+    ...(await cyclesWithPendingLinks(payload)).map((id) => ({
+      id,
+      run: async () => (await retryReportLinks(payload, id)).tally,
+    })),
+  ]
   const total: Record<string, number> = {}
-  for (const doc of docs as unknown as { id: Id; state: string }[]) {
+  for (const { id, run } of work) {
     try {
-      const tally =
-        doc.state === 'open'
-          ? await sendCycleNotices(payload, doc.id, now)
-          : (await archiveCycleReport(payload, doc.id)).tally
+      const tally = await run()
       for (const [outcome, n] of Object.entries(tally)) total[outcome] = (total[outcome] ?? 0) + n
     } catch (err) {
-      // one broken cycle must not stop the others
-      payload.logger.error({ err, msg: `Sweep of cycle ${doc.id} failed` })
+      payload.logger.error({ err, msg: `Sweep of cycle ${id} failed` })
       total.failed = (total.failed ?? 0) + 1
     }
   }

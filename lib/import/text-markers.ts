@@ -7,7 +7,7 @@
 import { letterValue, romanValue, YEAR_RANGE } from './numbering'
 
 export type Section = 'intro' | 'preamble' | 'vision' | 'mission' | 'values' | 'goals'
-export type GoalStyle = 'keyword' | 'roman' | 'numbered'
+export type GoalStyle = 'keyword' | 'roman' | 'numbered' | 'heading'
 export type ItemStyle = 'keyword' | 'number' | 'dotted' | 'letter' | 'upper' | 'bullet'
 
 export interface Item {
@@ -257,6 +257,20 @@ export function markerItem(text: string): Item | undefined {
   const bullet = BULLET.exec(text)
   if (bullet) return { style: 'bullet', depth: 1, code: text.slice(0, 1), text: bullet[1] ?? '' }
   return undefined
+}
+
+/**
+ * "Membership", "## Advocacy and Outreach", "**Member Engagement**": a line that can be a goal area's
+ * heading when it has no number of its own (short, capitalised, not a sentence, not a label).
+ */
+export function bareHeading(raw: string): string | undefined {
+  if (raw.length > 100) return undefined
+  const text = stripEmphasis(stripMarkdown(raw))
+  if (MARKER_HINT.test(text)) return undefined
+  if (!/^[\p{Lu}\p{N}"“‘']/u.test(text) || /[.,;:!?]$/.test(text)) return undefined
+  if (text.split(/\s+/).length > 12 || LIST_LABEL.test(text) || LINK.test(text)) return undefined
+  if (FURNITURE.test(text) || FURNITURE_START.test(text) || isTitleLine(text)) return undefined
+  return text
 }
 
 export function isTitleLine(raw: string): boolean {

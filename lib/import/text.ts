@@ -10,6 +10,7 @@
  */
 import { ordered, yearRange } from './numbering'
 import {
+  bareHeading,
   cleanText,
   FURNITURE,
   FURNITURE_START,
@@ -36,6 +37,9 @@ import {
 } from './text-markers'
 import { fillMetadata, isMetaLine, META_MAX } from './text-metadata'
 import type { ParsedGoal, ParsedObjective, ParsedPlan, ParseResult, ParseWarning } from './types'
+
+/** Lines of description a goal heading may have before its first objective. */
+const DESCRIPTION_LINES = 12
 export interface ParsePlanTextOptions {
   /** the organization's full name, when the text does not spell it out */
   organization?: string
@@ -244,6 +248,12 @@ class PlanTextParser {
       return
     }
 
+    const heading = short ? this.headingGoal(index) : undefined
+    if (heading) {
+      this.startGoal(line, lastGoal + 1, heading, 'heading')
+      return
+    }
+
     const item = markerItem(text)
     if (item && this.numberedIsGoal(line, index, item)) {
       this.startGoal(line, item.number ?? lastGoal + 1, item.text, 'numbered')
@@ -431,6 +441,43 @@ class PlanTextParser {
     }
     if (child.style === 'number') return next.indent > line.indent
     return true
+  }
+
+  /**
+   * "Membership" + "1.1 …" (or "Strategy 1.1 …"): an unnumbered heading is the next goal area when
+   * the item under it is numbered as that goal's first objective, anywhere. Under a "Goals" heading,
+   * or once goal areas are headings, a heading above a list starting at 1 (or a bullet) is one too.
+   * That weaker kind stands after a blank line, so a wrapped line of an objective never becomes one.
+   */
+  private headingGoal(index: number): string | undefined {
+    if (this.goalStyle !== undefined && this.goalStyle !== 'heading') return undefined
+    const title = bareHeading(this.texts[index] ?? '')
+    if (!title) return undefined
+    const child = this.firstItemAfter(index)
+    if (!child) return undefined
+    const expected = (this.plan.goals[this.plan.goals.length - 1]?.number ?? 0) + 1
+    if (child.goal !== undefined) {
+      return child.goal === expected && child.depth === 2 && child.number === 1 ? title : undefined
+    }
+    if (this.section !== 'goals' && this.goalStyle !== 'heading') return undefined
+    if (index > 0 && this.texts[index - 1]) return undefined
+    return child.style === 'bullet' || child.number === 1 ? title : undefined
+  }
+
+  /** The first list item after a heading, past a few paragraphs of description, or undefined. */
+  private firstItemAfter(index: number): Item | undefined {
+    let at = this.nextNonBlank[index] ?? -1
+    for (let seen = 0; at >= 0 && seen < DESCRIPTION_LINES; seen++) {
+      const text = this.texts[at] ?? ''
+      if (text.length > HEADING_MAX * 4) return undefined
+      const keyword = OBJECTIVE_KEYWORD.exec(text)
+      const item = keyword ? keywordItem(keyword[2] ?? '', keyword[3] ?? '') : markerItem(text)
+      if (item) return item
+      // another heading (or a section) comes first: this one has no list of its own
+      if (!this.texts[at - 1] && (bareHeading(text) || sectionHeading(text))) return undefined
+      at = this.nextNonBlank[at] ?? -1
+    }
+    return undefined
   }
 
   private startGoal(line: Line, number: number, title: string, style: GoalStyle): void {

@@ -482,6 +482,65 @@ describe('headings, markers and metadata lines', () => {
     expect(result.warnings).toEqual([])
   })
 
+  it('reads an unnumbered heading + "1.1 …" as a goal area, in any section', () => {
+    const result = parsePlanText(
+      [
+        'ACME Association Strategic Plan 2020–2023',
+        '',
+        'Mission',
+        'We serve.',
+        '',
+        'Membership',
+        '1.1 Grow membership by ten percent.',
+        '1.2 Retain members.',
+        'Advocacy',
+        '2.1 Speak for libraries.',
+      ].join('\n'),
+    )
+    expect(result.plan.organization).toBe('ACME Association')
+    expect(result.plan.mission).toEqual(['We serve.'])
+    expect(result.plan.goals).toEqual([
+      goal(1, 'Membership', ['Grow membership by ten percent.', 'Retain members.']),
+      goal(2, 'Advocacy', ['Speak for libraries.']),
+    ])
+    expect(result.warnings).toEqual([])
+  })
+
+  it('reads unnumbered headings over "Strategy 1.1" items and keeps the wording', () => {
+    const result = plan(
+      'Strategic Priorities\n\n**Member Engagement**\n\nStrategy 1.1 Meet.\nStrategy 1.2 Publish.\n\n' +
+        '## Advocacy\n\nStrategy 2.1 Lobby.',
+    )
+    expect(result.plan.goals).toEqual([
+      goal(1, 'Member Engagement', ['Meet.', 'Publish.']),
+      goal(2, 'Advocacy', ['Lobby.']),
+    ])
+    expect(result.plan.objectiveLabel).toBe('Strategy')
+    expect(result.warnings).toEqual([])
+  })
+
+  it('reads headings over lists as goal areas under a "Goals" heading only', () => {
+    const goals = plan('Our Goals\n\nMembership\n\n1. Grow\n2. Keep\n\nAdvocacy\n- Speak\n- Write')
+    expect(goals.plan.goals).toEqual([
+      goal(1, 'Membership', ['Grow', 'Keep']),
+      goal(2, 'Advocacy', ['Speak', 'Write']),
+    ])
+    expect(goals.warnings).toEqual([])
+    // a list in the preamble stays prose; a heading over "2.1" is not goal 1; a sentence is no heading
+    const prose = plan(
+      'Preamble\n\nOur aims\n\n1. Grow\n\nGoals\n\nMembership\n2.1 Grow\n\nWe will grow.\n- a',
+    )
+    expect(prose.plan.goals).toEqual([])
+    expect(prose.plan.preamble).toEqual(['Our aims', '1. Grow'])
+  })
+
+  it('never makes a wrapped objective line a heading', () => {
+    const result = plan('Goals\n\nMembership\n\n1. Work with the Library of\nCongress\n2. Keep')
+    expect(result.plan.goals).toEqual([
+      goal(1, 'Membership', ['Work with the Library of Congress', 'Keep']),
+    ])
+  })
+
   it('joins an objective wrapped over several lines', () => {
     const result = plan('Goal 1: A\n  1. first part\n     second part\n  2. b')
     expect(result.plan.goals[0]?.objectives.map((o) => o.text)).toEqual([

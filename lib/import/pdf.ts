@@ -6,6 +6,7 @@
  * line ends. Encrypted PDFs and PDFs over the page limit are refused with a message.
  * Server-only (pdfjs-dist's Node build, without a worker thread).
  */
+import { bareHeading } from './text-markers'
 
 /** Pages a plan may have; more is a report or a book, not a plan. */
 export const MAX_PDF_PAGES = 200
@@ -21,6 +22,8 @@ export interface Run {
   width: number
   /** font size */
   size: number
+  /** set in a bold (or semibold, black…) face */
+  bold?: boolean
 }
 
 export interface PdfPage {
@@ -35,8 +38,13 @@ interface Line {
   right: number
   y: number
   size: number
+  /** every run of the line is bold */
+  bold: boolean
   page: number
 }
+
+/** "LiberationSerif-Bold", "Arial,BoldItalic", "Lato-Black", "OpenSans-SemiBold": a heavy face. */
+const BOLD_FACE = /bold|black|heavy|semibold|demibold|[-,]demi\b/i
 
 /** Reads the pages of a PDF (text runs only); refuses encrypted, damaged and over-long files. */
 export async function readPdfPages(
@@ -75,16 +83,32 @@ export async function readPdfPages(
       }
     }
     const pages: PdfPage[] = []
+    /** font id → bold; fonts are shared by the whole document, so most pages need no lookup */
+    const boldFonts = new Map<string, boolean>()
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n)
       const viewport = page.getViewport({ scale: 1 })
       const content = await page.getTextContent()
+      const items = content.items.filter((item) => 'str' in item && item.str)
+      if (items.some((item) => 'fontName' in item && !boldFonts.has(item.fontName))) {
+        // the text content names fonts by id only; the operator list loads them, with their names
+        await page.getOperatorList()
+        for (const item of items) {
+          if (!('fontName' in item) || boldFonts.has(item.fontName)) continue
+          const font: unknown = page.commonObjs.has(item.fontName)
+            ? page.commonObjs.get(item.fontName)
+            : undefined
+          const name = font && typeof font === 'object' && 'name' in font ? String(font.name) : ''
+          boldFonts.set(item.fontName, BOLD_FACE.test(name.replace(/^[A-Z]{6}\+/, '')))
+        }
+      }
       const runs: Run[] = []
-      for (const item of content.items) {
-        if (!('str' in item) || !item.str) continue
+      for (const item of items) {
+        if (!('str' in item)) continue
         const [a, b, , d, e, f] = item.transform as number[]
         const size = Math.hypot(a ?? 0, b ?? 0) || Math.abs(d ?? 0) || item.height
-        runs.push({ text: item.str, x: e ?? 0, y: f ?? 0, width: item.width, size })
+        const bold = boldFonts.get(item.fontName) === true
+        runs.push({ text: item.str, x: e ?? 0, y: f ?? 0, width: item.width, size, bold })
       }
       pages.push({ width: viewport.width, height: viewport.height, runs })
       page.cleanup()
@@ -224,7 +248,9 @@ function lineOf(runs: Run[], page: number): Line {
   let text = ''
   let end = -Infinity
   let size = 0
+  let bold = true
   for (const run of runs) {
+    if (run.text.trim() && !run.bold) bold = false
     const gap = run.x - end
     if (text && gap > run.size * 0.15 && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' '
     text += run.text
@@ -238,6 +264,7 @@ function lineOf(runs: Run[], page: number): Line {
     right: end,
     y: first?.y ?? 0,
     size,
+    bold,
     page,
   }
 }
@@ -308,14 +335,17 @@ export function pagesToText(pages: PdfPage[]): { text: string; pages: number[] }
     if (out.length && out[out.length - 1]?.text !== '') out.push({ text: '', page })
   }
   let previous: Line | undefined
+  let previousHeading = false
   for (const line of lines) {
-    const heading = line.size >= body * 1.15 && line.text.length <= 200
+    const large = line.size >= body * 1.15 && line.text.length <= 200
+    // a bold line at body size that reads as a heading ("Membership") stands apart like one
+    const heading = large || (line.bold && bareHeading(line.text) !== undefined)
     if (previous) {
       const gap = previous.y - line.y
       const sameColumn = previous.page === line.page && gap > 0
       if (
         heading ||
-        previous.size >= body * 1.15 ||
+        previousHeading ||
         !sameColumn ||
         gap > Math.max(previous.size, line.size) * 1.7
       ) {
@@ -326,7 +356,7 @@ export function pagesToText(pages: PdfPage[]): { text: string; pages: number[] }
     const last = out[out.length - 1]
     const before = out[out.length - 2]
     if (
-      heading &&
+      large &&
       previous &&
       previous.page === line.page &&
       Math.abs(previous.size - line.size) < 0.5 &&
@@ -338,6 +368,7 @@ export function pagesToText(pages: PdfPage[]): { text: string; pages: number[] }
       before.text += /[-–—/]$/.test(before.text) ? line.text : ` ${line.text}`
       blank(line.page)
       previous = line
+      previousHeading = true
       continue
     }
     // a word hyphenated across the line end: "mem-" + "bers …" → "members …"
@@ -351,6 +382,7 @@ export function pagesToText(pages: PdfPage[]): { text: string; pages: number[] }
     }
     if (heading) blank(line.page)
     previous = line
+    previousHeading = heading
   }
   while (out.length && out[out.length - 1]?.text === '') out.pop()
   return { text: out.map((line) => line.text).join('\n'), pages: out.map((line) => line.page) }

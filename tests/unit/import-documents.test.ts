@@ -143,6 +143,26 @@ describe('Word documents', () => {
     expect(reading.plan.objectiveLabel).toBe('Action')
   })
 
+  it('reads goal areas that are headings without numbers, over a numbered list each', async () => {
+    const reading = await read(
+      await docxFile([
+        heading(TITLE, HeadingLevel.TITLE),
+        heading('Strategic Priorities'),
+        heading('Membership', HeadingLevel.HEADING_2),
+        para('We grow with our members.'),
+        numbered('Welcome new members', 0),
+        numbered('Keep the members we have', 0),
+        heading('Advocacy', HeadingLevel.HEADING_2),
+        numbered('Speak for libraries in the legislature', 0),
+        numbered('Publish the annual state of libraries report', 0),
+        numbered('Train members to meet their representatives', 0),
+      ]),
+    )
+    expect(reading.problems).toEqual([])
+    expect(outline(reading.plan)).toEqual(EXPECTED)
+    expect(reading.plan.goals[0]?.description).toEqual(['We grow with our members.'])
+  })
+
   it('refuses a zip that is not a Word document, and a zip bomb, writing nothing', async () => {
     // a zip whose only entry is not word/document.xml (stored, 5 bytes)
     const name = 'a.txt'
@@ -250,6 +270,33 @@ describe('PDFs printed by Chromium', { timeout: 120_000 }, () => {
     expect(reading.plan.goals[1]?.objectives.map((o) => o.number)).toEqual([1, 2, 3, 2])
     expect(reading.problems.map((p) => p.page)).toEqual([1])
     expect(reading.warnings.find((w) => /duplicate objective/.test(w.message))?.page).toBe(1)
+  })
+
+  it('reads bold lines at body size as goal headings, with strategy codes under them', async () => {
+    const strategies = (goal: number, texts: string[]) =>
+      texts.map((t, i) => `<p>Strategy ${goal}.${i + 1} ${t}</p>`).join('')
+    const pdf = chromiumPdf(`<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}
+      p { margin: 0 }</style></head><body>
+      <h1>${TITLE}</h1>
+      <p><b>Membership</b></p>
+      ${strategies(1, ['Welcome new members', 'Keep the members we have'])}
+      <p><b>Advocacy</b></p>
+      ${strategies(2, [
+        'Speak for libraries in the legislature',
+        'Publish the annual state of libraries report',
+        'Train members to meet their representatives',
+      ])}
+      <p style="margin-top: 18pt">Our <b>bold</b> words inside a sentence are no heading.</p>
+    </body></html>`)
+    const read = await readPlanBytes(pdf)
+    if (!read.ok) throw new Error(read.message)
+    // the bold lines stand apart as headings in the text read; the lines under them do not
+    expect(read.reading.text).toMatch(
+      /\n\nMembership\n\nStrategy 1\.1 Welcome new members\nStrategy 1\.2/,
+    )
+    expect(read.reading.problems).toEqual([])
+    expect(outline(read.reading.plan)).toEqual(EXPECTED)
+    expect(read.reading.plan.objectiveLabel).toBe('Strategy')
   })
 
   it('refuses a PDF without text, and a damaged one, with a message', async () => {

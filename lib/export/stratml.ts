@@ -1,10 +1,12 @@
 /**
  * A plan as StratML (ISO 17469-1, Part 1 core), in the schema's element order:
- * StrategicPlan → Name, Description (the preamble), OtherInformation (adoption, revision),
+ * StrategicPlan → Name, Description (the preamble), OtherInformation (adoption, revision, the word
+ * the plan uses for its objectives),
  * StrategicPlanCore → Organization, Vision, Mission, Value*, Goal+ (Name, Description,
  * SequenceIndicator, Objective* → Description, SequenceIndicator "1.3"), AdministrativeInformation
  * → StartDate, EndDate, PublicationDate. Paragraphs are separated by blank lines. Pure.
  */
+import { OBJECTIVES_ARE_CALLED } from '@/lib/import/stratml'
 import type { ParsedPlan } from '@/lib/import/types'
 
 export const STRATML_NAMESPACE = 'urn:ISO:std:iso:17469:tech:xsd:stratml_core'
@@ -84,6 +86,8 @@ export function planToStratML(plan: ParsedPlan): string {
     )
   }
   if (plan.lastRevised) other.push(`Last revised on ${plan.lastRevised}.`)
+  // StratML has no element for it: the word the plan uses for an objective, as a sentence
+  if (plan.objectiveLabel) other.push(`${OBJECTIVES_ARE_CALLED} “${plan.objectiveLabel}”.`)
   xml.text('OtherInformation', paragraphs(other))
 
   xml.open('StrategicPlanCore')

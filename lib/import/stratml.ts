@@ -17,6 +17,13 @@ import { MAX_IMPORT_BYTES, tooLargeMessage, utf8Length } from './input'
 import { isIsoDate, ordered, sequenceNumber, yearRange } from './numbering'
 import type { ParsedGoal, ParsedObjective, ParsedPlan, ParseResult, ParseWarning } from './types'
 
+/** How a StratML plan says the word it uses for objectives ("Strategy"): StratML has no element. */
+export const OBJECTIVES_ARE_CALLED = 'Objectives in this plan are called'
+const OBJECTIVE_LABEL = new RegExp(
+  `^${OBJECTIVES_ARE_CALLED} [“"]([\\p{L}][\\p{L} ]{0,38})[”"]\\.?$`,
+  'iu',
+)
+
 export interface StratMLParseResult extends ParseResult {
   /** why the document could not be read at all (the plan is then empty) */
   error?: { line: number; message: string }
@@ -269,6 +276,11 @@ class StratMLReader {
         paragraph,
       )
       const revised = /^Last\s+revised(?:\s+on)?\s+(\d{4}-\d{2}-\d{2})\.?$/i.exec(paragraph)
+      const label = OBJECTIVE_LABEL.exec(paragraph)?.[1]
+      if (label) {
+        plan.objectiveLabel = label
+        continue
+      }
       if (adopted && (adopted[1] || adopted[2]) && (!adopted[1] || isIsoDate(adopted[1]))) {
         if (adopted[1]) plan.adoptedOn = adopted[1]
         if (adopted[2]) plan.adoptedBy = adopted[2].trim()

@@ -399,7 +399,7 @@ describe('planToStratML', () => {
     expect(xml).not.toContain('<OtherInformation>')
   })
 
-  it('carries adoption and revision dates through OtherInformation and PublicationDate', () => {
+  it('carries adoption and revision dates and the objectives’ wording through OtherInformation', () => {
     const source = plan({
       adoptedOn: '2019-06-21',
       adoptedBy: 'the Council',
@@ -411,6 +411,12 @@ describe('planToStratML', () => {
     )
     expect(xml).toContain('<PublicationDate>2021-03-02</PublicationDate>')
     expect(parseStratML(xml).plan).toEqual(source)
+    const worded = plan({ objectiveLabel: 'Key Initiative' })
+    const wordedXml = planToStratML(worded)
+    expect(wordedXml).toContain(
+      '<OtherInformation>Objectives in this plan are called “Key Initiative”.</OtherInformation>',
+    )
+    expect(parseStratML(wordedXml).plan).toEqual(worded)
     const adoptedOnly = plan({ adoptedOn: '2019-06-21' })
     expect(parseStratML(planToStratML(adoptedOnly)).plan).toEqual(adoptedOnly)
   })

@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
-import { adminsOnly, nobody } from '@/collections/access/roles'
+import { writtenByJobs } from '@/collections/access/roles'
 import { canReadReports } from '@/lib/auth/roles'
 import { archiveDirectory } from '@/lib/jobs/archiveStore'
 import { ARCHIVED_REPORTS_SLUG } from '@/lib/jobs/kinds'
@@ -34,12 +34,7 @@ export const ArchivedReports: CollectionConfig = {
       'The board report as of each closed cycle, stored when the cycle closed and emailed to the board as a link. Never regenerated; only admins may delete one.',
   },
   defaultSort: '-closedAt',
-  access: {
-    read: ({ req: { user } }) => canReadReports(user),
-    create: nobody,
-    update: nobody,
-    delete: adminsOnly,
-  },
+  access: writtenByJobs(({ req: { user } }) => canReadReports(user)),
   upload: {
     staticDir: archiveDirectory(),
     mimeTypes: ['application/pdf'],

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { CYCLE_STATES, CYCLES_SLUG } from '@/lib/plan/cycles'
-import { editorsOnly, readPlanContent } from '@/collections/access/roles'
+import { editedByEditors, readPlanContent } from '@/collections/access/roles'
 import { guardCycle, refuseDeleteCycle } from './hooks/guardCycle'
 
 const STATE_LABELS: Record<(typeof CYCLE_STATES)[number], string> = {
@@ -28,13 +28,8 @@ export const Cycles: CollectionConfig = {
       'Open a cycle to ask the sections for progress updates; close it to freeze them. One open cycle per plan.',
   },
   defaultSort: '-asOf',
-  access: {
-    // the cycles of published plans are no secret; their updates have their own rule
-    read: readPlanContent,
-    create: editorsOnly,
-    update: editorsOnly,
-    delete: editorsOnly,
-  },
+  // the cycles of published plans are no secret; their updates have their own rule
+  access: editedByEditors(readPlanContent),
   fields: [
     { name: 'name', type: 'text', required: true, admin: { description: 'e.g. Midwinter 2008' } },
     {

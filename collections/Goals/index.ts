@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOnly, readPlanContent } from '@/collections/access/roles'
+import { editedByEditors, readPlanContent } from '@/collections/access/roles'
 import { revalidatePlanContent, revalidatePlanContentDelete } from '@/collections/hooks/revalidate'
 import {
   cascadeGoalToObjectives,
@@ -20,12 +20,7 @@ export const Goals: CollectionConfig = {
     description: 'Numbered goal areas of a plan. Objectives hang under them.',
   },
   defaultSort: 'number',
-  access: {
-    read: readPlanContent,
-    create: editorsOnly,
-    update: editorsOnly,
-    delete: editorsOnly,
-  },
+  access: editedByEditors(readPlanContent),
   indexes: [{ fields: ['plan', 'number'], unique: true }],
   fields: [
     {

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsOnly, nobody } from '@/collections/access/roles'
+import { adminsOnly, writtenByJobs } from '@/collections/access/roles'
 import {
   KIND_LABELS,
   NOTIFICATION_KINDS,
@@ -25,12 +25,7 @@ export const Notifications: CollectionConfig = {
       'Every email the reminders and the report archive sent or tried to send. Failed ones are retried; refused and skipped ones need a correct address on the person’s account.',
   },
   defaultSort: '-updatedAt',
-  access: {
-    read: adminsOnly,
-    create: nobody,
-    update: nobody,
-    delete: adminsOnly,
-  },
+  access: writtenByJobs(adminsOnly),
   fields: [
     {
       name: 'key',

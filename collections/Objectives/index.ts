@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOnly, readPlanContent } from '@/collections/access/roles'
+import { editedByEditors, readPlanContent } from '@/collections/access/roles'
 import { revalidatePlanContent, revalidatePlanContentDelete } from '@/collections/hooks/revalidate'
 import { followGoal, initiativesFollowObjective } from './hooks/followGoal'
 import { refuseDeleteWhileServed } from './hooks/refuseDeleteWhileServed'
@@ -18,12 +18,7 @@ export const Objectives: CollectionConfig = {
       'Numbered objectives under each goal area; the code (1.3) is how the plan cites them.',
   },
   defaultSort: 'position',
-  access: {
-    read: readPlanContent,
-    create: editorsOnly,
-    update: editorsOnly,
-    delete: editorsOnly,
-  },
+  access: editedByEditors(readPlanContent),
   indexes: [{ fields: ['goal', 'number'], unique: true }],
   fields: [
     {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { env } from '@/lib/env'
-import { editorsOnly, readPlans, staffOnly } from '@/collections/access/roles'
+import { editedByEditors, readPlans, staffOnly } from '@/collections/access/roles'
 import { slugField } from '@/collections/fields/slug'
 import { revalidatePlan, revalidatePlanDelete } from '@/collections/hooks/revalidate'
 import { exportEndpoint } from './endpoints/exportPlan'
@@ -37,13 +37,7 @@ export const Plans: CollectionConfig = {
     },
   },
   defaultSort: '-startYear',
-  access: {
-    read: readPlans,
-    readVersions: staffOnly,
-    create: editorsOnly,
-    update: editorsOnly,
-    delete: editorsOnly,
-  },
+  access: { ...editedByEditors(readPlans), readVersions: staffOnly },
   versions: { drafts: true, maxPerDoc: 50 },
   // plan import (preview and create) and export: editors only, see endpoints/
   endpoints: [importPreviewEndpoint, importEndpoint, exportEndpoint],

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { statusTitle } from '@/lib/format/labels'
 import { checkProgress } from '@/lib/plan/rules'
 import { PROGRESS_UPDATES_SLUG } from '@/lib/plan/cycles'
 import { INITIATIVE_STATUSES, VISIBILITIES } from '@/lib/plan/types'
@@ -12,15 +13,6 @@ import {
 } from '@/collections/access/roles'
 import { guardProgressUpdate, refuseDeleteFrozen } from './hooks/guardProgressUpdate'
 import { writeLatestToInitiative, writeLatestAfterDelete } from './hooks/writeLatestToInitiative'
-
-const STATUS_LABELS: Record<(typeof INITIATIVE_STATUSES)[number], string> = {
-  proposed: 'Proposed',
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  deferred: 'Deferred',
-  cancelled: 'Cancelled',
-}
 
 // Copies of the initiative kept by the hooks, for the read and write rules (never typed).
 const copy = { readOnly: true, hidden: true } as const
@@ -76,7 +68,7 @@ export const ProgressUpdates: CollectionConfig = {
           label: 'Work status',
           type: 'select',
           required: true,
-          options: INITIATIVE_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
+          options: INITIATIVE_STATUSES.map((value) => ({ value, label: statusTitle(value) })),
         },
         {
           name: 'progress',

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { SECTION_KINDS } from '@/lib/plan/types'
-import { anyone, editorsOnly } from '@/collections/access/roles'
+import { anyone, editedByEditors } from '@/collections/access/roles'
 import { slugField } from '@/collections/fields/slug'
 import { revalidateSection, revalidateSectionDelete } from '@/collections/hooks/revalidate'
 import { refuseDeleteWithInitiatives } from './hooks/refuseDeleteWithInitiatives'
@@ -23,12 +23,7 @@ export const Sections: CollectionConfig = {
     description: 'The sections, committees and groups that run initiatives.',
   },
   defaultSort: 'name',
-  access: {
-    read: anyone,
-    create: editorsOnly,
-    update: editorsOnly,
-    delete: editorsOnly,
-  },
+  access: editedByEditors(anyone),
   fields: [
     { name: 'name', type: 'text', required: true },
     slugField('name'),

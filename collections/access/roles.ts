@@ -27,6 +27,22 @@ export const adminsOnly = ({ req: { user } }: AccessArgs): boolean => isAdmin(us
 export const adminFieldOnly: FieldAccess = ({ req: { user } }) => isAdmin(user)
 export const staffFieldOnly: FieldAccess = ({ req: { user } }) => isStaff(user)
 
+/** A collection editors keep: read by `read`, created, changed and deleted by editors and admins. */
+export const editedByEditors = (read: Access) => ({
+  read,
+  create: editorsOnly,
+  update: editorsOnly,
+  delete: editorsOnly,
+})
+
+/** A record only the jobs write (an email sent, an archived report): never edited, admins delete. */
+export const writtenByJobs = (read: Access) => ({
+  read,
+  create: nobody,
+  update: nobody,
+  delete: adminsOnly,
+})
+
 export const PUBLISHED: Where = { _status: { equals: 'published' } }
 
 /**

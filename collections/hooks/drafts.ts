@@ -1,4 +1,4 @@
-import type { CollectionSlug, PayloadRequest, RequestContext } from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { Id } from '@/lib/plan/types'
 
@@ -41,9 +41,8 @@ export async function updateLiveAndDraft(args: {
   id: Id
   data: Record<string, unknown>
   req: PayloadRequest
-  context: RequestContext
 }): Promise<void> {
-  const { collection, id, data, req, context } = args
+  const { collection, id, data, req } = args
   const latest = (await req.payload.findByID({
     collection,
     id,
@@ -53,7 +52,7 @@ export async function updateLiveAndDraft(args: {
     overrideAccess: true,
   })) as Versioned
   if (latest._status !== 'draft') {
-    await req.payload.update({ collection, id, data, depth: 0, req, context, overrideAccess: true })
+    await req.payload.update({ collection, id, data, depth: 0, req, overrideAccess: true })
     return
   }
   await req.payload.update({
@@ -63,7 +62,6 @@ export async function updateLiveAndDraft(args: {
     draft: true,
     depth: 0,
     req,
-    context,
     overrideAccess: true,
   })
   await req.payload.db.updateOne({ collection, id, data, req })

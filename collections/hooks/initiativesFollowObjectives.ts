@@ -1,13 +1,11 @@
-import { ValidationError, type PayloadRequest, type RequestContext } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import { idOf, type Relation } from '@/lib/format/ids'
+import { idOf, sameRelation, type Relation } from '@/lib/format/ids'
+import { plural } from '@/lib/format/plural'
 import { listForMessage } from '@/lib/plan/numbering'
 import type { Id } from '@/lib/plan/types'
 import { updateLiveAndDraft } from './drafts'
-const same = (a: Relation, b: Relation) => String(idOf(a)) === String(idOf(b))
-
-/** Set in the context while a goal area's objectives follow it, so they do not act one by one. */
-export const MOVING_GOAL = 'lodestarMovingGoal'
+import { fieldError } from './refusals'
 
 /** The initiatives (live rows) serving one of these objectives, each with all its objectives. */
 async function servingInitiatives(req: PayloadRequest, objectiveIds: readonly Id[]) {
@@ -44,19 +42,15 @@ export async function refuseSplittingInitiatives(
     split.map((i) => `"${i.title}"`),
     split.length,
   )
-  throw new ValidationError({
+  const one = split.length === 1
+  throw fieldError(
     collection,
-    errors: [
-      {
-        path: collection === 'goals' ? 'plan' : 'goal',
-        message:
-          `${what} cannot move to another plan: ${split.length === 1 ? 'initiative' : 'initiatives'} ` +
-          `${names} also serve${split.length === 1 ? 's' : ''} objectives that stay in this plan. ` +
-          'Point them at objectives of one plan first.',
-      },
-    ],
     req,
-  })
+    collection === 'goals' ? 'plan' : 'goal',
+    `${what} cannot move to another plan: ${plural(split.length, 'initiative')} ` +
+      `${names} also serve${one ? 's' : ''} objectives that stay in this plan. ` +
+      'Point them at objectives of one plan first.',
+  )
 }
 
 /** After objectives moved to another plan, the initiatives serving them move too (drafts included). */
@@ -64,16 +58,14 @@ export async function moveServingInitiatives(
   req: PayloadRequest,
   objectiveIds: readonly Id[],
   plan: Id,
-  context: RequestContext,
 ): Promise<void> {
   for (const initiative of await servingInitiatives(req, objectiveIds)) {
-    if (same(initiative.plan as Relation, plan)) continue
+    if (sameRelation(initiative.plan as Relation, plan)) continue
     await updateLiveAndDraft({
       collection: 'initiatives',
       id: initiative.id,
       data: { plan },
       req,
-      context,
     })
   }
 }

@@ -1,4 +1,4 @@
-import { APIError, type PayloadRequest, type Where } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { listForMessage } from '@/lib/plan/numbering'
 
@@ -29,6 +29,3 @@ export async function initiativesInTheWay(
     ),
   }
 }
-
-/** A delete refused because something depends on the document: 409, the message shown as is. */
-export const deleteConflict = (message: string) => new APIError(message, 409, null, true)

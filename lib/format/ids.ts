@@ -10,3 +10,7 @@ export const idOf = (value: Relation): Id | undefined =>
 /** The ids of a has-many relationship, empty entries dropped. */
 export const idsOf = (values: readonly Relation[] | null | undefined): Id[] =>
   (values ?? []).map(idOf).filter((id): id is Id => id != null)
+
+/** Whether two relationship values point at the same document (ids of either adapter; two empty ones match). */
+export const sameRelation = (a: Relation, b: Relation): boolean =>
+  String(idOf(a) ?? '') === String(idOf(b) ?? '')

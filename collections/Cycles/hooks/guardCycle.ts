@@ -1,23 +1,17 @@
-import {
-  ValidationError,
-  type CollectionBeforeChangeHook,
-  type CollectionBeforeDeleteHook,
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
+  PayloadRequest,
 } from 'payload'
 
-import { deleteConflict } from '@/collections/hooks/initiativesInTheWay'
+import { deleteConflict, fieldError } from '@/collections/hooks/refusals'
+import { idOf, sameRelation } from '@/lib/format/ids'
+import { countLabel } from '@/lib/format/plural'
 import { checkCycleTransition, secondOpenCycleMessage } from '@/lib/plan/cycleRules'
 import type { CycleState } from '@/lib/plan/cycles'
-import type { Id } from '@/lib/plan/types'
 
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
-
-const refuse = (
-  req: Parameters<CollectionBeforeChangeHook>[0]['req'],
-  path: string,
-  message: string,
-) => new ValidationError({ collection: 'cycles', errors: [{ path, message }], req })
+const refuse = (req: PayloadRequest, path: string, message: string) =>
+  fieldError('cycles', req, path, message)
 
 /**
  * The cycle's life: draft → open → closed only; a closed cycle is frozen whole; the plan never
@@ -38,10 +32,7 @@ export const guardCycle: CollectionBeforeChangeHook = async ({
   if (transition !== true) throw refuse(req, 'state', transition)
 
   const plan = idOf(data.plan ?? originalDoc?.plan)
-  if (
-    operation === 'update' &&
-    String(idOf(data.plan) ?? plan) !== String(idOf(originalDoc?.plan))
-  ) {
+  if (operation === 'update' && !sameRelation(idOf(data.plan) ?? plan, originalDoc?.plan)) {
     throw refuse(req, 'plan', 'A cycle stays with the plan it was created for.')
   }
 
@@ -78,7 +69,7 @@ export const refuseDeleteCycle: CollectionBeforeDeleteHook = async ({ id, req })
   })
   if (totalDocs > 0) {
     throw deleteConflict(
-      `This cycle has ${totalDocs} progress ${totalDocs === 1 ? 'update' : 'updates'}: ` +
+      `This cycle has ${countLabel(totalDocs, 'progress update')}: ` +
         'it is history and cannot be deleted.',
     )
   }

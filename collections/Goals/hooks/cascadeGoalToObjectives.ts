@@ -1,13 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
-import { idOf, type Relation } from '@/lib/format/ids'
+import { idOf, sameRelation } from '@/lib/format/ids'
+import { withContext } from '@/collections/hooks/context'
 import {
-  MOVING_GOAL,
   moveServingInitiatives,
   refuseSplittingInitiatives,
 } from '@/collections/hooks/initiativesFollowObjectives'
-
-const planOf = (value: unknown) => String(idOf(value as Relation))
 
 /**
  * Before a goal area moves to another plan: refused while an initiative serves one of its
@@ -20,7 +18,7 @@ export const refuseMoveSplittingInitiatives: CollectionBeforeChangeHook = async 
   req,
 }) => {
   if (operation !== 'update' || data.plan === undefined) return data
-  if (planOf(data.plan) === planOf(originalDoc?.plan)) return data
+  if (sameRelation(data.plan, originalDoc?.plan)) return data
   const objectives = await req.payload.find({
     collection: 'objectives',
     where: { goal: { equals: originalDoc.id } },
@@ -47,10 +45,9 @@ export const cascadeGoalToObjectives: CollectionAfterChangeHook = async ({
   previousDoc,
   operation,
   req,
-  context,
 }) => {
   if (operation !== 'update') return doc
-  const moved = planOf(doc.plan) !== planOf(previousDoc?.plan)
+  const moved = !sameRelation(doc.plan, previousDoc?.plan)
   if (doc.number === previousDoc?.number && !moved) return doc
   const objectives = await req.payload.find({
     collection: 'objectives',
@@ -62,8 +59,7 @@ export const cascadeGoalToObjectives: CollectionAfterChangeHook = async ({
   })
   // The objectives' beforeChange hook recomputes code, position and plan from the goal area; the
   // flag tells their own hooks the goal area moves them all together (and the initiatives after).
-  context[MOVING_GOAL] = doc.id
-  try {
+  await withContext(req, { movingGoal: doc.id }, async () => {
     for (const objective of objectives.docs) {
       await req.payload.update({
         collection: 'objectives',
@@ -71,22 +67,15 @@ export const cascadeGoalToObjectives: CollectionAfterChangeHook = async ({
         data: { number: objective.number },
         depth: 0,
         req,
-        context,
       })
     }
-    if (moved) {
-      const plan = idOf(doc.plan)
-      if (plan != null)
-        await moveServingInitiatives(
-          req,
-          objectives.docs.map((o) => o.id),
-          plan,
-          context,
-        )
-    }
-  } finally {
-    delete context[MOVING_GOAL]
-    delete req.context[MOVING_GOAL]
-  }
+    const plan = idOf(doc.plan)
+    if (moved && plan != null)
+      await moveServingInitiatives(
+        req,
+        objectives.docs.map((o) => o.id),
+        plan,
+      )
+  })
   return doc
 }

@@ -1,7 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { listForMessage } from '@/lib/plan/numbering'
-import { deleteConflict } from '@/collections/hooks/initiativesInTheWay'
+import { deleteConflict } from '@/collections/hooks/refusals'
 
 /** A goal area that still has objectives cannot be deleted: nothing is lost silently. */
 export const refuseDeleteWithObjectives: CollectionBeforeDeleteHook = async ({ id, req }) => {

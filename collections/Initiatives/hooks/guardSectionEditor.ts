@@ -1,5 +1,6 @@
-import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
+import { fieldError } from '@/collections/hooks/refusals'
 import { isSectionEditor, ownsSection } from '@/lib/auth/roles'
 
 /** A section editor may only put initiatives in their own sections (on create and on move). */
@@ -7,13 +8,12 @@ export const guardSectionEditor: CollectionBeforeChangeHook = ({ data, originalD
   if (!isSectionEditor(req.user)) return data
   const section = data.section ?? originalDoc?.section
   if (!ownsSection(req.user, section)) {
-    throw new ValidationError({
-      collection: 'initiatives',
-      errors: [
-        { path: 'section', message: 'You can only add or move initiatives to your own sections.' },
-      ],
+    throw fieldError(
+      'initiatives',
       req,
-    })
+      'section',
+      'You can only add or move initiatives to your own sections.',
+    )
   }
   return data
 }

@@ -1,5 +1,6 @@
-import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
+import { fieldError } from '@/collections/hooks/refusals'
 import { idOf, type Relation } from '@/lib/format/ids'
 import { singlePlanOf } from '@/lib/plan/rules'
 
@@ -34,11 +35,7 @@ export const planFromObjectives: CollectionBeforeChangeHook = async ({
         }
       : singlePlanOf(found.docs.map((o) => ({ code: String(o.code), plan: idOf(o.plan) })))
   if ('error' in result) {
-    throw new ValidationError({
-      collection: 'initiatives',
-      errors: [{ path: 'objectives', message: result.error }],
-      req,
-    })
+    throw fieldError('initiatives', req, 'objectives', result.error)
   }
   return {
     ...data,

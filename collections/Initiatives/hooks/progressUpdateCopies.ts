@@ -1,12 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
-import type { Id } from '@/lib/plan/types'
-
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): string => {
-  const id = value == null ? undefined : typeof value === 'object' ? value.id : value
-  return id == null ? '' : String(id)
-}
+import { withContext } from '@/collections/hooks/context'
+import { sameRelation, type Relation } from '@/lib/format/ids'
 
 /**
  * Keeps the copies each progress update holds of its initiative (section, plan, visibility,
@@ -48,22 +43,23 @@ export const syncProgressUpdateCopies: CollectionAfterChangeHook = async ({
   })
   const stale = docs.filter(
     (u) =>
-      idOf(u.section) !== idOf(copies.section) ||
-      idOf(u.plan) !== idOf(copies.plan) ||
+      !sameRelation(u.section as Relation, copies.section as Relation) ||
+      !sameRelation(u.plan as Relation, copies.plan as Relation) ||
       u.visibility !== copies.visibility ||
       Boolean(u.published) !== copies.published,
   )
-  for (const update of stale) {
-    await req.payload.update({
-      collection: 'progress-updates',
-      id: update.id,
-      data: copies,
-      depth: 0,
-      overrideAccess: true,
-      context: { ...context, syncInitiativeCopies: true },
-      req,
-    })
-  }
+  await withContext(req, { syncInitiativeCopies: true }, async () => {
+    for (const update of stale) {
+      await req.payload.update({
+        collection: 'progress-updates',
+        id: update.id,
+        data: copies,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    }
+  })
   return doc
 }
 
@@ -72,12 +68,13 @@ export const syncProgressUpdateCopies: CollectionAfterChangeHook = async ({
  * the initiative's row goes: an update must name its initiative, so on SQLite the row cannot be
  * deleted while updates point at it.
  */
-export const deleteProgressUpdates: CollectionBeforeDeleteHook = async ({ id, req, context }) => {
-  await req.payload.delete({
-    collection: 'progress-updates',
-    where: { initiative: { equals: id } },
-    overrideAccess: true,
-    context: { ...context, deletingInitiative: true, syncInitiativeCopies: true },
-    req,
-  })
+export const deleteProgressUpdates: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await withContext(req, { deletingInitiative: true, syncInitiativeCopies: true }, () =>
+    req.payload.delete({
+      collection: 'progress-updates',
+      where: { initiative: { equals: id } },
+      overrideAccess: true,
+      req,
+    }),
+  )
 }

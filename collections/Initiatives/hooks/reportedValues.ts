@@ -1,5 +1,6 @@
-import { ValidationError, type FieldAccess, type FieldHook } from 'payload'
+import type { FieldAccess, FieldHook } from 'payload'
 
+import { fieldError } from '@/collections/hooks/refusals'
 /** Once an initiative has a progress update, its status and progress are the latest update's. */
 const hasUpdates = (doc: { lastUpdateAt?: unknown } | undefined | null) =>
   Boolean(doc?.lastUpdateAt)
@@ -23,16 +24,11 @@ export const refuseOnceReported =
     const before = (originalDoc as Record<string, unknown>)[field]
     if (value === undefined || value === before || (value ?? null) === (before ?? null))
       return value
-    throw new ValidationError({
-      collection: 'initiatives',
-      errors: [
-        {
-          path: field,
-          message:
-            `This initiative has progress updates, so its ${LABELS[field]} is the latest ` +
-            `update's (${String(before ?? 'none')}). Record a progress update ("My updates") to change it.`,
-        },
-      ],
+    throw fieldError(
+      'initiatives',
       req,
-    })
+      field,
+      `This initiative has progress updates, so its ${LABELS[field]} is the latest ` +
+        `update's (${String(before ?? 'none')}). Record a progress update ("My updates") to change it.`,
+    )
   }

@@ -1,13 +1,9 @@
-import {
-  ValidationError,
-  type CollectionAfterChangeHook,
-  type CollectionBeforeChangeHook,
-} from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
-import { idOf } from '@/lib/format/ids'
+import { fieldError } from '@/collections/hooks/refusals'
+import { idOf, sameRelation } from '@/lib/format/ids'
 import { objectiveCode, objectiveLabel, objectivePosition } from '@/lib/plan/numbering'
 import {
-  MOVING_GOAL,
   moveServingInitiatives,
   refuseSplittingInitiatives,
 } from '@/collections/hooks/initiativesFollowObjectives'
@@ -35,16 +31,11 @@ export const followGoal: CollectionBeforeChangeHook = async ({
           disableErrors: true,
         })
   if (!goal) {
-    throw new ValidationError({
-      collection: 'objectives',
-      errors: [{ path: 'goal', message: 'Choose the goal area this objective belongs to.' }],
-      req,
-    })
+    throw fieldError('objectives', req, 'goal', 'Choose the goal area this objective belongs to.')
   }
-  const movesPlan =
-    operation === 'update' && String(idOf(goal.plan)) !== String(idOf(originalDoc?.plan))
+  const movesPlan = operation === 'update' && !sameRelation(goal.plan, originalDoc?.plan)
   // Moved alone (not with its whole goal area, which checks for itself)
-  if (movesPlan && context[MOVING_GOAL] == null)
+  if (movesPlan && context.movingGoal == null)
     await refuseSplittingInitiatives(req, 'objectives', `Objective ${originalDoc.code}`, [
       originalDoc.id,
     ])
@@ -66,9 +57,9 @@ export const initiativesFollowObjective: CollectionAfterChangeHook = async ({
   req,
   context,
 }) => {
-  if (operation !== 'update' || context[MOVING_GOAL] != null) return doc
+  if (operation !== 'update' || context.movingGoal != null) return doc
   const plan = idOf(doc.plan)
-  if (plan == null || String(plan) === String(idOf(previousDoc?.plan))) return doc
-  await moveServingInitiatives(req, [doc.id], plan, context)
+  if (plan == null || sameRelation(plan, previousDoc?.plan)) return doc
+  await moveServingInitiatives(req, [doc.id], plan)
   return doc
 }

@@ -1,6 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { deleteConflict, initiativesInTheWay } from '@/collections/hooks/initiativesInTheWay'
+import { initiativesInTheWay } from '@/collections/hooks/initiativesInTheWay'
+import { deleteConflict } from '@/collections/hooks/refusals'
 
 /** An objective that initiatives serve cannot be deleted; the message names them. */
 export const refuseDeleteWhileServed: CollectionBeforeDeleteHook = async ({ id, req }) => {

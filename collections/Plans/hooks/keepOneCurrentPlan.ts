@@ -24,7 +24,6 @@ export const keepOneCurrentPlan: CollectionAfterChangeHook = async ({ doc, req, 
       id: other.id,
       data: { current: false },
       req,
-      context,
     })
     await expireTags([cacheTags.plan(other.id)], req, context)
   }

@@ -1,21 +1,15 @@
-import {
-  ValidationError,
-  type CollectionBeforeChangeHook,
-  type CollectionBeforeDeleteHook,
-  type PayloadRequest,
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
+  PayloadRequest,
 } from 'payload'
 
-import { deleteConflict } from '@/collections/hooks/initiativesInTheWay'
+import { deleteConflict, fieldError } from '@/collections/hooks/refusals'
 import { isStaff, isSectionEditor, ownsSection } from '@/lib/auth/roles'
-import type { Id } from '@/lib/plan/types'
-
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
-const same = (a: Relation, b: Relation) => String(idOf(a) ?? '') === String(idOf(b) ?? '')
+import { idOf, sameRelation as same } from '@/lib/format/ids'
 
 const refuse = (req: PayloadRequest, path: string, message: string) =>
-  new ValidationError({ collection: 'progress-updates', errors: [{ path, message }], req })
+  fieldError('progress-updates', req, path, message)
 
 /**
  * The rules of a progress update, checked on every write whoever makes it (Local API, REST,

@@ -1,22 +1,15 @@
-import type {
-  CollectionAfterChangeHook,
-  CollectionAfterDeleteHook,
-  PayloadRequest,
-  RequestContext,
-} from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { withContext } from '@/collections/hooks/context'
+import { idOf } from '@/lib/format/ids'
 import type { Id } from '@/lib/plan/types'
-
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
 
 /**
  * One source of truth: the initiative's status and progress are those of its latest update,
  * written onto it (two queries: the latest update, the initiative's update). The initiative's
  * own status and progress are read-only once it has an update (`lastUpdateAt` set).
  */
-async function writeLatest(initiative: Id, req: PayloadRequest, context: RequestContext) {
+async function writeLatest(initiative: Id, req: PayloadRequest) {
   const { docs } = await req.payload.find({
     collection: 'progress-updates',
     where: { initiative: { equals: initiative } },
@@ -53,27 +46,28 @@ async function writeLatest(initiative: Id, req: PayloadRequest, context: Request
     (current.lastUpdateAt ?? null) === (data.lastUpdateAt ?? null) &&
     (!latest || (current.status === latest.status && current.progress === latest.progress))
   if (unchanged) return
-  await req.payload.update({
-    collection: 'initiatives',
-    id: initiative,
-    data,
-    depth: 0,
-    overrideAccess: true,
-    context: { ...context, fromProgressUpdate: true },
-    req,
-  })
+  await withContext(req, { fromProgressUpdate: true }, () =>
+    req.payload.update({
+      collection: 'initiatives',
+      id: initiative,
+      data,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
+  )
 }
 
 export const writeLatestToInitiative: CollectionAfterChangeHook = async ({ doc, req, context }) => {
   if (context.syncInitiativeCopies) return doc
   const initiative = idOf(doc.initiative)
-  if (initiative != null) await writeLatest(initiative, req, context)
+  if (initiative != null) await writeLatest(initiative, req)
   return doc
 }
 
 export const writeLatestAfterDelete: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
   if (context.deletingInitiative) return doc
   const initiative = idOf(doc.initiative)
-  if (initiative != null) await writeLatest(initiative, req, context)
+  if (initiative != null) await writeLatest(initiative, req)
   return doc
 }

@@ -1,6 +1,7 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { deleteConflict, initiativesInTheWay } from '@/collections/hooks/initiativesInTheWay'
+import { initiativesInTheWay } from '@/collections/hooks/initiativesInTheWay'
+import { deleteConflict } from '@/collections/hooks/refusals'
 
 /** A section that owns initiatives cannot be deleted; the message names them. */
 export const refuseDeleteWithInitiatives: CollectionBeforeDeleteHook = async ({ id, req }) => {

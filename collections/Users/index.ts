@@ -100,8 +100,10 @@ export const Users: CollectionConfig = {
       defaultValue: true,
       admin: {
         description:
-          'Reminders before and on a cycle’s due date. The notice that a cycle has opened always comes.',
-        condition: (data) => Array.isArray(data?.roles) && data.roles.includes('section-editor'),
+          'Reminders before and on a cycle’s due date (editors: the copy of the due-date notice). The notice that a cycle has opened always comes.',
+        condition: (data) =>
+          Array.isArray(data?.roles) &&
+          (data.roles.includes('section-editor') || data.roles.includes('editor')),
       },
     },
     {

@@ -107,7 +107,10 @@ export async function sendCycleNotices(
   if (!data || data.cycle.state !== 'open') return tally
   const { serverUrl, email } = env()
   const staff = await loadStaff(payload)
-  const editors = staff.filter((person) => person.roles.includes('editor') && person.email)
+  // copied on the due-date notice: editors who have not turned reminders off
+  const editors = staff.filter(
+    (person) => person.roles.includes('editor') && person.email && person.reminders,
+  )
   const association = await associationName(payload)
   const stages = stagesDue(data.cycle.dueOn, now, email.reminderDaysBeforeDue)
   const titles = new Map(

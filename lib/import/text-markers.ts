@@ -82,6 +82,39 @@ export const LIST_LABEL =
 /** Page furniture that can follow the last section of a plan: it never starts plan prose. */
 export const FURNITURE_START =
   /^(?:contact\b|for (?:questions|more information|further information)\b|privacy\b|terms of (?:use|service)\b|all rights reserved|follow us\b|share this\b|(?:tel|phone|fax|e-?mail)\b)/i
+/** "Contents", "Table of Contents:", "## CONTENTS" */
+const CONTENTS = /^(?:table\s+of\s+)?contents:?$/i
+/** "Engaged Members ........ 4", "Goal 2 … 12": dot leaders then a page number */
+const LEADERS = /\S\s*(?:[.·…_]\s?){3,}\s*(?:\d{1,3}|[ivxlc]{1,6})$/i
+/** a table-of-contents entry without leaders: "Our Mission 3", "Goal 1: Members    4" */
+const PAGE_AT_END = /\S\s+(?:\d{1,3}|[ivxlc]{1,6})$/i
+
+/**
+ * Lines of a table of contents: every line with dot leaders and a page number, and after a
+ * "Contents" heading the lines that end in a page number, up to the first that does not. Their
+ * goal titles would otherwise be read twice.
+ */
+export function tableOfContents(texts: readonly string[]): Uint8Array {
+  const toc = new Uint8Array(texts.length)
+  let inContents = false
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] ?? ''
+    if (!text || text.length > HEADING_MAX) {
+      if (text) inContents = false
+      continue
+    }
+    if (CONTENTS.test(stripEmphasis(stripMarkdown(text)))) {
+      toc[i] = 1
+      inContents = true
+    } else if (LEADERS.test(text) || (inContents && PAGE_AT_END.test(text))) {
+      toc[i] = 1
+    } else {
+      inContents = false
+    }
+  }
+  return toc
+}
+
 export const LINK = /[\w.+-]+@[\w-]+\.[a-z]{2,}|https?:\/\/|\bwww\./i
 
 /** Non-breaking and other odd spaces, invisible characters and control bytes, normalised once. */

@@ -30,6 +30,7 @@ import {
   splitLines,
   startsLowercase,
   stripEmphasis,
+  tableOfContents,
   type GoalStyle,
   type Item,
   type ItemStyle,
@@ -98,6 +99,8 @@ class PlanTextParser {
   /** `goal ordinal × 2^21 + objective number` of every objective so far (one Set, not one per goal) */
   private readonly objectiveKeys = new Set<number>()
   private readonly nextNonBlank: Int32Array
+  /** lines of a table of contents: skipped, so its entries are not read as the plan's headings */
+  private readonly toc: Uint8Array
 
   private section: Section | undefined
   private sawPreamble = false
@@ -121,11 +124,12 @@ class PlanTextParser {
     private readonly indents: Int32Array,
     private readonly options: ParsePlanTextOptions,
   ) {
+    this.toc = tableOfContents(texts)
     this.nextNonBlank = new Int32Array(texts.length)
     let next = -1
     for (let i = texts.length - 1; i >= 0; i--) {
       this.nextNonBlank[i] = next
-      if (texts[i]) next = i
+      if (texts[i] && !this.toc[i]) next = i
     }
   }
 
@@ -136,7 +140,8 @@ class PlanTextParser {
   parse(): ParseResult {
     const titleIndex = this.findTitleLine()
     let start = titleIndex
-    if (start < 0) start = this.texts.findIndex((text) => this.isStructural(text))
+    if (start < 0)
+      start = this.texts.findIndex((text, i) => !this.toc[i] && this.isStructural(text))
 
     if (start >= 0) {
       if (titleIndex >= 0) {
@@ -145,7 +150,8 @@ class PlanTextParser {
         start += 1
       }
       for (let i = start; i < this.texts.length; i++) {
-        if (this.texts[i]) this.bodyLine(this.line(i), i)
+        if (this.toc[i]) this.closeOpen()
+        else if (this.texts[i]) this.bodyLine(this.line(i), i)
         else this.closeOpen(true)
       }
       this.closeOpen()
@@ -171,6 +177,7 @@ class PlanTextParser {
       texts: this.texts,
       bodyTexts: this.bodyTexts,
       titleLine: this.titleLine?.text,
+      titleIndex: titleIndex >= 0 ? titleIndex : undefined,
       periodLine: this.periodLine,
       bodyStart: start < 0 ? this.texts.length : start,
       organization: this.options.organization,
@@ -191,7 +198,7 @@ class PlanTextParser {
     let first = -1
     for (let i = 0; i < this.texts.length; i++) {
       const text = this.texts[i] ?? ''
-      if (!text || text.length > HEADING_MAX) continue
+      if (!text || text.length > HEADING_MAX || this.toc[i]) continue
       if (goalHeading(text, 0) || romanHeading(text)) break
       if (!isTitleLine(text) || sectionHeading(text)) continue
       if (yearRange(text)) return i

@@ -45,8 +45,9 @@ export interface MetadataSource {
   texts: readonly string[]
   /** body paragraphs and metadata lines in document order */
   bodyTexts: readonly string[]
-  /** the title line as written, if the plan has one */
+  /** the title line as written, if the plan has one, and its index in `texts` */
   titleLine?: string
+  titleIndex?: number
   /** a line that is only the plan period ("2019–2024") */
   periodLine?: string
   /** index of the first body line (metadata lines above it are read too) */
@@ -57,14 +58,17 @@ export interface MetadataSource {
 
 /** Title, organization, period, adoption and revision date of a plan, written into `plan`. */
 export function fillMetadata(plan: ParsedPlan, source: MetadataSource): void {
-  const organization = organizationOf(source)
-  if (organization) plan.organization = organization.name
-
   const heading = source.titleLine ? stripEmphasis(stripMarkdown(source.titleLine)) : ''
+  let organization = organizationOf(source)
   if (!organization && heading) {
     const named = organizationInTitle(heading)
+    const cover = named ? undefined : coverName(source)
     if (named) plan.organization = named
+    else if (cover)
+      organization = { name: cover, abbreviation: abbreviationOf(cover, source.input) }
   }
+  if (organization) plan.organization = organization.name
+
   const period =
     yearRange(heading) ?? (source.periodLine ? yearRange(source.periodLine) : undefined)
   if (heading) {
@@ -129,6 +133,29 @@ export function organizationInTitle(heading: string): string | undefined {
     const words = name.split(' ')
     const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length
     if (words.length >= 2 && capitalised >= 2 && capitalised >= words.length / 2) return name
+  }
+  return undefined
+}
+
+/** Words that end an organization's name ("… Museum Association", "… Library Council"). */
+const ORGANIZATION_NOUN =
+  /\b(?:association|society|council|institute|federation|alliance|network|organi[sz]ation|foundation|division|section|library|libraries|museums?|league|union|academy|college|guild|consortium|coalition|chapter|agency|university|cent(?:er|re)|trust)\b/i
+
+/**
+ * A cover page that names the organization on the line above a bare "Strategic Plan 2024–2027":
+ * a short, capitalised name with a word such as Association or Society, and no sentence or date.
+ */
+function coverName(source: MetadataSource): string | undefined {
+  if (source.titleIndex === undefined) return undefined
+  for (let i = source.titleIndex - 1, seen = 0; i >= 0 && seen < 2; i--) {
+    const raw = source.texts[i] ?? ''
+    if (!raw) continue
+    seen++
+    const text = stripEmphasis(stripMarkdown(raw))
+    if (text.length > 100 || /\d|[.:;,!?]$/.test(text) || !ORGANIZATION_NOUN.test(text)) continue
+    const words = text.split(/\s+/)
+    const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length
+    if (words.length >= 2 && capitalised >= words.length / 2) return text.replace(/^the\s+/i, '')
   }
   return undefined
 }

@@ -176,7 +176,7 @@ describe('npm run import: formats and drafts', () => {
   it('creates a draft by default, from StratML, and prints exactly one JSON line', async () => {
     const source = parsePlanText(fs.readFileSync('tests/fixtures/plans/roman.txt', 'utf8')).plan
     const slug = slugify(source.title)
-    expect(slug).toBe('strategic-plan-2020-2025')
+    expect(slug).toBe('midwest-library-consortium-strategic-plan-2020-2025')
     const result = await cli(file('midwest.xml', planToStratML(source)))
     expect(result.code).toBe(0)
     expect(result.stdout).toEqual([`{"plan":"${slug}","goals":5,"objectives":6}`])

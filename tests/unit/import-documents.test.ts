@@ -7,7 +7,7 @@
 import { deflateRawSync } from 'node:zlib'
 
 import { Document as PdfDocument, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
-import { HeadingLevel } from 'docx'
+import { HeadingLevel, Paragraph, TabStopType } from 'docx'
 import { createElement as h } from 'react'
 import { describe, expect, it } from 'vitest'
 
@@ -353,5 +353,130 @@ describe('PDFs made by react-pdf', { timeout: 60_000 }, () => {
     expect(outline(reading.plan)).toEqual(EXPECTED)
     expect(reading.plan.objectiveLabel).toBe('Key Initiative')
     expect(JSON.stringify(reading.plan)).not.toMatch(/Page \d/)
+  })
+})
+
+// ---- a typical association plan -----------------------------------------------------------------
+
+/**
+ * The shape most association plans come in: a cover page that names the organization above a bare
+ * "Strategic Plan 2024–2027", a table of contents with page numbers, a letter from the president,
+ * mission, vision and values, then "Strategic Priority n" headings over their numbered objectives.
+ */
+const TYPICAL = {
+  organization: 'Northwest Museum Association',
+  title: 'Northwest Museum Association Strategic Plan 2024–2027',
+  letter:
+    'Dear colleagues, this plan is the work of many hands. It sets our course for three years.',
+  mission: 'To strengthen the museums of the Northwest.',
+  vision: 'Thriving museums in every community.',
+  values: ['Inclusion', 'Stewardship'],
+  priorities: [
+    {
+      title: 'Engaged Members',
+      description: 'We will deepen the engagement of our members.',
+      objectives: [
+        'Grow membership among small museums by 15%.',
+        'Launch a mentoring program pairing new and experienced professionals.',
+      ],
+    },
+    {
+      title: 'Professional Learning',
+      description: undefined,
+      objectives: [
+        'Offer four regional workshops each year.',
+        'Publish a quarterly practice journal.',
+        'Create an online learning library.',
+      ],
+    },
+  ],
+}
+const CONTENTS = [
+  ['Letter from the President', 2],
+  ['Our Mission', 3],
+  ['Strategic Priority 1: Engaged Members', 4],
+  ['Strategic Priority 2: Professional Learning', 5],
+] as const
+
+function expectTypical(plan: ParsedPlan) {
+  expect(plan).toMatchObject({
+    title: TYPICAL.title,
+    organization: TYPICAL.organization,
+    startYear: 2024,
+    endYear: 2027,
+    preamble: ['Letter from the President', TYPICAL.letter],
+    mission: [TYPICAL.mission],
+    vision: [TYPICAL.vision],
+    values: TYPICAL.values,
+  })
+  expect(
+    plan.goals.map((g) => ({ n: g.number, title: g.title, d: g.description, o: g.objectives })),
+  ).toEqual(
+    TYPICAL.priorities.map((p, i) => ({
+      n: i + 1,
+      title: p.title,
+      d: p.description ? [p.description] : [],
+      o: p.objectives.map((text, j) => ({ number: j + 1, text })),
+    })),
+  )
+}
+
+describe('a typical association plan, as Word and as PDF', { timeout: 120_000 }, () => {
+  it('reads the Word file: cover, contents with tab-aligned page numbers, priorities', async () => {
+    const tocLine = ([text, page]: readonly [string, number]) =>
+      new Paragraph({
+        text: `${text}\t${page}`,
+        tabStops: [{ type: TabStopType.RIGHT, position: 9000, leader: 'dot' }],
+      })
+    const reading = await read(
+      await docxFile([
+        heading(TYPICAL.organization, HeadingLevel.TITLE),
+        heading('Strategic Plan 2024–2027', HeadingLevel.TITLE),
+        para('Adopted by the Board of Directors, June 2024'),
+        heading('Contents'),
+        ...CONTENTS.map(tocLine),
+        heading('Letter from the President'),
+        para(TYPICAL.letter),
+        heading('Our Mission'),
+        para(TYPICAL.mission),
+        heading('Our Vision'),
+        para(TYPICAL.vision),
+        heading('Core Values'),
+        ...TYPICAL.values.map(para),
+        ...TYPICAL.priorities.flatMap((p, i) => [
+          heading(`Strategic Priority ${i + 1}: ${p.title}`),
+          ...(p.description ? [para(p.description), para('Objectives')] : []),
+          ...p.objectives.map((o) => numbered(o, 0)),
+        ]),
+      ]),
+    )
+    expect(reading.problems).toEqual([])
+    expect(reading.warnings).toEqual([])
+    expectTypical(reading.plan)
+  })
+
+  it('reads the PDF: the same plan, one page a part, contents without leaders', async () => {
+    const pdf = chromiumPdf(`<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}
+      .toc p { display: flex; margin: 2pt 0 } .toc span:first-child { flex: 1 }</style></head><body>
+      <div class="page"><h1>${TYPICAL.organization}</h1><h1>Strategic Plan 2024–2027</h1>
+        <p>Adopted by the Board of Directors, June 2024</p></div>
+      <div class="page toc"><h2>Contents</h2>
+        ${CONTENTS.map(([text, page]) => `<p><span>${text}</span><span>${page}</span></p>`).join('')}</div>
+      <div class="page"><h2>Letter from the President</h2><p>${TYPICAL.letter}</p></div>
+      <div class="page"><h2>Our Mission</h2><p>${TYPICAL.mission}</p><h2>Our Vision</h2>
+        <p>${TYPICAL.vision}</p><h2>Core Values</h2>
+        <ul>${TYPICAL.values.map((v) => `<li>${v}</li>`).join('')}</ul></div>
+      ${TYPICAL.priorities
+        .map(
+          (p, i) => `<div class="page"><h2>Strategic Priority ${i + 1}: ${p.title}</h2>
+        ${p.description ? `<p>${p.description}</p><p><b>Objectives</b></p>` : ''}
+        <ol>${p.objectives.map((o) => `<li>${o}</li>`).join('')}</ol></div>`,
+        )
+        .join('')}
+    </body></html>`)
+    const reading = await read(pdf)
+    expect(reading.problems).toEqual([])
+    expect(reading.warnings).toEqual([])
+    expectTypical(reading.plan)
   })
 })

@@ -221,7 +221,9 @@ describe('roman-numeral goal areas', () => {
   it('parses 1., 1), a. and 3.1 objectives and goal areas without objectives', () => {
     expect(parsePlanText(fixture('roman.txt'))).toEqual({
       plan: {
-        title: 'Strategic Plan 2020-2025',
+        // the cover line above the bare title names the organization
+        title: 'Midwest Library Consortium Strategic Plan 2020-2025',
+        organization: 'Midwest Library Consortium',
         startYear: 2020,
         endYear: 2025,
         adoptedOn: '2020-03-03',
@@ -240,10 +242,10 @@ describe('roman-numeral goal areas', () => {
 
   it('puts options.organization in front of a bare "Strategic Plan" title', () => {
     const { plan } = parsePlanText(fixture('roman.txt'), {
-      organization: 'Midwest Library Consortium',
+      organization: 'Midwest Regional Library Consortium',
     })
-    expect(plan.organization).toBe('Midwest Library Consortium')
-    expect(plan.title).toBe('Midwest Library Consortium Strategic Plan 2020-2025')
+    expect(plan.organization).toBe('Midwest Regional Library Consortium')
+    expect(plan.title).toBe('Midwest Regional Library Consortium Strategic Plan 2020-2025')
     expect(plan.goals).toEqual(expectedGoals)
   })
 })
@@ -539,6 +541,39 @@ describe('headings, markers and metadata lines', () => {
     expect(result.plan.goals).toEqual([
       goal(1, 'Membership', ['Work with the Library of Congress', 'Keep']),
     ])
+  })
+
+  it('skips a table of contents, with or without dot leaders', () => {
+    for (const toc of [
+      'Contents\n\nOur Mission 3\nGoal 1: Members 4\nGoal 2: Learning    5',
+      'Goal 1: Members ........ 4\nGoal 2: Learning . . . . . 5',
+      '**Table of Contents**\nGoal 1: Members 4\n\nGoal 2: Learning 5',
+    ]) {
+      const result = plan(
+        `${toc}\n\nMission\nWe help.\n\nGoal 1: Members\n1. Grow\n\nGoal 2: Learning\n1. Teach 12`,
+      )
+      expect(result.plan.goals).toEqual([
+        goal(1, 'Members', ['Grow']),
+        goal(2, 'Learning', ['Teach 12']),
+      ])
+      expect(result.plan.mission).toEqual(['We help.'])
+      expect(result.warnings).toEqual([])
+    }
+  })
+
+  it('takes the organization from the cover line above a bare "Strategic Plan 2024–2027"', () => {
+    const result = parsePlanText(
+      'Northwest Museum Association\n\nStrategic Plan 2024–2027\n\nGoal 1: Members\n1. Grow\n',
+    )
+    expect(result.plan.organization).toBe('Northwest Museum Association')
+    expect(result.plan.title).toBe('Northwest Museum Association Strategic Plan 2024–2027')
+    // a navigation line or a sentence above the title is no organization
+    for (const above of ['Member Login', 'Prepared for the Museum Association.', 'Draft 3']) {
+      const other = parsePlanText(
+        `${above}\n\nStrategic Plan 2024–2027\n\nGoal 1: Members\n1. Grow\n`,
+      )
+      expect(other.plan.organization).toBeUndefined()
+    }
   })
 
   it('joins an objective wrapped over several lines', () => {

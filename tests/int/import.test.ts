@@ -20,12 +20,20 @@ import { readPlan } from '@/lib/import'
 import { runImport } from '@/lib/import/cli'
 import { readPlanBytes } from '@/lib/import/file'
 import { MAX_IMPORT_BYTES } from '@/lib/import/input'
+import { MAX_PDF_PAGES } from '@/lib/import/pdf'
 import { slugify } from '@/lib/format/slug'
 import { storePlan } from '@/lib/import/store'
 import { renderPlanPdf } from '@/lib/pdf/plan/render'
 import { parsePlanText } from '@/lib/import/text'
 import { SEED_PLAN_FILE, SEED_PLAN_SLUG } from '@/lib/seed'
-import { chromiumPdf, docxFile, heading, numbered, para } from '@/tests/fixtures/documents'
+import {
+  chromiumPdf,
+  docxFile,
+  handWrittenPdf,
+  heading,
+  numbered,
+  para,
+} from '@/tests/fixtures/documents'
 
 import { BASE, getTestPayload, loginToken, seedDemo } from './helpers'
 
@@ -309,6 +317,16 @@ describe('npm run import: unusable input is refused with a message, and nothing 
       () =>
         file('plan.pdf', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0, 1, 2])),
       /This PDF cannot be read/,
+    ],
+    [
+      'an encrypted PDF',
+      () => file('locked.pdf', handWrittenPdf(1, { encrypted: true })),
+      /This PDF is encrypted \(protected by a password\)/,
+    ],
+    [
+      'a PDF over the page limit',
+      () => file('book.pdf', handWrittenPdf(MAX_PDF_PAGES + 1)),
+      /plans of at most \d+ pages are imported/,
     ],
     [
       'a file over 2 MB',

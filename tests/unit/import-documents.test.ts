@@ -12,10 +12,18 @@ import { createElement as h } from 'react'
 import { describe, expect, it } from 'vitest'
 
 import { zipEntries } from '@/lib/import/docx'
+import { MAX_PDF_PAGES } from '@/lib/import/pdf'
 import { readPlanBytes } from '@/lib/import/file'
 import type { ParsedPlan } from '@/lib/import/types'
 
-import { chromiumPdf, docxFile, heading, numbered, para } from '@/tests/fixtures/documents'
+import {
+  chromiumPdf,
+  docxFile,
+  handWrittenPdf,
+  heading,
+  numbered,
+  para,
+} from '@/tests/fixtures/documents'
 
 /** goal number → [title, objective codes and texts] */
 function outline(plan: ParsedPlan) {
@@ -304,6 +312,22 @@ describe('PDFs printed by Chromium', { timeout: 120_000 }, () => {
     expect(!empty.ok && empty.message).toMatch(/no text to read/)
     const damaged = await readPlanBytes(new TextEncoder().encode('%PDF-1.7\n%garbage'))
     expect(!damaged.ok && damaged.message).toMatch(/This PDF cannot be read/)
+  })
+})
+
+describe('PDFs a plan cannot be', () => {
+  it('refuses an encrypted PDF and one over the page limit, and takes one at the limit', async () => {
+    const encrypted = await readPlanBytes(handWrittenPdf(1, { encrypted: true }))
+    expect(!encrypted.ok && encrypted.message).toMatch(
+      /^This PDF is encrypted \(protected by a password\)/,
+    )
+    const tooLong = await readPlanBytes(handWrittenPdf(MAX_PDF_PAGES + 1))
+    expect(!tooLong.ok && tooLong.message).toBe(
+      `This PDF has ${MAX_PDF_PAGES + 1} pages; plans of at most ${MAX_PDF_PAGES} pages are imported.`,
+    )
+    // at the limit the pages are read: these have no text, which is its own message
+    const atLimit = await readPlanBytes(handWrittenPdf(MAX_PDF_PAGES))
+    expect(!atLimit.ok && atLimit.message).toMatch(/no text to read/)
   })
 })
 

@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util'
 
 import type { Payload, PayloadRequest } from 'payload'
 
+import { idOf, type Relation } from '@/lib/format/ids'
 import { seededRandom } from '@/lib/format/random'
 import { ensureBuild, startServer } from '@/scripts/lib/server.mjs'
 
@@ -236,7 +237,6 @@ async function restCall(
 }
 
 type Doc = Record<string, unknown> & { id: number | string }
-const idOf = (v: unknown): string => String(v && typeof v === 'object' ? (v as Doc).id : v)
 
 /** Coverage the way a typical first implementation computes it; returns the covered objectives. */
 async function naiveCoverage(slug: string, token: string): Promise<number> {
@@ -270,7 +270,7 @@ async function naiveCoverage(slug: string, token: string): Promise<number> {
     const served = new Set<string>()
     for (const i of initiatives) {
       if (!active.has(String(i.status))) continue
-      for (const o of (i.objectives as unknown[]) ?? []) served.add(idOf(o))
+      for (const o of (i.objectives as unknown[]) ?? []) served.add(String(idOf(o as Relation)))
     }
     covered += objectives.filter((o) => served.has(String(o.id))).length
   }

@@ -1,6 +1,7 @@
 import type { AdminViewServerProps, PayloadRequest } from 'payload'
 
 import { isEditor, isSectionEditor, sectionIdsOf } from '@/lib/auth/roles'
+import { formatDate } from '@/lib/format/dates'
 import { idOf, type Relation } from '@/lib/format/ids'
 import type { InitiativeRecord, ProgressUpdate } from '@/lib/plan/cycles'
 import { reportingRows } from '@/lib/plan/reporting'
@@ -22,10 +23,6 @@ const isVisibility = (value: unknown): value is Visibility =>
 
 const first = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value
-
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' })
-const formatDate = (value: string | null | undefined): string =>
-  value ? longDate.format(new Date(value)) : ''
 
 /**
  * Everything the view reads, as the signed-in person (`user` + `overrideAccess: false`): the open

@@ -3,6 +3,8 @@ import 'server-only'
 import { cache } from 'react'
 
 import { env } from '@/lib/env'
+import { isoDateTime } from '@/lib/format/dates'
+import { idOf } from '@/lib/format/ids'
 import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import { computeCoverage, type CoverageFilters, type PlanCoverage } from '@/lib/plan/coverage'
 import type { StaleRow } from '@/lib/charts/history'
@@ -38,17 +40,6 @@ import { getPayloadClient } from './payload'
  */
 export interface HistoryData extends CoverageData {
   history: HistoryInput
-}
-
-type Relation = Id | { id: Id } | null | undefined
-const idOf = (value: Relation): Id | undefined =>
-  value == null ? undefined : typeof value === 'object' ? value.id : value
-
-/** Dates as ISO strings whatever the adapter returns (SQLite: strings; MongoDB: Date objects). */
-const iso = (value: unknown): string | null => {
-  if (value == null || value === '') return null
-  const date = value instanceof Date ? value : new Date(String(value))
-  return Number.isNaN(date.getTime()) ? null : date.toISOString()
 }
 
 const isStatus = (value: unknown): value is InitiativeStatus =>
@@ -90,7 +81,7 @@ export const loadHistoryData = cache(
       }),
     ])
     const cycles: Cycle[] = cycleDocs.docs.flatMap((c) => {
-      const asOf = iso(c.asOf)
+      const asOf = isoDateTime(c.asOf)
       if (!asOf || !isState(c.state)) return []
       return [
         {
@@ -98,17 +89,17 @@ export const loadHistoryData = cache(
           plan,
           name: c.name,
           asOf,
-          opensOn: iso(c.opensOn),
-          dueOn: iso(c.dueOn),
+          opensOn: isoDateTime(c.opensOn),
+          dueOn: isoDateTime(c.dueOn),
           instructions: c.instructions ?? null,
           state: c.state,
-          closedAt: iso(c.closedAt),
+          closedAt: isoDateTime(c.closedAt),
         },
       ]
     })
     const updates: ProgressUpdate[] = updateDocs.docs.flatMap((u) => {
       const initiative = idOf(u.initiative)
-      const submittedAt = iso(u.submittedAt)
+      const submittedAt = isoDateTime(u.submittedAt)
       if (initiative == null || !submittedAt || !isStatus(u.status)) return []
       return [
         {

@@ -2,6 +2,8 @@
  * The words of the cycle notices and the board's report link, in the site's voice: short, plain,
  * what to do and by when, one button. Pure: everything comes in as arguments.
  */
+import { formatWeekdayDate } from '@/lib/format/dates'
+import { countLabel } from '@/lib/format/plural'
 import { renderEmail, type RenderedEmail } from './render'
 
 export interface CycleMessageInput {
@@ -20,22 +22,11 @@ export interface CycleMessageInput {
   preferencesUrl: string
 }
 
-/** "Friday 15 March 2008" (UTC: due dates are calendar dates). */
-export function formatDueDate(iso: string | null): string | null {
-  if (!iso) return null
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return null
-  return date.toLocaleDateString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-}
+/** "Friday, March 15, 2008", as the site writes dates; null when there is none. */
+const formatDueDate = (iso: string | null): string | null => formatWeekdayDate(iso) || null
 
 const greeting = (name: string) => `Hello ${name.trim() || 'there'},`
-const count = (n: number) => (n === 1 ? '1 initiative' : `${n} initiatives`)
+const count = (n: number) => countLabel(n, 'initiative')
 
 const reminderFooter = (input: CycleMessageInput) =>
   `You receive this because you report progress for your section on the ${input.association} planning site. ` +

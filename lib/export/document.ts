@@ -6,6 +6,7 @@
  * Pure: built from documents the caller loaded (see load.ts).
  */
 import type { ParsedPlan } from '@/lib/import/types'
+import { isoDateTime } from '@/lib/format/dates'
 import { idOf } from '@/lib/format/ids'
 import { lexicalToParagraphs, type LexicalState } from '@/lib/richtext/lexical'
 import type {
@@ -48,12 +49,9 @@ export interface LoadedPlan {
   updates?: ProgressUpdate[]
 }
 
-/** Dates as ISO strings whatever the adapter returns (SQLite: strings; MongoDB: Date objects). */
-export function isoDate(value: unknown): string | null {
-  if (value == null || value === '') return null
-  const date = value instanceof Date ? value : new Date(String(value))
-  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString()
-}
+/** A stored date as an ISO timestamp (lib/format/dates); one it cannot read is exported as it is. */
+const isoDate = (value: unknown): string | null =>
+  value == null || value === '' ? null : (isoDateTime(value) ?? String(value))
 
 const richText = (value: unknown): LexicalState | null =>
   value && typeof value === 'object' ? (value as LexicalState) : null

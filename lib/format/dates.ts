@@ -12,6 +12,13 @@ const shortDay = new Intl.DateTimeFormat('en-US', {
   day: 'numeric',
   timeZone: 'UTC',
 })
+const weekdayDay = new Intl.DateTimeFormat('en-US', {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+})
 const longMonth = new Intl.DateTimeFormat('en-US', {
   year: 'numeric',
   month: 'long',
@@ -32,6 +39,12 @@ export function formatDate(value: DateValue): string {
   return date ? longDay.format(date) : ''
 }
 
+/** "Monday, June 30, 2008" (a due date in an email); empty for a missing or unreadable date. */
+export function formatWeekdayDate(value: DateValue): string {
+  const date = parse(value)
+  return date ? weekdayDay.format(date) : ''
+}
+
 /** "Jun 30, 2008"; empty for a missing or unreadable date. */
 export function formatShortDate(value: DateValue): string {
   const date = parse(value)
@@ -47,4 +60,14 @@ export function formatMonth(value: DateValue): string {
 /** The day part (`2008-06-30`, UTC) of a date, e.g. for `<time dateTime>`; undefined when unreadable. */
 export function isoDay(value: DateValue): string | undefined {
   return parse(value)?.toISOString().slice(0, 10)
+}
+
+/**
+ * A stored date as an ISO timestamp whatever the adapter returns (SQLite: a string; MongoDB: a
+ * Date); null when it is missing or unreadable.
+ */
+export function isoDateTime(value: unknown): string | null {
+  return (
+    parse(value instanceof Date || value == null ? value : String(value))?.toISOString() ?? null
+  )
 }

@@ -6,6 +6,7 @@
 import type { Payload } from 'payload'
 
 import { isBoard } from '@/lib/auth/roles'
+import { idOf as relationId, idsOf as relationIds, type Relation } from '@/lib/format/ids'
 import {
   CYCLES_SLUG,
   PROGRESS_UPDATES_SLUG,
@@ -17,11 +18,8 @@ import type { Id, InitiativeStatus, SectionSummary, Visibility } from '@/lib/pla
 
 type Doc = Record<string, unknown>
 
-const idOf = (value: unknown): Id | null => {
-  if (value == null) return null
-  if (typeof value === 'object' && 'id' in value) return (value as { id: Id }).id
-  return value as Id
-}
+const idOf = (value: unknown): Id | null => relationId(value as Relation) ?? null
+const idsOf = (value: unknown): Id[] => (Array.isArray(value) ? relationIds(value) : [])
 
 /** A system read of every matching document (collections not in this file's generated types too). */
 async function findAll(payload: Payload, collection: string, where: Doc = {}): Promise<Doc[]> {
@@ -91,9 +89,7 @@ export async function loadCycleCase(payload: Payload, cycleId: Id): Promise<Cycl
           id: doc.id as Id,
           title: String(doc.title ?? ''),
           section,
-          objectives: Array.isArray(doc.objectives)
-            ? doc.objectives.map(idOf).filter((id): id is Id => id != null)
-            : [],
+          objectives: idsOf(doc.objectives),
           status: doc.status as InitiativeStatus,
           visibility: doc.visibility as Visibility,
           published: doc._status === 'published',
@@ -143,9 +139,7 @@ export async function loadStaff(payload: Payload): Promise<StaffRecipient[]> {
     name: String(doc.name ?? ''),
     email: typeof doc.email === 'string' ? doc.email : null,
     roles: Array.isArray(doc.roles) ? doc.roles.map(String) : [],
-    sections: Array.isArray(doc.sections)
-      ? doc.sections.map(idOf).filter((id): id is Id => id != null)
-      : [],
+    sections: idsOf(doc.sections),
     reminders: doc.emailReminders !== false,
   }))
 }

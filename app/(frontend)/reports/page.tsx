@@ -2,14 +2,10 @@ import type { Metadata } from 'next'
 
 import { requireViewer } from '@/lib/auth/viewer'
 import { listArchivedReports } from '@/lib/data/archivedReports'
+import { formatDate } from '@/lib/format/dates'
 
 export const metadata: Metadata = { title: 'Report archive', robots: { index: false } }
 export const dynamic = 'force-dynamic'
-
-const dateOf = (iso: string | null) =>
-  iso
-    ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
-    : ''
 
 /** /reports: the board reports archived as each cycle closed (board members and staff). */
 export default async function ReportsPage() {
@@ -39,7 +35,7 @@ export default async function ReportsPage() {
               <a href={`/reports/archive/${encodeURIComponent(String(report.id))}`}>
                 {report.title}
               </a>{' '}
-              <span className="muted">(closed {dateOf(report.closedAt)}, PDF)</span>
+              <span className="muted">(closed {formatDate(report.closedAt)}, PDF)</span>
             </li>
           ))}
         </ul>

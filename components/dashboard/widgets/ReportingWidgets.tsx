@@ -2,9 +2,8 @@ import { ChartCard } from '@/components/dashboard/ChartCard'
 import { HISTORY_TABLES, staleRuleText } from '@/lib/charts/history'
 import { formatDate } from '@/lib/format/dates'
 import { statusLabel } from '@/lib/format/labels'
+import { countLabel } from '@/lib/format/plural'
 import { csvHref, historyOf, type DashboardContext } from './context'
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 /** The open cycle's reporting completion, per section. */
 export async function CompletionWidget({ ctx }: { ctx: DashboardContext }) {
@@ -12,7 +11,7 @@ export async function CompletionWidget({ ctx }: { ctx: DashboardContext }) {
   const { title } = HISTORY_TABLES.completion
   const open = history.open
   const takeaway = open
-    ? `${open.cycle.name}: ${open.completion.submitted} of ${plural(open.completion.expected, 'update', 'updates')} submitted${open.cycle.dueOn ? `, due ${formatDate(open.cycle.dueOn)}` : ''}.`
+    ? `${open.cycle.name}: ${open.completion.submitted} of ${countLabel(open.completion.expected, 'update')} submitted${open.cycle.dueOn ? `, due ${formatDate(open.cycle.dueOn)}` : ''}.`
     : 'No reporting cycle is open.'
   return (
     <ChartCard
@@ -50,7 +49,7 @@ export async function StaleWidget({ ctx }: { ctx: DashboardContext }) {
     <ChartCard
       id="stale"
       title={title}
-      takeaway={`${plural(rows.length, 'active initiative has', 'active initiatives have')} ${staleRuleText(rule)}.`}
+      takeaway={`${countLabel(rows.length, 'active initiative has', 'active initiatives have')} ${staleRuleText(rule)}.`}
       table={HISTORY_TABLES.stale.build(history)}
       csvHref={csvHref(ctx, 'stale')}
     >

@@ -1,6 +1,7 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer'
 
 import { formatPercent } from '@/lib/plan/coverage'
+import { plural } from '@/lib/format/plural'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { CoverageChart } from './CoverageChart'
@@ -46,8 +47,6 @@ const s = StyleSheet.create({
   goalTitle: { flex: 1 },
   col: { width: 58 },
 })
-
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many)
 
 interface Figure {
   value: string

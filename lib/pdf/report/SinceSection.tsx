@@ -3,6 +3,7 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { statusTitle } from '@/lib/format/labels'
+import { plural } from '@/lib/format/plural'
 import { formatProgress } from './format'
 import { SUMMARY_LIST_ROWS, type ProgressReportModel } from './model'
 import { MoreRow } from './More'
@@ -35,8 +36,6 @@ const s = StyleSheet.create({
   down: { color: COLORS.gap },
   none: { fontFamily: PDF_FONTS.sans, fontSize: 8.5, lineHeight: 1.35, color: COLORS.muted },
 })
-
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many)
 
 const state = (value: ReportChange['to'] | null): string =>
   value ? `${statusTitle(value.status)} · ${formatProgress(value.progress)}` : 'new'

@@ -31,6 +31,7 @@ import {
   type InitiativeStatus,
   type SectionSummary,
 } from '@/lib/plan/types'
+import { plural } from '@/lib/format/plural'
 import { labelledCode } from '@/lib/plan/numbering'
 import { buildSince, type ReportSince } from './since'
 
@@ -188,8 +189,6 @@ function reportCycle(
 }
 
 const key = (id: unknown): string => String(id)
-
-const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many)
 
 const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`)
 

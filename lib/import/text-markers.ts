@@ -31,7 +31,7 @@ const TITLE_MAX = 150
 /** cheap pre-checks before a line is normalised and looked up in SECTION_NAMES */
 const SECTION_HINT = /^(?:[#*_\d]|[IVXLC]{1,7}[.)]|[A-Z][.)])/
 const SECTION_WORD =
-  /^(?:preamble|introduction|foreword|vision|our|mission|values|core|guiding|goals|goal areas|strategic (?:goals|directions|priorities))/i
+  /^(?:preamble|introduction|foreword|vision|our|mission|values|core|guiding|goals|goal areas|priorities|focus|pillars|themes|strategic )/i
 export const SECTION_NAMES: ReadonlyMap<string, Section> = new Map([
   ['preamble', 'preamble'],
   ['introduction', 'preamble'],
@@ -55,6 +55,14 @@ export const SECTION_NAMES: ReadonlyMap<string, Section> = new Map([
   ['strategic goals and objectives', 'goals'],
   ['strategic directions', 'goals'],
   ['strategic priorities', 'goals'],
+  ['priorities', 'goals'],
+  ['our priorities', 'goals'],
+  ['focus areas', 'goals'],
+  ['strategic focus areas', 'goals'],
+  ['pillars', 'goals'],
+  ['strategic pillars', 'goals'],
+  ['themes', 'goals'],
+  ['strategic themes', 'goals'],
 ])
 export const PERIOD_LINE =
   /^(?:(?:plan(?:ning)?\s+)?period:?\s*)?(?:FY\s?)?(?:19|20)\d{2}\s*(?:[-–—‒]|to|through)\s*(?:FY\s?)?(?:19|20)?\d{2}$/i

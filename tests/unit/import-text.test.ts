@@ -521,6 +521,18 @@ describe('headings, markers and metadata lines', () => {
     expect(result.warnings).toEqual([])
   })
 
+  it.each(['Our Priorities', 'Strategic Focus Areas', 'Pillars', 'STRATEGIC THEMES'])(
+    'reads headings over bullets as goal areas under "%s"',
+    (section) => {
+      const result = plan(`${section}\n\nMembership\n- Grow\n\nAdvocacy\n- Speak`)
+      expect(result.plan.goals).toEqual([
+        goal(1, 'Membership', ['Grow']),
+        goal(2, 'Advocacy', ['Speak']),
+      ])
+      expect(result.warnings).toEqual([])
+    },
+  )
+
   it('reads headings over lists as goal areas under a "Goals" heading only', () => {
     const goals = plan('Our Goals\n\nMembership\n\n1. Grow\n2. Keep\n\nAdvocacy\n- Speak\n- Write')
     expect(goals.plan.goals).toEqual([

@@ -190,9 +190,16 @@ export function htmlToPlanText(html: string): string {
   const lines: string[] = []
   const lists: List[] = []
   let text = ''
+  /** the rows of the table being read (cells of paragraphs); nested tables read as text */
+  let table: string[][][] | undefined
+  let tableDepth = 0
   const flush = (blankAfter: boolean) => {
     const line = text.replace(/\s+/g, ' ').trim()
     text = ''
+    if (table) {
+      if (line) table[table.length - 1]?.[table[table.length - 1]!.length - 1]?.push(line)
+      return
+    }
     if (line) lines.push(line)
     if (blankAfter && lines[lines.length - 1] !== '') lines.push('')
   }
@@ -257,12 +264,25 @@ export function htmlToPlanText(html: string): string {
       case 'br':
         flush(false)
         break
+      case 'table':
+        flush(false)
+        if (!closing) {
+          if (tableDepth++ === 0) table = []
+        } else if (--tableDepth === 0 && table) {
+          const rows = table
+          table = undefined
+          if (lines.length > 0 && lines[lines.length - 1] !== '') lines.push('')
+          lines.push(...tableLines(rows))
+        }
+        break
       case 'td':
       case 'th':
-        if (closing) text += ' '
+        flush(false)
+        if (!closing && tableDepth === 1) table?.[table.length - 1]?.push([])
         break
       case 'tr':
-        if (closing) flush(false)
+        flush(false)
+        if (!closing && tableDepth === 1) table?.push([])
         break
       default:
         break
@@ -275,4 +295,59 @@ export function htmlToPlanText(html: string): string {
       .replace(/\n{3,}/g, '\n\n')
       .trim() + '\n'
   )
+}
+
+// ---- tables -------------------------------------------------------------------------------------
+
+const GOAL_COLUMN =
+  /^(?:strategic\s+)?(?:goals?(?:\s+areas?)?|priorit(?:y|ies)|pillars?|themes?|directions?|focus\s+areas?)$/i
+const OBJECTIVE_COLUMN =
+  /^(?:key\s+)?(?:objectives?|strateg(?:y|ies)|actions?|outcomes?|tactics?|initiatives?)$/i
+/** a cell that already says its goal ("Goal 2: …", "2. …", "II. …") or objective ("2.1 …", "•") */
+const NUMBERED_GOAL =
+  /^(?:(?:strategic\s+)?(?:goal|priority|pillar|theme|direction)\b|\d{1,3}[.):]|[IVXLC]{1,7}[.)])/i
+const NUMBERED_ITEM =
+  /^(?:\d{1,3}(?:\.\d{1,3})*[.):]?\s|[a-z][.)]\s|[•·◦▪*+\-–—]\s?|(?:objective|strategy|action|outcome|tactic|key\s+initiative)\s+\d)/i
+
+/**
+ * A table's rows → lines. A table whose header says "Goal | Objectives" (or Priority | Strategies,
+ * Pillar | Actions, …) holds the plan's structure: each row is a goal area (its first cell) over
+ * its objectives (the paragraphs of its second cell; a row without a first cell, merged from the
+ * row above, adds to the same goal). Its lines are numbered so the parser sees that structure.
+ * Any other table is read cell by cell, one line a paragraph.
+ */
+function tableLines(rows: string[][][]): string[] {
+  const cellText = (cell: string[] | undefined) => (cell ?? []).join(' ').trim()
+  const header = rows[0] ?? []
+  const width = header.length
+  const structured =
+    width >= 2 &&
+    GOAL_COLUMN.test(cellText(header[0])) &&
+    OBJECTIVE_COLUMN.test(cellText(header[1])) &&
+    rows.slice(1).every((row) => row.length === width || row.length === width - 1)
+  if (!structured) {
+    return rows.flatMap((row) => row.flatMap((cell) => cell.flatMap((line) => [line, ''])))
+  }
+  const label = cellText(header[1])
+  const out: string[] = []
+  let goal = 0
+  let item = 0
+  for (const row of rows.slice(1)) {
+    const merged = row.length === width - 1
+    if (!merged) {
+      const title = cellText(row[0])
+      if (!title) continue
+      goal++
+      item = 0
+      out.push(NUMBERED_GOAL.test(title) ? title : `Goal ${goal}: ${title}`, '')
+      if (/s$/i.test(label)) out.push(label)
+    }
+    for (const line of (merged ? row[0] : row[1]) ?? []) {
+      item++
+      out.push(NUMBERED_ITEM.test(line) ? line : `${goal}.${item} ${line}`)
+    }
+    if (!merged) out.push('')
+  }
+  out.push('')
+  return out
 }

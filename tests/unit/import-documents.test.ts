@@ -23,6 +23,7 @@ import {
   heading,
   numbered,
   para,
+  table,
 } from '@/tests/fixtures/documents'
 
 /** goal number → [title, objective codes and texts] */
@@ -169,6 +170,38 @@ describe('Word documents', () => {
     expect(reading.problems).toEqual([])
     expect(outline(reading.plan)).toEqual(EXPECTED)
     expect(reading.plan.goals[0]?.description).toEqual(['We grow with our members.'])
+  })
+
+  it('reads a "Priority | Strategies | Timeline" table as goal areas over their strategies', async () => {
+    const cell = (...paragraphs: string[]) => ({ paragraphs })
+    const reading = await read(
+      await docxFile([
+        heading(TITLE, HeadingLevel.TITLE),
+        table([
+          [cell('Year'), cell('Budget')],
+          [cell('2022'), cell('$120,000')],
+        ]),
+        table([
+          [cell('Priority'), cell('Strategies'), cell('Timeline')],
+          [
+            cell('Membership'),
+            cell(...EXPECTED[0]!.objectives.map((o) => o.slice(4))),
+            cell('2023'),
+          ],
+          // the priority's cell spans its three rows, one strategy a row
+          ...EXPECTED[1]!.objectives.map((o, i) =>
+            i === 0
+              ? [{ paragraphs: ['Advocacy'], rowSpan: 3 }, cell(o.slice(4)), cell('2024')]
+              : [cell(o.slice(4)), cell('2025')],
+          ),
+        ]),
+      ]),
+    )
+    expect(reading.problems).toEqual([])
+    expect(outline(reading.plan)).toEqual(EXPECTED)
+    expect(reading.plan.objectiveLabel).toBe('Strategy')
+    // a table that is not the plan's structure is read as text: no goal area, no warning for it
+    expect(reading.text).toMatch(/^Year\n\nBudget\n\n2022\n\n\$120,000$/m)
   })
 
   it('refuses a zip that is not a Word document, and a zip bomb, writing nothing', async () => {

@@ -2,8 +2,9 @@
  * Word (.docx) → the plain text the plan text parser reads. mammoth turns the document into
  * semantic HTML (headings, nested lists, Word's automatic numbering as <ol>); this walks that HTML
  * and writes one line per heading, paragraph and list item, numbering ordered lists the way the
- * document shows them ("1.", then "1.1" one level down), so the parser sees the structure Word
- * holds rather than only the visible text. The zip is inspected before anything is inflated:
+ * document shows them ("1.", then "1.1" one level down) and reading a "Goal | Objectives" table as
+ * goal areas over their objectives, so the parser sees the structure Word holds rather than only
+ * the visible text. The zip is inspected before anything is inflated:
  * not a .docx, too many entries or too much unpacked data (a zip bomb) are refused with a message,
  * and every entry is then inflated once with its declared size as a hard cap, so a zip that lies
  * about its sizes is refused before mammoth (whose zip library trusts them) ever sees it.

@@ -1,8 +1,8 @@
 /**
  * PDF → the plain text the plan text parser reads, with the page of every line. pdfjs-dist gives
  * positioned runs of text; this rebuilds lines (same baseline), reads two-column pages column by
- * column, keeps indentation (so nested lists stay nested), stands larger-than-body lines apart as
- * headings, drops running headers, footers and page numbers, and joins words hyphenated across
+ * column, keeps indentation (so nested lists stay nested), stands larger-than-body lines and bold
+ * heading-like ones apart as headings, drops running headers, footers and page numbers, and joins words hyphenated across
  * line ends. Encrypted PDFs and PDFs over the page limit are refused with a message.
  * Server-only (pdfjs-dist's Node build, without a worker thread).
  */

@@ -27,9 +27,13 @@ import { errorResponse, jsonResponse, readBodyBytes, refuseNonEditors } from './
 
 const FORM_TYPES = /^(?:multipart\/form-data|application\/x-www-form-urlencoded)/i
 
-type Read = { ok: true; reading: PlanReading } | { ok: false; response: Response }
+type Read =
+  { ok: true; reading: PlanReading; slug: string | undefined } | { ok: false; response: Response }
 
+/** An editor's import request read: the plan file as read, and the `slug` the editor chose. */
 async function readRequest(req: PayloadRequest): Promise<Read> {
+  const refused = refuseNonEditors(req, 'import plans')
+  if (refused) return { ok: false, response: refused }
   const contentType = req.headers.get('content-type') ?? ''
   if (FORM_TYPES.test(contentType)) {
     return {
@@ -65,7 +69,7 @@ async function readRequest(req: PayloadRequest): Promise<Read> {
     organization: url.searchParams.get('organization') ?? undefined,
   })
   if (!read.ok) return { ok: false, response: errorResponse(read.status, read.message) }
-  return { ok: true, reading: read.reading }
+  return { ok: true, reading: read.reading, slug: url.searchParams.get('slug') ?? undefined }
 }
 
 async function slugTaken(req: PayloadRequest, slug: string): Promise<boolean> {
@@ -84,13 +88,10 @@ export const importPreviewEndpoint: Endpoint = {
   path: '/import-preview',
   method: 'post',
   handler: async (req) => {
-    const refused = refuseNonEditors(req, 'import plans')
-    if (refused) return refused
     const read = await readRequest(req)
     if (!read.ok) return read.response
     // the address the editor chose (checked for clashes), else the one read from the plan
-    const chosen = new URL(req.url ?? 'http://localhost/').searchParams.get('slug')
-    if (chosen?.trim()) read.reading.slug = slugify(chosen)
+    if (read.slug?.trim()) read.reading.slug = slugify(read.slug)
     const preview = previewOf(read.reading, await slugTaken(req, read.reading.slug))
     return jsonResponse(preview.ok ? 200 : 422, {
       ...(preview.ok ? {} : { errors: preview.problems.map((p) => ({ message: p.message })) }),
@@ -103,15 +104,12 @@ export const importEndpoint: Endpoint = {
   path: '/import',
   method: 'post',
   handler: async (req) => {
-    const refused = refuseNonEditors(req, 'import plans')
-    if (refused) return refused
     const read = await readRequest(req)
     if (!read.ok) return read.response
-    const slug = new URL(req.url ?? 'http://localhost/').searchParams.get('slug') ?? undefined
     try {
       const stored = await storePlan(req.payload, read.reading, {
         publish: false,
-        slug,
+        slug: read.slug,
         user: req.user,
       })
       // a draft plan is not on the site yet; sections it brought along are

@@ -14,6 +14,7 @@ import { requestMemberPasswordReset, resetMemberPassword } from '@/lib/auth/pass
 import { lodestarEmailAdapter } from '@/lib/email/adapter'
 import { env } from '@/lib/env'
 import { MAILPIT_URL, linkIn, waitForMail } from '../mailpit'
+import { startSmtpStub } from '../smtpStub'
 import { DEMO_PASSWORD, expectMailToReachMailpit, getTestPayload, rest, seedDemo } from './helpers'
 
 const run = crypto.randomBytes(4).toString('hex')
@@ -139,5 +140,42 @@ describe.skipIf(!MAILPIT_URL)('email through SMTP (Mailpit)', () => {
     } finally {
       payload.email = working
     }
+  })
+
+  it('a failed send counts against the reset throttle: asking again at once sends nothing', async () => {
+    const to = address('throttled')
+    const member = await payload.create({
+      collection: 'members',
+      data: {
+        username: String(crypto.randomInt(730000, 739999)),
+        name: 'Tess Throttle',
+        email: to,
+        roles: ['member'],
+        active: true,
+        password: DEMO_PASSWORD,
+      },
+      overrideAccess: true,
+    })
+    const tried: string[] = []
+    const stub = await startSmtpStub((recipient) => {
+      tried.push(recipient)
+      return '451 4.3.0 Try again later'
+    })
+    const working = payload.email
+    payload.email = lodestarEmailAdapter({ ...env().email, smtpUrl: stub.url })({ payload })
+    try {
+      expect(await requestMemberPasswordReset(payload, member.username)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/try again/),
+      })
+      const again = await rest('POST', '/api/members/forgot-password', {
+        body: { username: member.username },
+      })
+      expect(again.status, again.text).toBe(429)
+    } finally {
+      payload.email = working
+      await stub.close()
+    }
+    expect(tried).toEqual([to])
   })
 })

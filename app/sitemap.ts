@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next'
 import { connection } from 'next/server'
 
-import { getPublicPlan, getPublishedPlans, getSections } from '@/lib/data/public'
+import { getPlanOverview, getPublishedPlans, getSections } from '@/lib/data/public'
 import { env } from '@/lib/env'
 
 /** /sitemap.xml: the home page, every published plan (its goal areas and PDF) and every section. */
@@ -10,7 +10,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   await connection()
   const origin = env().serverUrl
   const [plans, sections] = await Promise.all([getPublishedPlans(), getSections()])
-  const bundles = await Promise.all(plans.map((plan) => getPublicPlan(plan.slug)))
+  const bundles = await Promise.all(plans.map((plan) => getPlanOverview(plan.slug)))
   const entries: MetadataRoute.Sitemap = [
     { url: `${origin}/`, changeFrequency: 'weekly', priority: 1 },
   ]

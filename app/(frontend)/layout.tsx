@@ -18,10 +18,17 @@ export const viewport: Viewport = {
   themeColor: '#1b3a5c',
 }
 
+let renders = 0
+/**
+ * Names the render that produced a page: a page served from the cache keeps its stamp, a page
+ * rendered again gets a new one (tests/e2e/revalidation.test.ts counts renders by it).
+ */
+const renderStamp = () => `${Date.now().toString(36)}.${process.pid}.${++renders}`
+
 export default function FrontendLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>
+      <body data-render={renderStamp()}>
         <a className="skip-link" href="#main">
           Skip to content
         </a>

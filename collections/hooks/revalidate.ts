@@ -8,9 +8,12 @@ import { revalidateTag } from 'next/cache'
 
 import { expireSharedTags } from '@/lib/cache/shared'
 import { cacheTags } from '@/lib/data/tags'
-import { idOf } from '@/lib/format/ids'
+import { idOf, idsOf, type Relation } from '@/lib/format/ids'
 import type { Id } from '@/lib/plan/types'
 import { savedOnlyADraft } from './drafts'
+
+/** the tags each request has expired already */
+const expiredBy = new WeakMap<PayloadRequest, Set<string>>()
 
 /**
  * Expires the given cache tags so the next visitor gets fresh pages. Seeds, imports and tests pass
@@ -23,7 +26,13 @@ export async function expireTags(
   context: RequestContext,
 ): Promise<void> {
   if (context.disableRevalidate) return
-  const unique = [...new Set(tags)]
+  // One save can run these hooks many times (a goal area's new number reaches its objectives and
+  // their initiatives, a bulk edit saves each document): each tag is expired once per request.
+  let done = expiredBy.get(req)
+  if (!done) expiredBy.set(req, (done = new Set()))
+  const unique = [...new Set(tags)].filter((tag) => !done.has(tag))
+  for (const tag of unique) done.add(tag)
+  if (unique.length === 0) return
   for (const tag of unique) {
     try {
       revalidateTag(tag, { expire: 0 })
@@ -79,9 +88,91 @@ export const revalidatePlanContentDelete: CollectionAfterDeleteHook = async ({
 }
 
 /**
- * Initiatives: the plan pages and section pages they appear on, before and after the change; not
- * for a draft the public cannot see.
+ * What the public pages count of an initiative (coverage, public initiatives per section). A save
+ * that changes none of these (its title, summary, description, lead or progress) leaves the home
+ * page and the plan page alone.
  */
+const COUNTED_FIELDS = [
+  'plan',
+  'section',
+  'objectives',
+  'status',
+  'visibility',
+  '_status',
+  'startDate',
+  'targetDate',
+  'completedDate',
+] as const
+
+type InitiativeVersion = Partial<Record<(typeof COUNTED_FIELDS)[number], unknown>> | undefined
+
+const counted = (version: InitiativeVersion): string =>
+  JSON.stringify(
+    COUNTED_FIELDS.map((field) => {
+      const value = version?.[field]
+      if (field === 'objectives')
+        return idsOf(value as Relation[])
+          .map(String)
+          .sort()
+      if (field === 'plan' || field === 'section') return String(idOf(value as Relation) ?? '')
+      return value ?? null
+    }),
+  )
+
+/** The goal-area page tags of these objectives (each goal area's plan and number). */
+async function goalAreaTags(req: PayloadRequest, objectives: Id[]): Promise<string[]> {
+  if (objectives.length === 0) return []
+  const found = await req.payload.find({
+    collection: 'objectives',
+    where: { id: { in: objectives } },
+    depth: 0,
+    pagination: false,
+    select: { goal: true },
+    req,
+  })
+  const goalIds = [...new Set(found.docs.map((o) => idOf(o.goal)).filter((id) => id != null))]
+  if (goalIds.length === 0) return []
+  const goals = await req.payload.find({
+    collection: 'goals',
+    where: { id: { in: goalIds } },
+    depth: 0,
+    pagination: false,
+    select: { plan: true, number: true },
+    req,
+  })
+  return goals.docs.flatMap((goal) => {
+    const plan = idOf(goal.plan)
+    return plan != null ? [cacheTags.goalArea(plan, goal.number)] : []
+  })
+}
+
+/**
+ * The tags of what shows an initiative, before and after a change: its section's page, the pages
+ * of the goal areas it serves, the plan's PDF, report and dashboard data, and, when it changes what
+ * the pages count, the plan's coverage (home page, plan page).
+ */
+async function initiativeTags(
+  req: PayloadRequest,
+  versions: { plan?: unknown; section?: unknown; objectives?: unknown }[],
+  countsChanged: boolean,
+): Promise<string[]> {
+  const tags: string[] = []
+  const objectives: Id[] = []
+  for (const version of versions) {
+    const plan = idOf(version.plan as Relation)
+    const section = idOf(version.section as Relation)
+    if (plan != null) {
+      tags.push(cacheTags.planWork(plan))
+      if (countsChanged) tags.push(cacheTags.planCoverage(plan))
+    }
+    if (section != null) tags.push(cacheTags.section(section))
+    objectives.push(...idsOf(version.objectives as Relation[]))
+  }
+  tags.push(...(await goalAreaTags(req, [...new Set(objectives.map(String))])))
+  return tags
+}
+
+/** Initiatives: the pages that show them (initiativeTags); not for a draft the public cannot see. */
 export const revalidateInitiative: CollectionAfterChangeHook = async ({
   doc,
   previousDoc,
@@ -91,14 +182,13 @@ export const revalidateInitiative: CollectionAfterChangeHook = async ({
 }) => {
   if (context.disableRevalidate) return doc
   if (await savedOnlyADraft({ collection: 'initiatives', doc, operation, req })) return doc
-  const tags: string[] = []
-  for (const version of [doc, previousDoc]) {
-    const plan = idOf(version?.plan)
-    const section = idOf(version?.section)
-    if (plan != null) tags.push(cacheTags.plan(plan))
-    if (section != null) tags.push(cacheTags.section(section))
-  }
-  await expireTags(tags, req, context)
+  const before = operation === 'create' ? undefined : previousDoc
+  const countsChanged = counted(doc) !== counted(before)
+  await expireTags(
+    await initiativeTags(req, before ? [doc, before] : [doc], countsChanged),
+    req,
+    context,
+  )
   return doc
 }
 
@@ -107,16 +197,8 @@ export const revalidateInitiativeDelete: CollectionAfterDeleteHook = async ({
   req,
   context,
 }) => {
-  const plan = idOf(doc.plan)
-  const section = idOf(doc.section)
-  await expireTags(
-    [
-      ...(plan != null ? [cacheTags.plan(plan)] : []),
-      ...(section != null ? [cacheTags.section(section)] : []),
-    ],
-    req,
-    context,
-  )
+  if (context.disableRevalidate) return doc
+  await expireTags(await initiativeTags(req, [doc], true), req, context)
   return doc
 }
 

@@ -158,7 +158,7 @@ export const loadCoverageData = cache(
       async () => fetchPlanData(plan, user),
       ['coverage-data', String(plan.id), readerOf(user)],
       {
-        tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.sections],
+        tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.planWork(plan.id), cacheTags.sections],
         revalidate: PUBLIC_REVALIDATE_SECONDS,
       },
     )

@@ -4,9 +4,9 @@ import type { Payload, TypedUser } from 'payload'
 
 import { idOf, idsOf } from '@/lib/format/ids'
 import { isSlug } from '@/lib/format/slug'
-import { computeCoverage, type PlanCoverage } from '@/lib/plan/coverage'
+import { computeCoverage, type GoalCoverage, type PlanCoverage } from '@/lib/plan/coverage'
 import { objectiveCode } from '@/lib/plan/numbering'
-import type { Id, InitiativeSummary, PlanSummary, SectionKind } from '@/lib/plan/types'
+import { sameId, type Id, type InitiativeSummary, type PlanSummary, type SectionKind } from '@/lib/plan/types'
 
 /**
  * The Payload reads behind the public pages, uncached (lib/data/public.ts caches them by tag).
@@ -320,4 +320,63 @@ export async function loadPlanBundle(
     { audience: 'public' },
   )
   return { plan, goals, objectives, sections, initiatives, coverage, preview: Boolean(viewer) }
+}
+
+/**
+ * What the home page and a plan's page show: the plan, its goal areas and objectives and its
+ * coverage, without the initiatives themselves (cached under the plan's coverage tag, which an
+ * edit of an initiative's title or summary leaves alone).
+ */
+export interface PlanOverview {
+  plan: PublicPlan
+  goals: PublicGoal[]
+  objectives: PublicObjective[]
+  coverage: PlanCoverage
+  /** section id → the section's public initiatives in this plan */
+  publicBySection: Record<string, number>
+  preview: boolean
+}
+
+export function planOverview(bundle: PlanBundle): PlanOverview {
+  const publicBySection: Record<string, number> = {}
+  for (const initiative of bundle.initiatives) {
+    const key = String(initiative.section)
+    publicBySection[key] = (publicBySection[key] ?? 0) + 1
+  }
+  const { plan, goals, objectives, coverage, preview } = bundle
+  return { plan, goals, objectives, coverage, publicBySection, preview }
+}
+
+/** What one goal area's page shows: its objectives and the public initiatives serving them. */
+export interface GoalView {
+  plan: PublicPlan
+  /** every goal area of the plan (the page links the previous and the next) */
+  goals: PublicGoal[]
+  goal: PublicGoal
+  /** this goal area's objectives, in order */
+  objectives: PublicObjective[]
+  /** every section (names and slugs for the initiatives' section links) */
+  sections: PublicSection[]
+  /** public initiatives serving at least one of this goal area's objectives */
+  initiatives: PublicInitiative[]
+  coverage: GoalCoverage | undefined
+  preview: boolean
+}
+
+/** Goal Area `number` of the bundle's plan, or null when the plan has none by that number. */
+export function goalView(bundle: PlanBundle, number: number): GoalView | null {
+  const goal = bundle.goals.find((g) => g.number === number)
+  if (!goal) return null
+  const objectives = bundle.objectives.filter((o) => sameId(o.goal, goal.id))
+  const ids = new Set(objectives.map((o) => String(o.id)))
+  return {
+    plan: bundle.plan,
+    goals: bundle.goals,
+    goal,
+    objectives,
+    sections: bundle.sections,
+    initiatives: bundle.initiatives.filter((i) => i.objectives.some((id) => ids.has(String(id)))),
+    coverage: bundle.coverage.goals.find((g) => g.number === number),
+    preview: bundle.preview,
+  }
 }

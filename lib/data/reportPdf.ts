@@ -57,7 +57,7 @@ export async function progressReportPdf(
       REPORT_PARAMS.join(','),
     ],
     {
-      tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.sections],
+      tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.planWork(plan.id), cacheTags.sections],
       revalidate: PUBLIC_REVALIDATE_SECONDS,
     },
   )

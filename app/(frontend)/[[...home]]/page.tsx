@@ -8,7 +8,7 @@ import { countLabel } from '@/lib/format/plural'
 import { pageMetadata } from '@/components/plan/meta'
 import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
 import { PrintScript } from '@/components/plan/PrintButton'
-import { getCurrentPublicPlan, getPublishedPlans, getSections } from '@/lib/data/public'
+import { getCurrentPlanOverview, getPublishedPlans, getSections } from '@/lib/data/public'
 import { coverageSummarySentence, formatPercent } from '@/lib/plan/coverage'
 import { sameId } from '@/lib/plan/types'
 import '../plan.css'
@@ -35,7 +35,7 @@ async function isHome(params: Props['params']): Promise<boolean> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!(await isHome(params))) return notFoundMetadata('Page not found')
-  const current = await getCurrentPublicPlan()
+  const current = await getCurrentPlanOverview()
   return pageMetadata({
     title: current ? `${current.plan.organization}: strategic plan` : 'Strategic plans',
     description: current
@@ -48,16 +48,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function HomePage({ params }: Props) {
   if (!(await isHome(params))) return <PageNotFound />
   const [current, plans, sections] = await Promise.all([
-    getCurrentPublicPlan(),
+    getCurrentPlanOverview(),
     getPublishedPlans(),
     getSections(),
   ])
   const others = plans.filter((p) => !current || !sameId(p.id, current.plan.id))
-  const perSection = new Map<string, number>()
-  for (const initiative of current?.initiatives ?? []) {
-    const key = String(initiative.section)
-    perSection.set(key, (perSection.get(key) ?? 0) + 1)
-  }
 
   return (
     <div className="container home">
@@ -163,7 +158,7 @@ export default async function HomePage({ params }: Props) {
                 {current ? (
                   <span className="muted">
                     {countLabel(
-                      perSection.get(String(section.id)) ?? 0,
+                      current.publicBySection[String(section.id)] ?? 0,
                       'public initiative',
                       'public initiatives',
                     )}

@@ -11,7 +11,7 @@ import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
 import { PreviewBanner } from '@/components/plan/PreviewBanner'
 import { PrintButton, PrintScript } from '@/components/plan/PrintButton'
 import { hasText, RichText } from '@/components/plan/RichText'
-import { getPlanForRequest } from '@/lib/data/public'
+import { getPlanOverviewForRequest } from '@/lib/data/public'
 import { coverageSummarySentence } from '@/lib/plan/coverage'
 import { labelledCode } from '@/lib/plan/numbering'
 import { sameId } from '@/lib/plan/types'
@@ -32,7 +32,7 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params
-  const bundle = await getPlanForRequest(slug)
+  const bundle = await getPlanOverviewForRequest(slug)
   if (!bundle) return notFoundMetadata('Plan not found')
   const { plan } = bundle
   const vision = lexicalToParagraphs(plan.vision)[0]
@@ -49,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PlanPage({ params }: Props) {
   const { slug } = await params
-  const bundle = await getPlanForRequest(slug)
+  const bundle = await getPlanOverviewForRequest(slug)
   if (!bundle) return <PageNotFound />
   const { plan, goals, objectives, coverage } = bundle
   const perObjective = new Map(

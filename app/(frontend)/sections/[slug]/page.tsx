@@ -75,35 +75,31 @@ export default async function SectionPage({ params }: Props) {
           {total === 0
             ? 'This section has no initiatives published on this site yet.'
             : `${countLabel(total, 'public initiative', 'public initiatives')}${
-                plans.length === 1 && plans[0] ? ` in the ${plans[0].bundle.plan.title}` : ''
+                plans.length === 1 && plans[0] ? ` in the ${plans[0].plan.title}` : ''
               }, by goal area and objective.`}
         </p>
       </header>
 
-      {plans.map(({ bundle, goals }) => (
-        <section
-          key={String(bundle.plan.id)}
-          aria-label={bundle.plan.title}
-          className="section-plan"
-        >
+      {plans.map(({ plan, goals }) => (
+        <section key={String(plan.id)} aria-label={plan.title} className="section-plan">
           {plans.length > 1 ? (
             <h2>
-              <Link href={`/plans/${bundle.plan.slug}`}>{bundle.plan.title}</Link>
+              <Link href={`/plans/${plan.slug}`}>{plan.title}</Link>
             </h2>
           ) : null}
           {goals.map(({ goal, objectives }) => (
             <section key={String(goal.id)} className="goal">
               <GoalHeading className="goal__title">
-                <Link href={goalHref(bundle.plan.slug, goal.number)}>
+                <Link href={goalHref(plan.slug, goal.number)}>
                   <span className="goal__label">Goal Area {goal.number}.</span> {goal.title}
                 </Link>
               </GoalHeading>
               {objectives.map(({ objective, initiatives }) => (
                 <div key={String(objective.id)} className="objective-block">
                   <ObjectiveHeading className="objective-block__title">
-                    <Link href={goalHref(bundle.plan.slug, goal.number, objective.code)}>
+                    <Link href={goalHref(plan.slug, goal.number, objective.code)}>
                       <span className="objective__code">
-                        {labelledCode(objective.code, bundle.plan.objectiveLabel)}
+                        {labelledCode(objective.code, plan.objectiveLabel)}
                       </span>{' '}
                       {objective.text}
                     </Link>

@@ -32,7 +32,12 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     async () => (await renderPdf({ kind: 'plan', bundle, url })).toString('base64'),
     ['public', 'plan-pdf', String(plan.id), plan.slug, url],
     {
-      tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.sections],
+      tags: [
+        cacheTags.plans,
+        cacheTags.plan(plan.id),
+        cacheTags.planWork(plan.id),
+        cacheTags.sections,
+      ],
       revalidate: PUBLIC_REVALIDATE_SECONDS,
     },
   )

@@ -8,7 +8,7 @@ import { InitiativeItem } from '@/components/plan/InitiativeItem'
 import { clip, pageMetadata } from '@/components/plan/meta'
 import { notFoundMetadata, PageNotFound } from '@/components/plan/PageNotFound'
 import { PreviewBanner } from '@/components/plan/PreviewBanner'
-import { getPlanForRequest, type PlanBundle, type PublicInitiative } from '@/lib/data/public'
+import { getGoalViewForRequest, type GoalView, type PublicInitiative } from '@/lib/data/public'
 import { statusLabel } from '@/lib/format/labels'
 import { isActiveStatus } from '@/lib/plan/coverage'
 import { labelledCode } from '@/lib/plan/numbering'
@@ -27,33 +27,28 @@ export async function generateStaticParams(): Promise<{ slug: string; number: st
   return []
 }
 
-/** The goal area a URL names ("3" → Goal Area 3), or undefined (a 404). */
-async function findGoal(params: Props['params']) {
+/** The goal area a URL names ("3" → Goal Area 3), or null (a 404). */
+async function findGoal(params: Props['params']): Promise<GoalView | null> {
   const { slug, number } = await params
-  if (!/^[1-9]\d{0,1}$/.test(number)) return undefined
-  const bundle = await getPlanForRequest(slug)
-  if (!bundle) return undefined
-  const index = bundle.goals.findIndex((g) => g.number === Number(number))
-  const goal = bundle.goals[index]
-  return goal ? { bundle, goal, index } : undefined
+  if (!/^[1-9]\d{0,1}$/.test(number)) return null
+  return getGoalViewForRequest(slug, Number(number))
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await findGoal(params)
-  if (!found) return notFoundMetadata('Goal area not found')
-  const { bundle, goal } = found
+  const view = await findGoal(params)
+  if (!view) return notFoundMetadata('Goal area not found')
+  const { plan, goal } = view
   return pageMetadata({
-    title: `Goal Area ${goal.number}: ${goal.title} · ${bundle.plan.title}`,
+    title: `Goal Area ${goal.number}: ${goal.title} · ${plan.title}`,
     description: clip(
-      `Goal Area ${goal.number} of the ${bundle.plan.title}: ${goal.title}. Its objectives and the initiatives serving each.`,
+      `Goal Area ${goal.number} of the ${plan.title}: ${goal.title}. Its objectives and the initiatives serving each.`,
     ),
-    path: goalHref(bundle.plan.slug, goal.number),
+    path: goalHref(plan.slug, goal.number),
     type: 'article',
   })
 }
 
-function goalCoverageSentence(bundle: PlanBundle, goalNumber: number): string {
-  const cov = bundle.coverage.goals.find((g) => g.number === goalNumber)
+function goalCoverageSentence(cov: GoalView['coverage']): string {
   if (!cov || cov.objectives === 0) return 'This goal area has no objectives yet.'
   return `${cov.covered} of ${countLabel(cov.objectives, 'objective', 'objectives')} ${plural(cov.covered, 'has', 'have')} active initiatives.`
 }
@@ -74,18 +69,17 @@ function servingSentence(serving: PublicInitiative[]): string {
 }
 
 export default async function GoalPage({ params }: Props) {
-  const found = await findGoal(params)
-  if (!found) return <PageNotFound />
-  const { bundle, goal, index } = found
-  const { plan } = bundle
-  const objectives = bundle.objectives.filter((o) => sameId(o.goal, goal.id))
-  const previous = bundle.goals[index - 1]
-  const next = bundle.goals[index + 1]
-  const sectionById = new Map(bundle.sections.map((s) => [String(s.id), s]))
+  const view = await findGoal(params)
+  if (!view) return <PageNotFound />
+  const { plan, goal, objectives } = view
+  const index = view.goals.findIndex((g) => sameId(g.id, goal.id))
+  const previous = view.goals[index - 1]
+  const next = view.goals[index + 1]
+  const sectionById = new Map(view.sections.map((s) => [String(s.id), s]))
 
   return (
     <>
-      {bundle.preview ? <PreviewBanner path={goalHref(plan.slug, goal.number)} /> : null}
+      {view.preview ? <PreviewBanner path={goalHref(plan.slug, goal.number)} /> : null}
       <div className="container goal-page">
         <Breadcrumbs
           items={[
@@ -103,14 +97,14 @@ export default async function GoalPage({ params }: Props) {
           </h1>
           {goal.description ? <p className="prose">{goal.description}</p> : null}
           <p className="coverage-line">
-            {goalCoverageSentence(bundle, goal.number)}
+            {goalCoverageSentence(view.coverage)}
             <span className="muted"> Only initiatives published on this site are shown.</span>
           </p>
         </header>
 
         {objectives.length === 0 ? <p>This goal area has no objectives yet.</p> : null}
         {objectives.map((objective) => {
-          const serving = bundle.initiatives
+          const serving = view.initiatives
             .filter((i) => i.objectives.some((id) => sameId(id, objective.id)))
             // active work first, then the rest; each by title
             .sort(

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
  * npm run bench:load [-- --seconds 60]
+ * npm run bench:load -- --mix [--seconds 60]      the mixed load of issue #16
+ * npm run bench:load -- --soak [--minutes 10]     the same mix for minutes, sampling the server's memory
  *
  * A bounded abuse and load run against the production build, on loopback only (issue 13): seeds
  * a fresh temp SQLite database with the demo accounts, starts `next start` on 127.0.0.1:$BENCH_PORT
@@ -16,7 +18,17 @@
  * any 429 for anyone but the attacker, any lost write (each initiative's last saved value is read
  * back at the end) or any members-only initiative in an anonymous answer. Bounded: at most
  * MAX_REQUESTS requests in all; the server is stopped at the end. Not part of `npm test`.
+ *
+ * --mix (issue #16): six anonymous readers on the public pages (home, plan, goal areas,
+ * sections), one member on the dashboard, one on the coverage API, one board member downloading
+ * the progress report in a loop and one editor saving initiatives in a loop. It prints public
+ * p50/p99, dashboard p50/p99, the report's and the errors, against the targets (public p99
+ * ≤ 300 ms, dashboard p99 ≤ 1 s, 0 errors); it fails on errors only (times depend on the machine).
+ * --soak runs that mix for --minutes (default 10) and samples the server's resident memory (every
+ * process of `next start`, PDF workers included) every 15 s: after the first minute it should
+ * plateau. See bench/load/README.md for figures.
  */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -32,13 +44,17 @@ import {
 const HOST = '127.0.0.1'
 const PLAN = 'alcts-strategic-plan-2006-2011'
 const PASSWORD = 'lodestar-demo'
-const MAX_REQUESTS = 50_000
+const MAX_REQUESTS = soak ? 2_000_000 : 50_000
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
 }
-const seconds = Math.min(120, Math.max(5, Number(option('seconds', 60)) || 60))
+const soak = process.argv.includes('--soak')
+const mix = soak || process.argv.includes('--mix')
+const seconds = soak
+  ? Math.max(1, Number(option('minutes', 10)) || 10) * 60
+  : Math.min(120, Math.max(5, Number(option('seconds', 60)) || 60))
 const port = Number(process.env.BENCH_PORT || 3103)
 const base = `http://${HOST}:${port}`
 
@@ -242,6 +258,25 @@ async function attacker() {
   }
 }
 
+/** One person asking for one address in a loop, as fast as answers come; anything but 200 fails. */
+async function looping(who, route, url, cookie) {
+  while (running()) {
+    const res = await hit(who, route, url, { headers: { cookie } })
+    if (res.status !== 200) failures.push(`${who} ${route}: ${res.status}, expected 200`)
+  }
+}
+
+/** Resident memory of every process in the server's process group (next start, its workers), MB. */
+function serverRssMb(pgid) {
+  const out = execFileSync('ps', ['-eo', 'pgid=,rss='], { encoding: 'utf8' })
+  let kb = 0
+  for (const line of out.trim().split('\n')) {
+    const [group, rss] = line.trim().split(/\s+/).map(Number)
+    if (group === pgid) kb += rss
+  }
+  return kb / 1024
+}
+
 // ---------------------------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------------------------
@@ -249,6 +284,44 @@ async function attacker() {
 function percentile(sorted, p) {
   if (sorted.length === 0) return 0
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+/** The mixed load's figures against issue #16's targets. */
+function mixReport() {
+  const times = (who) =>
+    [...routes.entries()]
+      .map(([key, entry]) => ({ key, ...entry }))
+      .filter((entry) => entry.who === who && !entry.key.endsWith('(setup)'))
+      .flatMap((entry) => entry.times)
+      .sort((a, b) => a - b)
+  const line = (label, who) => {
+    const sorted = times(who)
+    console.log(
+      `${label.padEnd(34)} ${String(sorted.length).padStart(6)} ${percentile(sorted, 50).toFixed(0).padStart(8)} ${percentile(sorted, 99).toFixed(0).padStart(8)}`,
+    )
+    return sorted
+  }
+  console.log(
+    `\n${'mixed load'.padEnd(34)} ${'count'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
+  )
+  const publicTimes = line('public pages (6 anonymous readers)', 'anonymous')
+  const dashboard = line('dashboard (1 member)', 'dashboard')
+  line('coverage API (1 member)', 'coverage')
+  line('board report PDF (1 board member)', 'board')
+  line('initiative saves (1 editor)', 'editor')
+  const errors = failures.length
+  const verdict = (ok) => (ok ? 'met' : 'MISSED')
+  console.log(
+    `targets: public p99 ${percentile(publicTimes, 99).toFixed(0)} ms ≤ 300 ms ${verdict(percentile(publicTimes, 99) <= 300)}; ` +
+      `dashboard p99 ${percentile(dashboard, 99).toFixed(0)} ms ≤ 1000 ms ${verdict(percentile(dashboard, 99) <= 1000)}; ` +
+      `errors ${errors} ${verdict(errors === 0)}`,
+  )
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  )
 }
 
 function report() {
@@ -328,17 +401,51 @@ try {
     ['GET /does-not-exist', '/does-not-exist', false],
   ]
 
-  console.log(`Load for ${seconds} s on ${base} …`)
-  stopAt = Date.now() + seconds * 1000
   const saved = new Map()
-  await Promise.all([
-    ...Array.from({ length: 4 }, () => anonymousReader(pages, hidden)),
-    memberReader('member', member.cookie),
-    memberReader('board', board.cookie),
-    boardReader(board.cookie),
-    editor(token, editable, saved),
-    attacker(),
-  ])
+  /** [seconds since the start, server RSS MB] every 15 s (--soak) */
+  const memory = []
+  let sampler
+  if (mix) {
+    const publicPages = pages.filter(([route]) =>
+      /^GET \/(plans\/<plan>(\/goals\/<n>)?|sections\/<section>)?$/.test(route),
+    )
+    console.log(
+      `Mixed load for ${seconds} s on ${base} (load average ${os.loadavg()[0].toFixed(1)}) …`,
+    )
+    const started = Date.now()
+    stopAt = started + seconds * 1000
+    if (soak) {
+      const sample = () =>
+        memory.push([Math.round((Date.now() - started) / 1000), serverRssMb(server.pid)])
+      sample()
+      sampler = setInterval(sample, 15_000)
+    }
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => anonymousReader(publicPages, hidden)),
+      looping('dashboard', 'GET /dashboard/<plan>', `/dashboard/${PLAN}`, member.cookie),
+      looping(
+        'coverage',
+        'GET /api/plans/<plan>/coverage',
+        `/api/plans/${PLAN}/coverage`,
+        member.cookie,
+      ),
+      boardReader(board.cookie),
+      editor(token, editable, saved),
+    ])
+    clearInterval(sampler)
+    if (soak) memory.push([Math.round((Date.now() - started) / 1000), serverRssMb(server.pid)])
+  } else {
+    console.log(`Load for ${seconds} s on ${base} …`)
+    stopAt = Date.now() + seconds * 1000
+    await Promise.all([
+      ...Array.from({ length: 4 }, () => anonymousReader(pages, hidden)),
+      memberReader('member', member.cookie),
+      memberReader('board', board.cookie),
+      boardReader(board.cookie),
+      editor(token, editable, saved),
+      attacker(),
+    ])
+  }
 
   // every acknowledged save is there
   for (const [id, value] of saved) {
@@ -355,6 +462,21 @@ try {
       failures.push(`lost write: initiative ${id} has lead "${lead}", last saved "${value}"`)
   }
   report()
+  if (mix) mixReport()
+  if (soak) {
+    console.log('\nserver memory (RSS of every process of next start, MB)')
+    for (const [at, mb] of memory)
+      console.log(`  ${String(at).padStart(5)} s  ${mb.toFixed(0).padStart(6)}`)
+    const afterMinute = memory.filter(([at]) => at >= 60)
+    const [first] = afterMinute
+    const last = memory[memory.length - 1]
+    const peak = Math.max(...afterMinute.map(([, mb]) => mb))
+    if (first && last) {
+      console.log(
+        `after the first minute: ${first[1].toFixed(0)} MB at ${first[0]} s, peak ${peak.toFixed(0)} MB, ${last[1].toFixed(0)} MB at the end (${(last[1] - first[1] >= 0 ? '+' : '') + (last[1] - first[1]).toFixed(0)} MB)`,
+      )
+    }
+  }
   console.log(
     `\n${requests} requests in ${seconds} s; ${saved.size} initiatives written, all read back.`,
   )

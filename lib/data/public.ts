@@ -97,22 +97,6 @@ function cachedView<T>(
   )()
 }
 
-/**
- * A published plan with everything its pages show, as the public sees it (the plan PDF); null
- * when not published. Any change to the plan or its initiatives expires it.
- */
-export const getPublicPlan = cache(async (slug: string): Promise<PlanBundle | null> => {
-  const summary = await publishedPlan(slug)
-  if (!summary) return null
-  const id = summary.id
-  return cachedView(
-    ['plan-bundle', String(id)],
-    [cacheTags.plan(id), cacheTags.planWork(id), cacheTags.sections],
-    (bundle) => bundle,
-    slug,
-  )
-})
-
 /** The home page's and the plan page's view of a published plan; null when not published. */
 export const getPlanOverview = cache(async (slug: string): Promise<PlanOverview | null> => {
   const summary = await publishedPlan(slug)

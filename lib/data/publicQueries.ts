@@ -85,6 +85,9 @@ export interface PlanBundle {
   preview: boolean
 }
 
+/** What the plan's PDF shows: the plan, its goal areas and objectives, and its coverage sentence. */
+export type PlanPdfData = Pick<PlanBundle, 'plan' | 'goals' | 'objectives' | 'coverage'>
+
 /** A staff user previewing drafts; absent for everyone else. */
 export interface Viewer {
   user: TypedUser

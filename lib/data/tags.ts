@@ -9,9 +9,9 @@ import type { Id } from '@/lib/plan/types'
  * - `plan:<id>`: the plan's own text, goal areas and objectives (every page of the plan, the
  *   section pages, which use its goal areas and objectives, and everything below).
  * - `plan:<id>:coverage`: how many public initiatives serve each objective, and per section (the
- *   home page, the plan page).
+ *   home page, the plan page and its PDF).
  * - `plan:<id>:goal:<n>`: the public initiatives serving Goal Area n's objectives (its page).
- * - `plan:<id>:work`: every initiative of the plan (the plan PDF, the board report, the dashboard).
+ * - `plan:<id>:work`: every initiative of the plan (the board report, the dashboard data).
  * - `sections`: the list of sections and their names (pages that name sections).
  * - `section:<id>`: the section's own public initiatives (its page).
  */

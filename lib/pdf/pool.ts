@@ -1,6 +1,7 @@
 import 'server-only'
 
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +15,8 @@ import type { PdfJob } from './worker/job'
  * report of a large plan is seconds of CPU. The pool is bounded twice — as many threads as the
  * cores allow beside the server's own thread, and a short queue — and a render it cannot take
  * fails at once with PdfBusyError (the routes answer 503 with `Retry-After`) instead of piling up.
+ * A job asked for again while the same one (the same data) is under way joins it: readers of a
+ * PDF whose cache an edit just expired cause one render, not one each.
  */
 
 /** Pool limits: `PDF_WORKERS` threads (default: the cores less one, 1–4) and `PDF_QUEUE` waiting. */
@@ -73,6 +76,8 @@ export class PdfPool {
   private inFlight = 0
   /** a moving mean of the last renders' times, ms (for Retry-After) */
   private meanMs = 0
+  /** renders under way by their job's hash: the same job asked for again joins the one running */
+  private readonly underWay = new Map<string, Promise<Buffer>>()
 
   constructor(options: PdfPoolOptions = pdfPoolOptions()) {
     this.options = options
@@ -87,9 +92,19 @@ export class PdfPool {
 
   /**
    * Renders one PDF in a worker. At most `threads` run and `queue` wait; one more is refused at
-   * once with PdfBusyError (counted here, before piscina sees it, so the bound is exact).
+   * once with PdfBusyError (counted here, before piscina sees it, so the bound is exact). The same
+   * job (equal data) asked for while it is under way shares that render and takes no place.
    */
-  async render(job: PdfJob): Promise<Buffer> {
+  render(job: PdfJob): Promise<Buffer> {
+    const key = createHash('sha256').update(JSON.stringify(job)).digest('base64')
+    const same = this.underWay.get(key)
+    if (same) return same
+    const render = this.renderNew(job).finally(() => this.underWay.delete(key))
+    this.underWay.set(key, render)
+    return render
+  }
+
+  private async renderNew(job: PdfJob): Promise<Buffer> {
     if (this.inFlight >= this.options.threads + this.options.queue) {
       throw new PdfBusyError(this.retryAfterSeconds())
     }

@@ -75,7 +75,7 @@ export async function startServer({ port, host, env, logFile, timeoutMs = 90_000
       (res) => res.ok,
       () => false, // not listening yet
     )
-    if (ok) return { url, stop, logFile }
+    if (ok) return { url, stop, logFile, pid: server.pid }
     await new Promise((r) => setTimeout(r, 500))
   }
   stop()

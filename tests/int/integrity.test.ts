@@ -347,7 +347,7 @@ describe('"current" and revalidation on draft saves (item 15)', () => {
     expect(expired).toEqual(expect.arrayContaining(['plans', `plan:${plan.id}`]))
   })
 
-  it('expires no cache tag for an initiative’s draft save, and its plan’s when published', async () => {
+  it('expires no cache tag for an initiative’s draft save, and the tags of what shows it when published', async () => {
     const existing = (
       await payload.find({
         collection: 'initiatives',
@@ -370,7 +370,25 @@ describe('"current" and revalidation on draft saves (item 15)', () => {
       data: { _status: 'published' },
       ...asEditor(),
     })
-    expect(expired).toContain(`plan:${planA}`)
+    // its section's page, its goal areas' pages and the plan's reports, not every page of the plan
+    // (and the coverage: a published draft may change what the pages count)
+    expect(expired).toContain(`plan:${planA}:work`)
+    expect(expired).toContain(`section:${existing.section}`)
+    expect(expired.some((tag) => tag.startsWith(`plan:${planA}:goal:`))).toBe(true)
+    expect(expired).not.toContain(`plan:${planA}`)
+
+    // a published initiative's new summary changes no count: not the home and plan pages either
+    expired.length = 0
+    await payload.update({
+      collection: 'initiatives',
+      id: existing.id,
+      data: { summary: 'A new published summary' },
+      ...asEditor(),
+    })
+    expect(expired).toContain(`plan:${planA}:work`)
+    expect(expired).toContain(`section:${existing.section}`)
+    expect(expired).not.toContain(`plan:${planA}:coverage`)
+    expect(expired).not.toContain(`plan:${planA}`)
   })
 })
 

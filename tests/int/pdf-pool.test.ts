@@ -1,8 +1,8 @@
 /**
  * The PDF worker pool (lib/pdf/pool.ts) with real workers loading the real bundle: the board
  * report and the plan PDF rendered off the main thread and read back with poppler (text, pages),
- * equal to what the same code renders in this thread; and a full pool refusing at once with a 503
- * and Retry-After, never piling renders up.
+ * equal to what the same code renders in this thread; a full pool refusing at once with a 503
+ * and Retry-After, never piling renders up; and the same job asked for twice rendered once.
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -35,6 +35,13 @@ function read(bytes: Buffer, name: string): { text: string; pages: number } {
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   return { text: text.replace(/\s+/g, ' '), pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]) }
 }
+
+/** A board report job of its own: `n` in the title makes its data differ from the others'. */
+const reportJob = (n: number) =>
+  ({
+    kind: 'progress-report',
+    report: { ...report, plan: { ...report.plan, title: `${report.plan.title} (${n})` } },
+  }) as const
 
 const pool = (threads: number, queue: number) => {
   const created = new PdfPool({ threads, queue })
@@ -89,12 +96,11 @@ describe('rendering in a worker', () => {
 describe('a full pool', () => {
   it('refuses the render past threads + queue at once with 503 and Retry-After', async () => {
     const full = pool(1, 1)
-    const job = { kind: 'progress-report', report } as const
     // one runs, one waits; the third is refused before either can finish (same tick)
-    const running = full.render(job)
-    const waiting = full.render(job)
+    const running = full.render(reportJob(1))
+    const waiting = full.render(reportJob(2))
     expect(full.pending).toBe(2)
-    const refused = await full.render(job).then(
+    const refused = await full.render(reportJob(3)).then(
       () => null,
       (err: unknown) => err,
     )
@@ -113,14 +119,33 @@ describe('a full pool', () => {
     const [a, b] = await Promise.all([running, waiting])
     expect(read(a, 'a').pages).toBe(read(b, 'b').pages)
     expect(full.pending).toBe(0)
-    expect(read(await full.render(job), 'after').text).toContain('Prepared for the Board')
+    expect(read(await full.render(reportJob(3)), 'after').text).toContain('Prepared for the Board')
   })
 
   it('refuses everything past its threads when it has no queue', async () => {
     const noQueue = pool(1, 0)
-    const job = { kind: 'progress-report', report } as const
-    const running = noQueue.render(job)
-    await expect(noQueue.render(job)).rejects.toBeInstanceOf(PdfBusyError)
+    const running = noQueue.render(reportJob(1))
+    await expect(noQueue.render(reportJob(2))).rejects.toBeInstanceOf(PdfBusyError)
     expect(read(await running, 'only').pages).toBeGreaterThanOrEqual(8)
+  })
+})
+
+describe('the same job asked for again while it renders', () => {
+  it('shares the render under way: one place taken, the same bytes for everyone', async () => {
+    const noQueue = pool(1, 0)
+    const job = { kind: 'progress-report', report } as const
+    const readers = [noQueue.render(job), noQueue.render({ ...job }), noQueue.render(job)]
+    // a pool with room for one took all three: they are one render
+    expect(noQueue.pending).toBe(1)
+    // other data is another render, refused by the full pool
+    await expect(noQueue.render(reportJob(4))).rejects.toBeInstanceOf(PdfBusyError)
+    const [a, b, c] = await Promise.all(readers)
+    expect(b).toBe(a)
+    expect(c).toBe(a)
+    expect(read(a!, 'shared').text).toContain('Prepared for the Board')
+    // once done, the same job renders afresh
+    const again = noQueue.render(job)
+    expect(noQueue.pending).toBe(1)
+    expect(await again).not.toBe(a)
   })
 })

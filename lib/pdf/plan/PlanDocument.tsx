@@ -1,6 +1,6 @@
 import { Document, Link, Page, StyleSheet, Text, View } from '@react-pdf/renderer'
 
-import type { PlanBundle } from '@/lib/data/publicQueries'
+import type { PlanPdfData } from '@/lib/data/publicQueries'
 import { formatDate, formatMonth } from '@/lib/format/dates'
 import { formatPeriod } from '@/lib/format/period'
 import { coverageSummarySentence } from '@/lib/plan/coverage'
@@ -118,7 +118,7 @@ const richTextStyles: RichTextStyles = {
 }
 
 export interface PlanDocumentProps {
-  bundle: PlanBundle
+  bundle: PlanPdfData
   /** absolute address of the plan page, printed in the footer and the closing note */
   url: string
 }

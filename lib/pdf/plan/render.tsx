@@ -2,12 +2,12 @@ import 'server-only'
 
 import { renderToBuffer } from '@react-pdf/renderer'
 
-import type { PlanBundle } from '@/lib/data/publicQueries'
+import type { PlanPdfData } from '@/lib/data/publicQueries'
 import { registerFonts } from '@/lib/pdf/fonts'
 import { PlanDocument } from './PlanDocument'
 
 /** The plan as a PDF (text selectable and searchable: embedded, subsetted TrueType fonts). */
-export async function renderPlanPdf(bundle: PlanBundle, url: string): Promise<Buffer> {
+export async function renderPlanPdf(bundle: PlanPdfData, url: string): Promise<Buffer> {
   registerFonts()
   return renderToBuffer(<PlanDocument bundle={bundle} url={url} />)
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { unstable_cache } from 'next/cache'
 
-import { getPublicPlan } from '@/lib/data/public'
+import { getPlanOverview } from '@/lib/data/public'
 import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from '@/lib/data/tags'
 import { env } from '@/lib/env'
 import { PdfBusyError, pdfBusyResponse, renderPdf } from '@/lib/pdf/pool'
@@ -13,13 +13,14 @@ type Context = { params: Promise<{ slug: string }> }
 
 /**
  * GET /plans/<slug>/plan.pdf — the published plan as a PDF, for anyone. The rendered file is
- * cached under the plan's tags, so it is re-rendered only after the plan changes; browsers and
+ * cached under the plan's tags and its coverage's (it shows no initiative, only the coverage
+ * sentence), so it is re-rendered only after the plan or what it counts changes; browsers and
  * proxies must revalidate (ETag) so nobody keeps an outdated copy. It is rendered in the PDF
  * worker pool: 503 with `Retry-After` when every worker is busy and the queue is full.
  */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const { slug } = await params
-  const bundle = await getPublicPlan(slug)
+  const bundle = await getPlanOverview(slug)
   if (!bundle) {
     return new Response('Not found: there is no published plan at this address.\n', {
       status: 404,
@@ -35,7 +36,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
       tags: [
         cacheTags.plans,
         cacheTags.plan(plan.id),
-        cacheTags.planWork(plan.id),
+        cacheTags.planCoverage(plan.id),
         cacheTags.sections,
       ],
       revalidate: PUBLIC_REVALIDATE_SECONDS,

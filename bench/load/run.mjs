@@ -44,7 +44,6 @@ import {
 const HOST = '127.0.0.1'
 const PLAN = 'alcts-strategic-plan-2006-2011'
 const PASSWORD = 'lodestar-demo'
-const MAX_REQUESTS = soak ? 2_000_000 : 50_000
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`)
@@ -55,6 +54,7 @@ const mix = soak || process.argv.includes('--mix')
 const seconds = soak
   ? Math.max(1, Number(option('minutes', 10)) || 10) * 60
   : Math.min(120, Math.max(5, Number(option('seconds', 60)) || 60))
+const MAX_REQUESTS = soak ? 2_000_000 : 50_000
 const port = Number(process.env.BENCH_PORT || 3103)
 const base = `http://${HOST}:${port}`
 

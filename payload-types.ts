@@ -362,6 +362,10 @@ export interface Initiative {
    */
   lastUpdateAt?: string | null;
   /**
+   * No progress update in the plan’s latest closed cycle (or, before one closes, for STALE_AFTER_DAYS days). Computed, never stored.
+   */
+  stale?: boolean | null;
+  /**
    * Set from the objectives.
    */
   plan?: (number | null) | Plan;
@@ -919,6 +923,7 @@ export interface InitiativesSelect<T extends boolean = true> {
   visibility?: T;
   objectives?: T;
   lastUpdateAt?: T;
+  stale?: T;
   plan?: T;
   summary?: T;
   description?: T;

@@ -17,6 +17,7 @@ import { deleteProgressUpdates, syncProgressUpdateCopies } from './hooks/progres
 // Once an initiative has a progress update, its status and progress are the latest update's
 // (written by the progress-updates hooks): read-only, and a hand edit is refused with a message.
 import { ownValuesUntilReported, refuseOnceReported } from './hooks/reportedValues'
+import { staleField, staleListFilter } from './stale'
 
 type Sibling = { status?: string; startDate?: string | null }
 
@@ -32,10 +33,14 @@ export const Initiatives: CollectionConfig = {
       'status',
       'progress',
       'targetDate',
+      'stale',
       'visibility',
       '_status',
     ],
     listSearchableFields: ['title', 'summary', 'lead'],
+    // "Stale only" above the list (`?stale=true`): the same rule as the virtual column
+    baseFilter: staleListFilter,
+    components: { beforeListTable: ['/components/admin/StaleFilter#StaleFilter'] },
     description: 'Tactical initiatives the sections run against the plan’s objectives.',
   },
   defaultSort: 'title',
@@ -97,6 +102,7 @@ export const Initiatives: CollectionConfig = {
         description: 'Set by progress updates; status and progress follow the latest.',
       },
     },
+    staleField,
     {
       name: 'plan',
       type: 'relationship',

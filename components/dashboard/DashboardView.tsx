@@ -3,12 +3,13 @@ import { Suspense } from 'react'
 import type { Viewer } from '@/lib/auth/viewer'
 import { hasFilters, parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import type { DashboardPlan } from '@/lib/data/coverage'
+import { checkDashboardCycle } from '@/lib/data/cycles'
 import { statusLabel } from '@/lib/format/labels'
 import { formatPeriod } from '@/lib/format/period'
 import { BarSkeleton, CardSkeleton, TilesSkeleton } from './Skeletons'
 import { CoverageWidget } from './widgets/CoverageWidget'
 import { CycleSwitcher } from './widgets/CycleSwitcher'
-import type { DashboardContext } from './widgets/context'
+import { cycleHref, type DashboardContext } from './widgets/context'
 import { DrillDownWidget } from './widgets/DrillDownWidget'
 import { FilterForm } from './widgets/FilterForm'
 import { GapsWidget } from './widgets/GapsWidget'
@@ -32,8 +33,10 @@ const goalOf = (query: Record<string, string | string[] | undefined>): number | 
 /**
  * The member dashboard for one plan: the page has already signed the person in and found the
  * plan; each widget fetches (one shared, cached data fetch) inside its own Suspense boundary.
+ * A `?cycle=` that is not one of the plan's cycles (or not a cycle id) gets a message and the
+ * numbers as they are now, not the 404 page.
  */
-export function DashboardView({
+export async function DashboardView({
   plan,
   viewer,
   basePath,
@@ -45,13 +48,14 @@ export function DashboardView({
   query: Record<string, string | string[] | undefined>
 }) {
   const parsed = parseCoverageFilters(query as QueryInput)
+  const asked = await checkDashboardCycle(plan.slug, viewer.user, query.cycle)
   const ctx: DashboardContext = {
     slug: plan.slug,
     user: viewer.user,
     filters: parsed.filters,
     basePath,
     goal: goalOf(query),
-    cycle: first(query.cycle)?.trim() || undefined,
+    cycle: asked.cycle,
   }
   const { filters } = parsed
   const audienceNote =
@@ -89,6 +93,16 @@ export function DashboardView({
         </div>
       </header>
 
+      {'error' in asked ? (
+        <div className="dash-alert" role="alert" data-cycle-error>
+          <p>{asked.error}</p>
+          <p>
+            The numbers below are as they are now.{' '}
+            <a href={cycleHref(ctx, null)}>Back to the dashboard</a>, or choose a cycle under “As
+            of”.
+          </p>
+        </div>
+      ) : null}
       <Suspense fallback={<BarSkeleton />}>
         <FilterForm ctx={ctx} error={parsed.ok ? undefined : parsed.error} />
       </Suspense>

@@ -20,6 +20,8 @@ export interface DrillInitiative {
   visibility: Visibility
   progress: number | null
   active: boolean
+  /** planned or in progress with no update in the latest closed cycle (lib/plan findStale) */
+  stale: boolean
 }
 
 export interface DrillObjective {
@@ -53,11 +55,19 @@ const inView = (
   (!filters.status || filters.status.length === 0 || filters.status.includes(i.status)) &&
   (!filters.section || (sectionId !== undefined && key(i.section) === sectionId))
 
-/** The goal area numbered `goalNumber` with its objectives and their initiatives; undefined if none. */
+export interface DrillDownOptions extends CoverageOptions {
+  /** ids (as text) of the stale initiatives, as findStale says for the same moment */
+  stale?: ReadonlySet<string>
+}
+
+/**
+ * The goal area numbered `goalNumber` with its objectives and their initiatives; undefined if none.
+ * For the numbers as of a cycle, pass the initiatives as of it (lib/plan `initiativesAsOf`).
+ */
 export function goalDrillDown(
   input: CoverageInput,
   goalNumber: number,
-  options: CoverageOptions = {},
+  options: DrillDownOptions = {},
 ): GoalDrillDown | undefined {
   const goal = input.goals.find((g) => g.number === goalNumber)
   if (!goal) return undefined
@@ -85,6 +95,7 @@ export function goalDrillDown(
       visibility: i.visibility,
       progress: i.progress ?? null,
       active: isActiveStatus(i.status),
+      stale: options.stale?.has(key(i.id)) ?? false,
     }
     for (const objective of new Set(i.objectives.map(key))) serving.get(objective)?.push(row)
   }
@@ -102,12 +113,15 @@ export function goalDrillDown(
   }
 }
 
-/** The drill-down as one table: a row per (objective, initiative), or per objective without any. */
+/**
+ * The drill-down as one table: a row per (objective, initiative), or per objective without any;
+ * "Stale" says `stale` for stale work.
+ */
 export const drillDownTable = (drill: GoalDrillDown): Table => ({
-  headers: ['Objective', 'Covered', 'Initiative', 'Section', 'Status', 'Progress'],
+  headers: ['Objective', 'Covered', 'Initiative', 'Section', 'Status', 'Progress', 'Stale'],
   rows: drill.objectives.flatMap((o) =>
     o.initiatives.length === 0
-      ? [[o.code, 'no', '', '', '', '']]
+      ? [[o.code, 'no', '', '', '', '', '']]
       : o.initiatives.map((i) => [
           o.code,
           o.covered ? 'yes' : 'no',
@@ -115,6 +129,7 @@ export const drillDownTable = (drill: GoalDrillDown): Table => ({
           i.section,
           statusLabel(i.status),
           i.progress == null ? '' : `${i.progress}%`,
+          i.stale ? 'stale' : '',
         ]),
   ),
 })

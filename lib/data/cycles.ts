@@ -3,14 +3,12 @@ import 'server-only'
 import { cache } from 'react'
 
 import { env } from '@/lib/env'
-import { isoDateTime } from '@/lib/format/dates'
-import { idOf } from '@/lib/format/ids'
 import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import { computeCoverage, type CoverageFilters, type PlanCoverage } from '@/lib/plan/coverage'
+import { goalDrillDown, type GoalDrillDown } from '@/lib/charts/drilldown'
 import type { StaleRow } from '@/lib/charts/history'
 import type { CycleCoverage } from '@/lib/charts/trend'
 import {
-  CYCLE_STATES,
   coverageAsOf,
   cycleCompletion,
   cycleCutoff,
@@ -22,14 +20,13 @@ import {
   type CycleCompletion,
   type StaleRule,
   type Cycle,
-  type CycleState,
   type CycleSummary,
   type HistoryInput,
-  type ProgressUpdate,
   type StaleResult,
 } from '@/lib/plan/cycles'
-import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from '@/lib/plan/types'
+import type { Id } from '@/lib/plan/types'
 import { loadCoverageData, type CoverageData, type CoverageUser } from './coverage'
+import { CYCLE_SELECT, UPDATE_SELECT, cycleRecord, updateRecord } from './staleness'
 import { getPayloadClient } from './payload'
 
 /**
@@ -41,11 +38,6 @@ import { getPayloadClient } from './payload'
 export interface HistoryData extends CoverageData {
   history: HistoryInput
 }
-
-const isStatus = (value: unknown): value is InitiativeStatus =>
-  typeof value === 'string' && (INITIATIVE_STATUSES as readonly string[]).includes(value)
-const isState = (value: unknown): value is CycleState =>
-  typeof value === 'string' && (CYCLE_STATES as readonly string[]).includes(value)
 
 /** Loads the plan's data and history for (slug, person): seven finds whatever the history's size. */
 export const loadHistoryData = cache(
@@ -60,58 +52,19 @@ export const loadHistoryData = cache(
         collection: 'cycles',
         where: { plan: { equals: plan } },
         sort: 'asOf',
-        select: {
-          plan: true,
-          name: true,
-          asOf: true,
-          opensOn: true,
-          dueOn: true,
-          instructions: true,
-          state: true,
-          closedAt: true,
-        },
+        select: CYCLE_SELECT,
         ...asPerson,
       }),
       payload.find({
         collection: 'progress-updates',
         where: { plan: { equals: plan } },
         sort: 'submittedAt',
-        select: { initiative: true, cycle: true, status: true, progress: true, submittedAt: true },
+        select: UPDATE_SELECT,
         ...asPerson,
       }),
     ])
-    const cycles: Cycle[] = cycleDocs.docs.flatMap((c) => {
-      const asOf = isoDateTime(c.asOf)
-      if (!asOf || !isState(c.state)) return []
-      return [
-        {
-          id: c.id,
-          plan,
-          name: c.name,
-          asOf,
-          opensOn: isoDateTime(c.opensOn),
-          dueOn: isoDateTime(c.dueOn),
-          instructions: c.instructions ?? null,
-          state: c.state,
-          closedAt: isoDateTime(c.closedAt),
-        },
-      ]
-    })
-    const updates: ProgressUpdate[] = updateDocs.docs.flatMap((u) => {
-      const initiative = idOf(u.initiative)
-      const submittedAt = isoDateTime(u.submittedAt)
-      if (initiative == null || !submittedAt || !isStatus(u.status)) return []
-      return [
-        {
-          id: u.id,
-          initiative,
-          cycle: idOf(u.cycle) ?? null,
-          status: u.status,
-          progress: u.progress ?? 0,
-          submittedAt,
-        },
-      ]
-    })
+    const cycles = cycleDocs.docs.flatMap((c) => cycleRecord(c, plan) ?? [])
+    const updates = updateDocs.docs.flatMap((u) => updateRecord(u) ?? [])
     return { ...data, history: { ...data.input, updates, cycles } }
   },
 )
@@ -123,6 +76,25 @@ export type ResolvedHistoryQuery =
 
 /** A cycle id as the adapters make them: a whole number (SQLite) or 24 hex digits (MongoDB). */
 const CYCLE_ID = /^(?:\d{1,15}|[0-9a-f]{24})$/i
+
+/** The values of `?cycle=` read strictly: none, one well-formed id, or why not. */
+function parseCycleParam(
+  values: readonly string[],
+  slug: string,
+): { ok: true; id: string | undefined } | { ok: false; error: string } {
+  const wanted = [...new Set(values.map((v) => v.trim()))]
+  if (wanted.length > 1) {
+    return { ok: false, error: `Choose one cycle at a time (got ${wanted.join(', ')}).` }
+  }
+  const id = wanted[0]
+  if (id !== undefined && !CYCLE_ID.test(id)) {
+    return {
+      ok: false,
+      error: `?cycle= takes a cycle id (as GET /api/plans/${slug}/cycles lists them), not "${id}".`,
+    }
+  }
+  return { ok: true, id }
+}
 
 /**
  * The filters (as the coverage endpoint reads them) and `?cycle=<id>` of a query, with the plan's
@@ -142,18 +114,9 @@ export async function resolveHistoryQuery(
     query instanceof URLSearchParams
       ? query.getAll('cycle')
       : ([] as string[]).concat(query.cycle ?? [])
-  const wanted = [...new Set(raw.map((v) => v.trim()))]
-  if (wanted.length > 1) {
-    return { ok: false, status: 400, error: `Choose one cycle at a time (got ${wanted.join(', ')}).` }
-  }
-  const id = wanted[0]
-  if (id !== undefined && !CYCLE_ID.test(id)) {
-    return {
-      ok: false,
-      status: 400,
-      error: `?cycle= takes a cycle id (as GET /api/plans/${slug}/cycles lists them), not "${id}".`,
-    }
-  }
+  const asked = parseCycleParam(raw, slug)
+  if (!asked.ok) return { ok: false, status: 400, error: asked.error }
+  const id = asked.id
   const data = await loadHistoryData(slug, user)
   if (!data) return { ok: false, status: 404, error: `No plan "${slug}".` }
   const { section } = parsed.filters
@@ -337,3 +300,92 @@ export const getPlanCoverageAsOf = cache(
     return coverageAsOf(data.history, cycle, new Date(), { audience: data.audience, filters })
   },
 )
+
+/** A goal area's drill-down in a view, with the rule its stale markers follow. */
+export interface DrillDownInView {
+  /** undefined when the plan has no such goal area */
+  drill: GoalDrillDown | undefined
+  stale: StaleRule
+}
+
+/**
+ * The drill-down of goal area `goal` in a view: the initiatives as of the cycle (each with its
+ * latest update by the cycle's close, left out if it did not exist yet; lib/plan
+ * `initiativesAsOf`), else as they are now, with stale work marked as of the same moment.
+ */
+export function drillDownInView(
+  data: HistoryData,
+  filters: CoverageFilters,
+  cycle: Cycle | null,
+  goal: number,
+  now: Date = new Date(),
+): DrillDownInView {
+  const input = cycle
+    ? {
+        ...data.input,
+        initiatives: initiativesAsOf(
+          data.history.initiatives,
+          data.history.updates,
+          cycleCutoff(cycle, now),
+        ),
+      }
+    : data.input
+  const stale = staleInView(data, filters, cycle, now)
+  const drill = goalDrillDown(input, goal, {
+    audience: data.audience,
+    filters,
+    stale: new Set(stale.initiatives.map(String)),
+  })
+  return { drill, stale: stale.rule }
+}
+
+/**
+ * The dashboard's drill-down of goal area `goal` as of `?cycle=` (null: now); null for a plan the
+ * person cannot see or a cycle that is not the plan's.
+ */
+export const getGoalDrillDown = cache(
+  async (
+    slug: string,
+    user: CoverageUser,
+    filters: CoverageFilters,
+    cycleId: string | null,
+    goal: number,
+  ): Promise<DrillDownInView | null> => {
+    const data = await loadHistoryData(slug, user)
+    if (!data) return null
+    const cycle =
+      cycleId === null ? null : data.history.cycles.find((c) => String(c.id) === cycleId)
+    if (cycle === undefined) return null
+    return drillDownInView(data, filters, cycle, goal)
+  },
+)
+
+/** `?cycle=` on the dashboard page: the cycle to show, or a message (the page then shows now). */
+export type DashboardCycle = { cycle: string | undefined } | { cycle: undefined; error: string }
+
+/**
+ * Checks the dashboard's `?cycle=` against the plan's cycles as this person sees them: a
+ * malformed id, several ids or a cycle of another plan give a message for the page instead of
+ * a 404, and the page shows the numbers as they are now.
+ */
+export async function checkDashboardCycle(
+  slug: string,
+  user: CoverageUser,
+  value: string | string[] | undefined,
+): Promise<DashboardCycle> {
+  const values = ([] as string[]).concat(value ?? []).filter((v) => v.trim() !== '')
+  if (values.length === 0) return { cycle: undefined }
+  const notOurs = 'That cycle is not one of this plan’s cycles'
+  const distinct = [...new Set(values.map((v) => v.trim()))]
+  if (distinct.length > 1) {
+    return { cycle: undefined, error: 'Choose one cycle at a time: the address names several.' }
+  }
+  const asked = parseCycleParam(distinct, slug)
+  if (!asked.ok) {
+    return { cycle: undefined, error: `${notOurs} (“${distinct[0]}” is not a cycle id).` }
+  }
+  const data = await loadHistoryData(slug, user)
+  const known = data?.history.cycles.some((c) => String(c.id) === asked.id)
+  if (!known) return { cycle: undefined, error: `${notOurs}.` }
+  return { cycle: asked.id }
+}

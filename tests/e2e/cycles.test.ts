@@ -3,7 +3,9 @@
  * history: three closed cycles and "Annual 2009" open, Acquisitions not yet reported): the
  * Acquisitions section editor reports in "My updates" (clicks and keystrokes counted: the README's
  * figure), and a member sees the trend over the four cycles, switches cycles, and gets the same
- * numbers as the JSON endpoints.
+ * numbers as the JSON endpoints; the goal drill-down and its CSV as of a past cycle; stale work
+ * marked in the drill-down and in the admin's initiatives list (column and filter); a bad
+ * `?cycle=` on the dashboard answered with a message.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
 import type { CycleSummary } from '@/lib/plan/cycles'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
-import { BASE_URL, launchBrowser, screenshot, signInAdmin, signInMember } from './helpers'
+import { BASE_URL, launchBrowser, parseCsv, screenshot, signInAdmin, signInMember } from './helpers'
 
 let browser: Browser
 
@@ -160,5 +162,215 @@ describe('a member sees the trend over the cycles', () => {
     await expect(
       page.getAttribute('[data-cycle-switcher] a[aria-current="page"]', 'href'),
     ).resolves.toContain(`cycle=${annual2008.id}`)
+  })
+})
+
+type Coverage = PlanCoverage & { stale: number }
+const planPath = `/dashboard/${SEED_PLAN_SLUG}`
+
+/** The drill-down's initiatives on the page: [objective, title, stale marker text or ''] rows. */
+const drillRows = (page: Page) =>
+  page.$$eval('[data-goal] [data-objective]', (objectives) =>
+    objectives.flatMap((o) =>
+      Array.from(o.querySelectorAll('.dash-initiative')).map((li) => [
+        o.getAttribute('data-objective') ?? '',
+        li.querySelector('.dash-initiative__title')?.textContent?.trim() ?? '',
+        li.querySelector('.dash-badge--stale')?.textContent?.trim() ?? '',
+      ]),
+    ),
+  )
+
+/** Each objective's badge in the drill-down ("Covered · n active" or "Gap"). */
+const objectiveBadges = (page: Page) =>
+  page.$$eval('[data-goal] [data-objective]', (objectives) =>
+    objectives.map((o) => [
+      o.getAttribute('data-objective'),
+      o.querySelector('.dash-objective__head .dash-badge')?.textContent?.trim(),
+    ]),
+  )
+
+const badgeOf = (o: { covered: boolean; initiatives: number }) =>
+  o.covered ? `Covered · ${o.initiatives} active` : 'Gap'
+
+describe('the drill-down as of a cycle, with stale work marked', () => {
+  let page: Page
+  const api = (path: string) => `${BASE_URL}/api/plans/${SEED_PLAN_SLUG}/${path}`
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+    await signInMember(page, '100001', undefined, planPath)
+  })
+
+  it('marks in words exactly the initiatives of the stale list, in every goal area', async () => {
+    await page.goto(`${BASE_URL}${planPath}`)
+    await page.waitForSelector('#stale [data-stale]', { timeout: 60_000 })
+    const listed = (
+      await page.$$eval('#stale [data-stale] strong', (els) => els.map((e) => e.textContent))
+    ).sort()
+    expect(listed.length).toBeGreaterThan(0)
+    const now = (await (await page.request.get(api('coverage'))).json()) as Coverage
+    expect(now.stale).toBe(listed.length)
+    const marked = new Set<string>()
+    for (const goal of now.goals) {
+      await page.goto(`${BASE_URL}${planPath}?goal=${goal.number}`)
+      await page.waitForSelector(`[data-goal="${goal.number}"]`, { timeout: 60_000 })
+      for (const [, title, badge] of await drillRows(page)) {
+        if (!badge) continue
+        expect(badge).toMatch(/^Stale: no update in Midwinter 2009, the latest closed cycle$/)
+        marked.add(title!)
+      }
+      if (goal.number === 1) await screenshot(page, 'drilldown-stale')
+    }
+    expect([...marked].sort()).toEqual(listed)
+    // the marker is a word a screen reader reads, not a colour alone
+    const shown = await page.$$eval('.dash-badge--stale', (els) =>
+      els.map((e) => (e as HTMLElement).innerText.trim()),
+    )
+    for (const text of shown) expect(text).toMatch(/^Stale/)
+  })
+
+  it('shows a goal area and its CSV as of a closed cycle, as the coverage endpoint does', async () => {
+    const cycles = (await (await page.request.get(api('cycles'))).json()) as CycleSummary[]
+    const first = cycles.find((c) => c.name === 'Midwinter 2008')!
+    const now = (await (await page.request.get(api('coverage'))).json()) as Coverage
+    const then = (await (
+      await page.request.get(`${api('coverage')}?cycle=${first.id}`)
+    ).json()) as Coverage
+    // a goal area whose objectives read differently then and now
+    const goal = then.goals.find(
+      (g) =>
+        JSON.stringify(g.objectiveCoverage.map(badgeOf)) !==
+        JSON.stringify(
+          now.goals.find((n) => n.number === g.number)!.objectiveCoverage.map(badgeOf),
+        ),
+    )
+    expect(goal, 'some goal area moved between Midwinter 2008 and now').toBeDefined()
+    await page.goto(`${BASE_URL}${planPath}?cycle=${first.id}&goal=${goal!.number}`)
+    await page.waitForSelector(`[data-goal="${goal!.number}"]`, { timeout: 60_000 })
+    await screenshot(page, 'drilldown-as-of-cycle')
+    expect(await objectiveBadges(page)).toEqual(
+      goal!.objectiveCoverage.map((o) => [o.code, badgeOf(o)]),
+    )
+    const href = await page.getAttribute(`[data-goal="${goal!.number}"] a.dash-csv`, 'href')
+    expect(href).toContain(`cycle=${first.id}`)
+    const csv = parseCsv(await (await page.request.get(new URL(href!, BASE_URL).toString())).text())
+    expect(csv[0]).toEqual([
+      'Objective',
+      'Covered',
+      'Initiative',
+      'Section',
+      'Status',
+      'Progress',
+      'Stale',
+    ])
+    const coveredByCode = new Map(csv.slice(1).map((r) => [r[0], r[1]]))
+    expect([...coveredByCode]).toEqual(
+      goal!.objectiveCoverage.map((o) => [o.code, o.covered ? 'yes' : 'no']),
+    )
+    // and the rows are the page's rows
+    const rows = await drillRows(page)
+    expect(
+      csv
+        .slice(1)
+        .filter((r) => r[2])
+        .map((r) => [r[0], r[2]]),
+    ).toEqual(rows.map(([code, title]) => [code, title]))
+  })
+
+  it('answers a cycle that is not the plan’s, or no cycle id at all, with a message', async () => {
+    const now = (await (await page.request.get(api('coverage'))).json()) as Coverage
+    for (const bad of ['999999', 'last']) {
+      const res = await page.goto(`${BASE_URL}${planPath}?cycle=${bad}`)
+      expect(res?.status()).toBe(200)
+      await page.waitForSelector('[data-cycle-error]', { timeout: 60_000 })
+      await expect(page.textContent('[data-cycle-error]')).resolves.toMatch(
+        /That cycle is not one of this plan’s cycles/,
+      )
+      // today's numbers below the message
+      await expect(page.textContent('[data-tile="objectives"] dd')).resolves.toMatch(
+        new RegExp(`${now.objectives.covered}\\s*of ${now.objectives.total}`),
+      )
+    }
+    await screenshot(page, 'dashboard-bad-cycle')
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === planPath && !url.searchParams.has('cycle')),
+      page.click('[data-cycle-error] >> text=Back to the dashboard'),
+    ])
+    expect(await page.$('[data-cycle-error]')).toBeNull()
+    const res = await page.goto(`${BASE_URL}/dashboard?cycle=999999`)
+    expect(res?.status()).toBe(200)
+    await page.waitForSelector('[data-cycle-error]', { timeout: 60_000 })
+  })
+})
+
+describe('stale work in the admin’s initiatives list', () => {
+  let page: Page
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    page = await context.newPage()
+    await signInAdmin(page, 'editor@example.org')
+  })
+
+  /** The list's rows on the page: [title, stale cell text]. */
+  const listRows = () =>
+    page.$$eval('.table tbody tr', (trs) =>
+      trs.map((tr) => [
+        tr.querySelector('.cell-title')?.textContent?.trim() ?? '',
+        (tr.querySelector('.cell-stale') as HTMLElement | null)?.innerText.trim() ?? '',
+      ]),
+    )
+
+  it('has a Stale column and a "Stale only" filter that agree with the dashboard', async () => {
+    // the dashboard's stale list as the same editor sees it (its CSV)
+    // (a staff session over a cookie: Payload wants the Origin of a cookie-signed request)
+    const download = await page.request.get(`${BASE_URL}${planPath}/csv/stale.csv`, {
+      headers: { Origin: BASE_URL },
+    })
+    const text = await download.text()
+    expect(download.status(), text).toBe(200)
+    const csv = parseCsv(text)
+    const titleColumn = csv[0]!.indexOf('Initiative')
+    expect(titleColumn).toBeGreaterThanOrEqual(0)
+    const expected = csv
+      .slice(1)
+      .map((r) => r[titleColumn]!)
+      .sort()
+    expect(expected.length).toBeGreaterThan(0)
+
+    await page.goto(`${BASE_URL}/admin/collections/initiatives?limit=100`)
+    await page.waitForSelector('.table tbody tr', { timeout: 60_000 })
+    const all = await listRows()
+    expect(all.length).toBeGreaterThan(expected.length)
+    expect(
+      all
+        .filter(([, stale]) => stale === 'Stale')
+        .map(([title]) => title)
+        .sort(),
+    ).toEqual(expected)
+
+    await page.click('[data-stale-filter] >> text=Stale only')
+    await page.waitForURL((url) => url.searchParams.get('stale') === 'true')
+    await page.waitForSelector('.table tbody tr', { timeout: 60_000 })
+    await screenshot(page, 'admin-initiatives-stale')
+    const stale = await listRows()
+    expect(stale.map(([title]) => title).sort()).toEqual(expected)
+    expect(stale.every(([, cell]) => cell === 'Stale')).toBe(true)
+    await expect(page.textContent('[data-stale-filter] [aria-current]')).resolves.toBe('Stale only')
+
+    // sorting keeps the filter (Payload's list keeps unknown query parameters)
+    await page.click('.table thead >> text=Title')
+    await page.waitForURL((url) => url.searchParams.has('sort'))
+    expect(new URL(page.url()).searchParams.get('stale')).toBe('true')
+    await page.waitForSelector('.table tbody tr', { timeout: 60_000 })
+    expect((await listRows()).map(([title]) => title).sort()).toEqual(expected)
+
+    await page.click('[data-stale-filter] >> text=Not stale')
+    await page.waitForURL((url) => url.searchParams.get('stale') === 'false')
+    await page.waitForSelector('.table tbody tr', { timeout: 60_000 })
+    const fresh = await listRows()
+    expect(fresh.length + stale.length).toBe(all.length)
+    expect(fresh.some(([, cell]) => cell === 'Stale')).toBe(false)
   })
 })

@@ -11,43 +11,13 @@ import { statusTitle } from '@/lib/format/labels'
 import { ACTIVE_STATUSES, INITIATIVE_STATUSES } from '@/lib/plan/types'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
 import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
-import { BASE_URL, launchBrowser, screenshot, signInMember } from './helpers'
+import { BASE_URL, launchBrowser, parseCsv, screenshot, signInMember } from './helpers'
 
 const API = `${BASE_URL}/api/plans/${SEED_PLAN_SLUG}/coverage`
 
 let browser: Browser
 let context: BrowserContext
 let page: Page
-
-/** RFC 4180 CSV into rows of cells (quotes, doubled quotes, CRLF); a leading BOM is dropped. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  const body = text.replace(/^\uFEFF/, '')
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      i++
-    } else cell += c
-  }
-  return rows
-}
 
 /** The text of every header and body cell of a table, row by row. */
 const tableCells = (page: Page, selector: string): Promise<string[][]> =>

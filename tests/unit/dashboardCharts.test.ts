@@ -282,14 +282,24 @@ describe('goalDrillDown agrees with computeCoverage', () => {
   it('as a table: one row per objective and initiative, objectives without any kept', () => {
     const table = drillDownTable(goalDrillDown(input(), 2, { filters: { status: ['proposed'] } })!)
     expect(table).toEqual({
-      headers: ['Objective', 'Covered', 'Initiative', 'Section', 'Status', 'Progress'],
-      rows: [['2.1', 'no', '', '', '', '']],
+      headers: ['Objective', 'Covered', 'Initiative', 'Section', 'Status', 'Progress', 'Stale'],
+      rows: [['2.1', 'no', '', '', '', '', '']],
     })
     const full = drillDownTable(goalDrillDown(input(), 2)!)
     expect(full.rows).toEqual([
-      ['2.1', 'yes', 'Initiative A', 'Acquisitions', 'in progress', ''],
-      ['2.1', 'yes', 'Initiative E', 'Cataloging', 'cancelled', ''],
+      ['2.1', 'yes', 'Initiative A', 'Acquisitions', 'in progress', '', ''],
+      ['2.1', 'yes', 'Initiative E', 'Cataloging', 'cancelled', '', ''],
     ])
+  })
+
+  it('marks the initiatives it is told are stale, in the rows and the table', () => {
+    const a = input().initiatives.find((i) => i.title === 'Initiative A')!
+    const drill = goalDrillDown(input(), 2, { stale: new Set([String(a.id)]) })!
+    expect(drill.objectives[0]!.initiatives.map((i) => [i.title, i.stale])).toEqual([
+      ['Initiative A', true],
+      ['Initiative E', false],
+    ])
+    expect(drillDownTable(drill).rows.map((r) => r[6])).toEqual(['stale', ''])
   })
 })
 

@@ -23,6 +23,8 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PlanExportLinks as PlanExportLinks_d8966a9c455bb4f5377e5221fe552d49 } from '../../../components/admin/PlanExportLinks.client'
 import { ImportPlanLink as ImportPlanLink_7bf14919565497dfbcea72e908a68a8e } from '../../../components/admin/ImportPlanLink'
+import { StaleCell as StaleCell_68e4ed426237b6e4e7d04aa5a6931ff5 } from '../../../components/admin/StaleCell'
+import { StaleFilter as StaleFilter_e2f19a7f3e2fec3c0154a1dcc18fdfab } from '../../../components/admin/StaleFilter'
 import { EmailField as EmailField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { EmailStatusBanner as EmailStatusBanner_ed28fc21ad3d1d461ea2a7eddea1c930 } from '../../../components/admin/EmailStatusBanner'
 import { ImportNavLink as ImportNavLink_0affae86310ade5f251e109b3cf5d8d3 } from '../../../components/admin/ImportNavLink'
@@ -58,6 +60,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/admin/PlanExportLinks.client#PlanExportLinks": PlanExportLinks_d8966a9c455bb4f5377e5221fe552d49,
   "/components/admin/ImportPlanLink#ImportPlanLink": ImportPlanLink_7bf14919565497dfbcea72e908a68a8e,
+  "/components/admin/StaleCell#StaleCell": StaleCell_68e4ed426237b6e4e7d04aa5a6931ff5,
+  "/components/admin/StaleFilter#StaleFilter": StaleFilter_e2f19a7f3e2fec3c0154a1dcc18fdfab,
   "@payloadcms/ui#EmailField": EmailField_3817bf644402e67bfe6577f60ef982de,
   "/components/admin/EmailStatusBanner#EmailStatusBanner": EmailStatusBanner_ed28fc21ad3d1d461ea2a7eddea1c930,
   "/components/admin/ImportNavLink#ImportNavLink": ImportNavLink_0affae86310ade5f251e109b3cf5d8d3,

@@ -1,8 +1,9 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { drillDownTable, goalDrillDown } from '@/lib/charts/drilldown'
-import { loadCoverageData } from '@/lib/data/coverage'
+import { drillDownTable } from '@/lib/charts/drilldown'
+import { staleRuleText } from '@/lib/charts/history'
+import { getGoalDrillDown } from '@/lib/data/cycles'
 import { statusLabel } from '@/lib/format/labels'
 import { plural } from '@/lib/format/plural'
 import { formatPercent } from '@/lib/plan/coverage'
@@ -10,14 +11,20 @@ import { labelledCode } from '@/lib/plan/numbering'
 import { DataTable } from '@/components/dashboard/DataTable'
 import { coverageOf, csvHref, drillHref, type DashboardContext } from './context'
 
-/** One goal area's objectives and the initiatives serving each (`?goal=<n>`). */
+/**
+ * One goal area's objectives and the initiatives serving each (`?goal=<n>`), as of `?cycle=` when
+ * one is chosen, stale work marked in words.
+ */
 export async function DrillDownWidget({ ctx }: { ctx: DashboardContext }) {
-  const [cov, data] = await Promise.all([coverageOf(ctx), loadCoverageData(ctx.slug, ctx.user)])
-  if (!data) notFound()
-  const drill =
+  const [cov, view] = await Promise.all([
+    coverageOf(ctx),
     ctx.goal === undefined
       ? undefined
-      : goalDrillDown(data.input, ctx.goal, { audience: data.audience, filters: ctx.filters })
+      : getGoalDrillDown(ctx.slug, ctx.user, ctx.filters, ctx.cycle ?? null, ctx.goal),
+  ])
+  if (view === null) notFound()
+  const drill = view?.drill
+  const staleNote = view ? staleRuleText(view.stale) : ''
   const goal = cov.goals.find((g) => g.number === ctx.goal)
   return (
     <section
@@ -82,8 +89,14 @@ export async function DrillDownWidget({ ctx }: { ctx: DashboardContext }) {
                         key={`${index}-${i.title}`}
                         className="dash-initiative"
                         data-active={i.active ? 'true' : 'false'}
+                        data-stale={i.stale ? 'true' : undefined}
                       >
                         <span className="dash-initiative__title">{i.title}</span>
+                        {i.stale ? (
+                          <span className="dash-badge dash-badge--stale">
+                            Stale<span className="visually-hidden">: {staleNote}</span>
+                          </span>
+                        ) : null}
                         <span className="dash-initiative__meta">
                           {i.section} ·{' '}
                           <span className={`dash-status dash-status--${i.status}`}>

@@ -1,11 +1,11 @@
 import type { NextRequest } from 'next/server'
 
 import { getViewer } from '@/lib/auth/viewer'
-import { drillDownTable, goalDrillDown } from '@/lib/charts/drilldown'
+import { drillDownTable } from '@/lib/charts/drilldown'
 import { HISTORY_TABLES, isHistoryTable } from '@/lib/charts/history'
 import { DASHBOARD_TABLES, csvFileName, isDashboardTable } from '@/lib/charts/tables'
 import { coverageOfQuery } from '@/lib/data/coverage'
-import { getDashboardHistory, resolveHistoryQuery } from '@/lib/data/cycles'
+import { drillDownInView, getDashboardHistory, resolveHistoryQuery } from '@/lib/data/cycles'
 import { getPayloadClient } from '@/lib/data/payload'
 import { coverageAsOf } from '@/lib/plan/cycles'
 import { CSV_BOM, toCsv, type Table } from '@/lib/plan/csv'
@@ -47,8 +47,9 @@ export async function GET(request: NextRequest, { params }: Context) {
     if (!resolved.ok) return problem(resolved.status, resolved.error)
     let table: Table
     if (goal !== undefined) {
-      const { data, filters } = resolved
-      const drill = goalDrillDown(data.input, Number(goal), { audience: data.audience, filters })
+      const { data, filters, cycle } = resolved
+      // as of the cycle when one is asked for, stale work marked as of the same moment
+      const { drill } = drillDownInView(data, filters, cycle, Number(goal))
       if (!drill) return problem(404, `Plan "${slug}" has no Goal Area ${goal}.`)
       table = drillDownTable(drill)
     } else if (isHistoryTable(name)) {

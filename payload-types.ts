@@ -491,7 +491,7 @@ export interface User {
    */
   sections?: (number | Section)[] | null;
   /**
-   * Reminders before and on a cycle’s due date. The notice that a cycle has opened always comes.
+   * Reminders before and on a cycle’s due date (editors: the copy of the due-date notice). The notice that a cycle has opened always comes.
    */
   emailReminders?: boolean | null;
   /**

@@ -5,6 +5,7 @@ import * as migration_20261129_170233_auth_sessions from './20261129_170233_auth
 import * as migration_20261129_174144_email_jobs from './20261129_174144_email_jobs'
 import * as migration_20261129_175810_plan_objective_label from './20261129_175810_plan_objective_label'
 import * as migration_20261129_200401_updates_array_to_progress_updates from './20261129_200401_updates_array_to_progress_updates'
+import * as migration_20261129_232144_latest_version_last_update_at from './20261129_232144_latest_version_last_update_at'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261129_200401_updates_array_to_progress_updates.up,
     down: migration_20261129_200401_updates_array_to_progress_updates.down,
     name: '20261129_200401_updates_array_to_progress_updates',
+  },
+  {
+    up: migration_20261129_232144_latest_version_last_update_at.up,
+    down: migration_20261129_232144_latest_version_last_update_at.down,
+    name: '20261129_232144_latest_version_last_update_at',
   },
 ]

@@ -41,7 +41,12 @@ const mailpit =
 const mail = mailpit
   ? { SMTP_URL: mailpit.smtpUrl, MAILPIT_URL: mailpit.apiUrl }
   : { SMTP_URL: process.env.SMTP_URL, MAILPIT_URL: process.env.MAILPIT_URL }
-const env = productionEnv(port, `file:${path.join(dir, 'e2e.db')}`, { ...issuer.env, ...mail })
+// archived reports (the job runner the tests start writes them, the server reads them) in the temp dir
+const env = productionEnv(port, `file:${path.join(dir, 'e2e.db')}`, {
+  ...issuer.env,
+  ...mail,
+  REPORT_ARCHIVE_DIR: path.join(dir, 'reports'),
+})
 console.log(`Seeding ${env.DATABASE_URI} …`)
 seedDemo(env)
 const server = await startServer({ port, env, logFile: path.join(dir, 'server.log') })

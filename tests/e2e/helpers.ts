@@ -31,8 +31,13 @@ export async function screenshot(page: Page, name: string) {
 }
 
 /** Signs in to the Payload admin as a staff user and waits for the dashboard. */
-export async function signInAdmin(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${BASE_URL}/admin/login`)
+export async function signInAdmin(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  baseUrl = BASE_URL,
+) {
+  await page.goto(`${baseUrl}/admin/login`)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Login' }).click()

@@ -319,6 +319,42 @@ describe.skipIf(!MAILPIT_URL)('the board report archive', () => {
     expect(totalDocs).toBe(0)
   })
 
+  it('a job for a cycle that is gone, or not closed, completes without sending or storing', async () => {
+    const gone = process.env.MONGODB_URI ? '0123456789abcdef01234567' : '987654'
+    const { docs: open } = await payload.find({
+      collection: 'cycles',
+      where: { state: { equals: 'draft' } },
+      limit: 1,
+      ...system,
+    })
+    const draft =
+      open[0] ??
+      (await payload.create({
+        collection: 'cycles',
+        data: { name: `Draft ${run}`, plan, asOf: '2027-06-30', state: 'draft' },
+        context: { disableRevalidate: true },
+        ...system,
+      }))
+    const reportsBefore = (await payload.count({ collection: 'archived-reports', ...system }))
+      .totalDocs
+    const rowsBefore = (await payload.count({ collection: 'notifications', ...system })).totalDocs
+    for (const cycleId of [gone, String(draft.id)]) {
+      for (const task of ['archiveReport', 'cycleNotices'] as const) {
+        await payload.jobs.queue({ task, input: { cycle: cycleId }, queue: JOBS_QUEUE })
+      }
+    }
+    const result = await runQueuedJobs(payload)
+    expect(Object.values(result.jobStatus ?? {}).map((j) => j.status)).toEqual(
+      Array(4).fill('success'),
+    )
+    expect((await payload.count({ collection: 'archived-reports', ...system })).totalDocs).toBe(
+      reportsBefore,
+    )
+    expect((await payload.count({ collection: 'notifications', ...system })).totalDocs).toBe(
+      rowsBefore,
+    )
+  })
+
   async function filenameOf(id: number | string) {
     const doc = await payload.findByID({ collection: 'archived-reports', id, ...system })
     return doc.filename

@@ -74,6 +74,8 @@ async function lookUpPublishedPlanIds(req: PayloadRequest): Promise<Id[]> {
     select: { slug: true },
     depth: 0,
     pagination: false,
+    // nor the plans' join of their goal areas (on MongoDB a find and a count of its own)
+    joins: false,
     // a lookup for the rule itself: only the ids leave this function
     overrideAccess: true,
     req,

@@ -220,6 +220,9 @@ async function fetchPlanData(plan: DashboardPlan, user: CoverageUser): Promise<P
         where: byPlan,
         sort: 'number',
         select: { number: true, title: true },
+        // the goal areas' join of their objectives is not wanted: on MongoDB it is a find and a
+        // count of its own (the objectives are read below)
+        joins: false,
         ...asThisPerson,
       }),
       payload.find({

@@ -2,7 +2,7 @@
  * Coverage benchmark (not part of `npm test`):
  *
  *   npx tsx --conditions=development --import ./scripts/lib/server-only.mjs bench/coverage/run.ts \
- *     [--sizes 1000,10000,50000] [--port 3105] [--naive-depth 1] [--keep]
+ *     [--sizes 1000,10000,50000] [--port 3105] [--naive-depth 1] [--cycles 8] [--keep]
  *
  * In a scratch SQLite database it seeds the ALCTS plan and the demo accounts, then writes one plan
  * per size (the ALCTS goal areas and objectives) with that many initiatives, created through the
@@ -16,6 +16,10 @@
  *   - the naive approach for comparison: Payload REST (its real handler, in process), one request
  *     per goal area for the initiatives serving it with depth-populated relations, then coverage
  *     counted from the populated documents — its SQL statements and time.
+ * With `--cycles N`, each plan also gets a history: N closed cycles, each with an update from about
+ * nine in ten of the plan's initiatives (written by SQL, `INSERT … SELECT` per cycle, so that 80,000
+ * updates take seconds), and it prints the as-of-cycle fetch (lib/data/cycles.ts loadHistoryData:
+ * its SQL statements and time) and the time of coverageAsOf for the latest closed cycle.
  * Times are medians of several runs after a warm-up (the naive approach: one run). Total runtime is
  * about 20–30 minutes on two shared cores, most of it writing the 61,000 initiatives.
  */
@@ -36,6 +40,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,50000' },
     port: { type: 'string', default: process.env.E2E_PORT ?? '3105' },
     'naive-depth': { type: 'string', default: '1' },
+    cycles: { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
   },
 })
@@ -46,6 +51,7 @@ const SIZES = args.sizes
 const PORT = Number(args.port)
 const NAIVE_DEPTH = Number(args['naive-depth'])
 const KEEP = args.keep
+const CYCLES = Math.max(0, Number(args.cycles) || 0)
 const ROOT = process.cwd()
 const BASE = `http://localhost:${PORT}`
 const BATCH = 250
@@ -211,6 +217,46 @@ async function writePlan(
   return written
 }
 
+/**
+ * N closed cycles for the plan (created as drafts through the Local API, then closed by SQL so no
+ * job or email runs), each with an update from about nine in ten initiatives, written by SQL with
+ * the copies (section, plan, visibility, published) the updates' read rule uses.
+ */
+async function writeHistory(payload: Payload, plan: number | string, cycles: number) {
+  const { sql } = await import('@payloadcms/db-sqlite')
+  const db = (payload.db as unknown as { drizzle: { run: (q: unknown) => Promise<unknown> } })
+    .drizzle
+  const started = performance.now()
+  for (let k = 0; k < cycles; k++) {
+    const year = 2006 + Math.floor(k / 2)
+    const asOf = `${year}-${k % 2 === 0 ? '01' : '06'}-15T00:00:00.000Z`
+    const closedAt = `${year}-${k % 2 === 0 ? '02' : '07'}-01T00:00:00.000Z`
+    const cycle = await payload.create({
+      collection: 'cycles',
+      data: { plan: plan as number, name: `Bench cycle ${k + 1}`, asOf, state: 'draft' },
+      context: { disableRevalidate: true },
+      depth: 0,
+    })
+    await db.run(
+      sql`UPDATE cycles SET state = 'closed', closed_at = ${closedAt} WHERE id = ${cycle.id}`,
+    )
+    await db.run(sql`INSERT INTO progress_updates
+      (initiative_id, cycle_id, status, progress, submitted_at, section_id, plan_id, visibility,
+       published, created_at, updated_at)
+      SELECT id, ${cycle.id}, status, progress, ${asOf}, section_id, plan_id, visibility,
+        CASE WHEN _status = 'published' THEN 1 ELSE 0 END, ${asOf}, ${asOf}
+      FROM initiatives WHERE plan_id = ${plan} AND abs(random()) % 10 < 9`)
+  }
+  const { totalDocs } = await payload.count({
+    collection: 'progress-updates',
+    where: { plan: { equals: plan } },
+  })
+  log(
+    `  ${cycles} cycles, ${totalDocs.toLocaleString('en')} updates written (${ms(performance.now() - started)} ms)`,
+  )
+  return totalDocs
+}
+
 // ---------------------------------------------------------------------------------------------
 // The naive approach: REST, one request per goal area, relations populated by depth
 
@@ -357,6 +403,8 @@ interface Row {
   apiMs: number
   naiveQueries: number | string
   naiveMs: number
+  /** with --cycles: updates, the as-of-cycle fetch's statements and time, coverageAsOf's time */
+  history?: { updates: number; queries: number; fetchMs: number; asOfMs: number }
 }
 
 async function main() {
@@ -371,10 +419,14 @@ async function main() {
   const payload = await getPayload({ config })
   await seed({ payload, demo: true, demoPassword: PASSWORD, log: () => {} })
 
-  const plans: { size: number; slug: string }[] = []
+  const { loadHistoryData } = await import('@/lib/data/cycles')
+  const { coverageAsOf, latestClosedCycle } = await import('@/lib/plan/cycles')
+  const plans: { size: number; slug: string; updates: number }[] = []
   for (const size of SIZES) {
     log(`Writing bench-${size} …`)
-    plans.push({ size, slug: (await writePlan(payload, size)).slug })
+    const written = await writePlan(payload, size)
+    const updates = CYCLES > 0 ? await writeHistory(payload, written.id, CYCLES) : 0
+    plans.push({ size, slug: written.slug, updates })
   }
 
   const found = await payload.find({
@@ -403,8 +455,28 @@ async function main() {
     const cookie = await signIn(BOARD)
     const staff = await staffToken()
 
-    for (const { size, slug } of plans) {
+    for (const { size, slug, updates } of plans) {
       log(`Measuring bench-${size} …`)
+      let history: Row['history']
+      if (CYCLES > 0) {
+        const counted = await countSql(payload, () => loadHistoryData(slug, board))
+        const data = counted.result
+        if (!data) throw new Error(`board member cannot see ${slug}`)
+        const last = latestClosedCycle(data.history.cycles)!
+        const now = new Date()
+        history = {
+          updates,
+          queries: counted.queries,
+          fetchMs: await timeRuns(() => loadHistoryData(slug, board)),
+          asOfMs: await timeRuns(() =>
+            coverageAsOf(data.history, last, now, { audience: data.audience }),
+          ),
+        }
+        log(
+          `  history: ${data.history.cycles.length} cycles, ${data.history.updates.length.toLocaleString('en')} updates read; ` +
+            `as-of-cycle fetch ${history.queries} SQL statements, ${ms(history.fetchMs)} ms; coverageAsOf ${ms(history.asOfMs)} ms`,
+        )
+      }
       const { result: data, queries } = await countSql(payload, () => loadCoverageData(slug, board))
       if (!data) throw new Error(`board member cannot see ${slug}`)
       const fetchMs = await timeRuns(() => loadCoverageData(slug, board))
@@ -471,6 +543,7 @@ async function main() {
         apiMs,
         naiveQueries,
         naiveMs,
+        history,
       })
     }
   } finally {
@@ -522,6 +595,19 @@ async function main() {
   log(
     `Query count ${flat ? 'is flat' : 'CHANGES'} as initiatives grow: ${rows.map((r) => r.queries).join(', ')}.`,
   )
+  if (CYCLES > 0) {
+    log('')
+    log(
+      `History (${CYCLES} closed cycles): as-of-cycle fetch = lib/data/cycles.ts loadHistoryData.`,
+    )
+    for (const r of rows) {
+      if (!r.history) continue
+      log(
+        `  ${r.size.toLocaleString('en')} initiatives, ${r.history.updates.toLocaleString('en')} updates: ` +
+          `${r.history.queries} SQL statements, fetch ${ms(r.history.fetchMs)} ms, coverageAsOf ${ms(r.history.asOfMs)} ms`,
+      )
+    }
+  }
   if (KEEP) log(`Scratch database kept: ${DATABASE_URI}`)
   else fs.rmSync(scratch, { recursive: true, force: true })
 }

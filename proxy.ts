@@ -5,6 +5,7 @@ import { checkApiQuery } from './lib/api/query'
 import { loginPath } from './lib/auth/callback'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from './lib/import/input'
 import { sessionSettings } from './lib/auth/session'
+import { emailUnavailable } from './lib/email/status'
 
 /** Largest request body the API accepts (JSON documents; there are no file uploads). */
 export const MAX_API_BODY_BYTES = 1024 * 1024
@@ -63,6 +64,12 @@ function checkQuery(request: NextRequest): NextResponse | null {
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
   if (pathname.startsWith('/api/')) return checkQuery(request) ?? limitBody(request)
+  // Payload's own reset form shows "success" whatever the endpoint answers: with no email to send,
+  // staff get the site's reset page, which says so (docs/architecture.md, "Email and jobs")
+  if (pathname === '/admin/forgot') {
+    if (!emailUnavailable()) return NextResponse.next()
+    return NextResponse.redirect(new URL('/login/forgot', request.url))
+  }
 
   if (await mightBeSignedIn(request)) return NextResponse.next()
   // Reports answer 401 to programs (docs/architecture.md, "Routes"); a person opening one in the browser signs in first.
@@ -71,5 +78,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/dashboard', '/dashboard/:path*', '/reports/:path*', '/api/:path*'],
+  matcher: ['/dashboard', '/dashboard/:path*', '/reports/:path*', '/api/:path*', '/admin/forgot'],
 }

@@ -56,6 +56,15 @@ describe.skipIf(!databaseUri)('a production site without SMTP_URL', () => {
     await page.context().close()
   })
 
+  it('the admin’s “Forgot password” page leads to the same message, not to a form that pretends', async () => {
+    const page = await (await browser.newContext()).newPage()
+    await page.goto(`${server.url}/admin/forgot`)
+    await page.getByRole('status').getByText(EMAIL_UNAVAILABLE_MESSAGE).waitFor()
+    expect(new URL(page.url()).pathname).toBe('/login/forgot')
+    expect(await page.getByRole('textbox').count()).toBe(0)
+    await page.context().close()
+  })
+
   it('the admin’s reset endpoint refuses with the same message', async () => {
     const rest = await fetch(`${server.url}/api/users/forgot-password`, {
       method: 'POST',

@@ -3,11 +3,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { HeadingLevel } from 'docx'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { chromiumPdf, docxFile, heading, numbered, para } from '@/tests/fixtures/documents'
+import { chromiumPdf, docxFile, LAKESHORE_TITLE, strategiesPlan } from '@/tests/fixtures/documents'
 
 import { BASE_URL, DEMO_PASSWORD, launchBrowser, screenshot, signInAdmin } from './helpers'
 
@@ -165,17 +164,8 @@ describe('the admin’s Import plan view', () => {
   })
 
   it('reads a Word document chosen with the file input and creates the draft with its wording', async () => {
-    const title = 'Lakeshore Library Association Strategic Plan 2025–2028'
-    const docx = await docxFile([
-      heading(title, HeadingLevel.TITLE),
-      heading('Goal 1: Membership', HeadingLevel.HEADING_2),
-      para('Strategies'),
-      numbered('Welcome new members', 0),
-      numbered('Keep the members we have', 0),
-      heading('Goal 2: Advocacy', HeadingLevel.HEADING_2),
-      para('Strategies'),
-      numbered('Speak for libraries in the legislature', 0),
-    ])
+    const title = LAKESHORE_TITLE
+    const docx = await docxFile(strategiesPlan())
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
     await signInAdmin(page, 'editor@example.org')
     await openImportView(page)

@@ -15,7 +15,7 @@ import { lodestarEmailAdapter } from '@/lib/email/adapter'
 import { env } from '@/lib/env'
 import { MAILPIT_URL, linkIn, waitForMail } from '../mailpit'
 import { startSmtpStub } from '../smtpStub'
-import { DEMO_PASSWORD, expectMailToReachMailpit, getTestPayload, rest, seedDemo } from './helpers'
+import { DEMO_PASSWORD, rest, seededPayloadWithMail } from './helpers'
 
 const run = crypto.randomBytes(4).toString('hex')
 const address = (name: string) => `${name}.${run}@example.org`
@@ -25,9 +25,7 @@ describe.skipIf(!MAILPIT_URL)('email through SMTP (Mailpit)', () => {
   let payload: Payload
 
   beforeAll(async () => {
-    expectMailToReachMailpit()
-    payload = await getTestPayload()
-    await seedDemo(payload)
+    payload = await seededPayloadWithMail()
   })
 
   afterAll(async () => {

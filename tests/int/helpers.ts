@@ -42,6 +42,14 @@ export function expectMailToReachMailpit() {
   expect(env().email.delivery, 'MAILPIT_URL is set, so SMTP_URL must point at it').toBe('smtp')
 }
 
+/** The email and job tests' Payload: mail must reach Mailpit, then this file's database, seeded. */
+export async function seededPayloadWithMail(): Promise<Payload> {
+  expectMailToReachMailpit()
+  const payload = await getTestPayload()
+  await seedDemo(payload)
+  return payload
+}
+
 /** Runs `check` while the plan words its objectives as `label` ("Strategy"), then sets it back. */
 export async function withObjectiveLabel<T>(
   payload: Payload,

@@ -33,6 +33,7 @@ import {
   heading,
   numbered,
   para,
+  strategiesPlan,
 } from '@/tests/fixtures/documents'
 
 import { BASE, getTestPayload, loginToken, seedDemo } from './helpers'
@@ -205,16 +206,7 @@ describe('npm run import: formats and drafts', () => {
   })
 
   it('imports a Word document and a PDF from the CLI, known by their bytes, not their names', async () => {
-    const docx = await docxFile([
-      heading('Lakeshore Library Association Strategic Plan 2025–2028', HeadingLevel.TITLE),
-      heading('Goal 1: Membership', HeadingLevel.HEADING_2),
-      para('Strategies'),
-      numbered('Welcome new members', 0),
-      numbered('Keep the members we have', 0),
-      heading('Goal 2: Advocacy', HeadingLevel.HEADING_2),
-      para('Strategies'),
-      numbered('Speak for libraries in the legislature', 0),
-    ])
+    const docx = await docxFile(strategiesPlan())
     const word = await cli(file('lakeshore-plan', docx))
     expect(word.code).toBe(0)
     expect(word.stdout).toEqual([

@@ -15,13 +15,7 @@ import { lodestarEmailAdapter } from '@/lib/email/adapter'
 import { env } from '@/lib/env'
 import { JOBS_QUEUE, runQueuedJobs } from '@/lib/jobs'
 import { MAILPIT_URL, messagesTo, waitForMail } from '../mailpit'
-import {
-  closeOpenCycle,
-  expectMailToReachMailpit,
-  findPerson,
-  getTestPayload,
-  seedDemo,
-} from './helpers'
+import { closeOpenCycle, findPerson, seededPayloadWithMail } from './helpers'
 
 const run = crypto.randomBytes(4).toString('hex')
 
@@ -29,9 +23,7 @@ describe.skipIf(!MAILPIT_URL)('cycle notices on the job queue', () => {
   let payload: Payload
 
   beforeAll(async () => {
-    expectMailToReachMailpit()
-    payload = await getTestPayload()
-    await seedDemo(payload)
+    payload = await seededPayloadWithMail()
   })
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react'
 import { statusTitle } from '@/lib/format/labels'
 import { checkReport, trackerText, type ReportingRow } from '@/lib/plan/reporting'
 import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from '@/lib/plan/types'
+import { messageOf, readJson } from './answers'
 import styles from './myUpdates.module.css'
 
 interface Props {
@@ -19,28 +20,6 @@ type RowState =
   | { kind: 'saving' }
   | { kind: 'saved'; at: string }
   | { kind: 'error'; message: string }
-
-/** The message of an error answer (Payload's `{ errors: [{ message }] }` shape). */
-function messageOf(body: unknown, status: number): string {
-  const errors = (body as { errors?: { message?: string; data?: unknown }[] } | null)?.errors
-  const first = errors?.[0]
-  const fieldErrors = (first?.data as { errors?: { message?: string }[] } | undefined)?.errors
-  const message = fieldErrors?.[0]?.message ?? first?.message
-  if (message) return message
-  if (status === 401) return 'Your session has ended: sign in again.'
-  if (status === 403) return 'You may not report on this initiative.'
-  return `The server answered ${status}. Try again in a moment.`
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text()
-  try {
-    return JSON.parse(text) as unknown
-  } catch (err) {
-    if (err instanceof SyntaxError) return null
-    throw err
-  }
-}
 
 /** One compact form: status, progress and a note for one initiative, submitted on its own. */
 function UpdateForm({
@@ -96,7 +75,10 @@ function UpdateForm({
       )
       const answer = await readJson(response)
       if (!response.ok) {
-        setState({ kind: 'error', message: messageOf(answer, response.status) })
+        setState({
+          kind: 'error',
+          message: messageOf(answer, response.status, 'You may not report on this initiative.'),
+        })
         return
       }
       const doc = (answer as { doc?: { id?: Id; submittedAt?: string } } | null)?.doc

@@ -1,3 +1,5 @@
+import { tryAgainAt } from '@/lib/format/dates'
+
 /**
  * Sign-in outcomes as short codes (they travel in next-auth's `error` query parameter) and the
  * words a person reads for each. Shared by the server (authorize) and the login form.
@@ -28,11 +30,7 @@ export const timedCode = (
 ) => `${code}@${Math.ceil(now / 1000) + Math.max(1, Math.ceil(retryAfterSeconds))}`
 
 /** "at 14:32 UTC (in 7 minutes)" for a moment given in unix seconds. */
-function at(untilSeconds: number, now = Date.now()): string {
-  const clock = new Date(untilSeconds * 1000).toISOString().slice(11, 16)
-  const minutes = Math.max(1, Math.ceil((untilSeconds * 1000 - now) / 60_000))
-  return `at ${clock} UTC (in ${minutes} minute${minutes === 1 ? '' : 's'})`
-}
+const at = (untilSeconds: number, now = Date.now()): string => tryAgainAt(untilSeconds * 1000, now)
 
 /** The message for next-auth's `error` value (our codes, or next-auth's own such as CredentialsSignin). */
 export function signInErrorMessage(code: string | null | undefined): string | null {

@@ -1,3 +1,5 @@
+import { countLabel } from './plural'
+
 /** Dates as people read them. Stored dates are calendar days: every format is in UTC, so none shifts a day. */
 
 const longDay = new Intl.DateTimeFormat('en-US', {
@@ -70,4 +72,11 @@ export function isoDateTime(value: unknown): string | null {
   return (
     parse(value instanceof Date || value == null ? value : String(value))?.toISOString() ?? null
   )
+}
+
+/** When to try again: "at 14:32 UTC (in 7 minutes)", never "in 0 minutes". */
+export function tryAgainAt(untilMs: number, nowMs: number): string {
+  const clock = new Date(untilMs).toISOString().slice(11, 16)
+  const minutes = Math.max(1, Math.ceil((untilMs - nowMs) / 60_000))
+  return `at ${clock} UTC (in ${countLabel(minutes, 'minute')})`
 }

@@ -5,6 +5,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible'
 
+import { tryAgainAt } from '@/lib/format/dates'
 import { sharedRedis } from '@/lib/redis/connection.mjs'
 
 /**
@@ -151,8 +152,5 @@ export function authLimits(): AuthLimits {
 
 /** A message that says exactly when to try again ("at 14:32 UTC, in 7 minutes"). */
 export function whenAgain(retryAfterSeconds: number, now = new Date()): string {
-  const at = new Date(now.getTime() + retryAfterSeconds * 1000)
-  const clock = at.toISOString().slice(11, 16)
-  const minutes = Math.ceil(retryAfterSeconds / 60)
-  return `at ${clock} UTC (in ${minutes} minute${minutes === 1 ? '' : 's'})`
+  return tryAgainAt(now.getTime() + retryAfterSeconds * 1000, now.getTime())
 }

@@ -56,11 +56,8 @@ async function findArchived(payload: Payload, key: string): Promise<Id | null> {
 const LINK_PREFIX = 'report-archived:'
 const linkKey = (reportKey: string, recipient: string) => `${LINK_PREFIX}${reportKey}:${recipient}`
 
-/**
- * The cycles whose board links have sends left to retry (failed, or claimed by a runner that may
- * have died): what the hourly sweep hands to `archiveCycleReport(…, { pendingOnly: true })`.
- */
-export async function cyclesWithPendingLinks(payload: Payload): Promise<string[]> {
+/** Keys of the board links whose sends are left to retry (failed, or claimed by a runner that may have died). */
+async function pendingLinkKeys(payload: Payload): Promise<string[]> {
   const { docs } = await payload.find({
     collection: NOTIFICATIONS_SLUG,
     where: {
@@ -70,9 +67,18 @@ export async function cyclesWithPendingLinks(payload: Payload): Promise<string[]
     pagination: false,
     overrideAccess: true,
   })
+  return docs.map((doc) => doc.key)
+}
+
+/**
+ * The cycles whose board links have sends left to retry (failed, or claimed by a runner that may
+ * have died): what the hourly sweep hands to `archiveCycleReport(…, { pendingOnly: true })`.
+ */
+export async function cyclesWithPendingLinks(payload: Payload): Promise<string[]> {
+  const keys = await pendingLinkKeys(payload)
   // key: report-archived:report:<cycle id>:<closedAt>:members:<id>
-  const cycles = docs.flatMap((doc) => {
-    const match = /^report-archived:report:([^:]+):/.exec(doc.key)
+  const cycles = keys.flatMap((key) => {
+    const match = /^report-archived:report:([^:]+):/.exec(key)
     return match ? [match[1]!] : []
   })
   return [...new Set(cycles)]
@@ -80,18 +86,10 @@ export async function cyclesWithPendingLinks(payload: Payload): Promise<string[]
 
 /** The recipients of this report's links whose sends are left to retry. */
 async function pendingRecipients(payload: Payload, reportKey: string): Promise<Set<string>> {
-  const { docs } = await payload.find({
-    collection: NOTIFICATIONS_SLUG,
-    where: {
-      and: [{ kind: { equals: 'report-archived' } }, { status: { in: ['failed', 'sending'] } }],
-    },
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-  })
+  const keys = await pendingLinkKeys(payload)
   const prefix = `${LINK_PREFIX}${reportKey}:`
   return new Set(
-    docs.filter((doc) => doc.key.startsWith(prefix)).map((doc) => doc.key.slice(prefix.length)),
+    keys.filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)),
   )
 }
 

@@ -17,23 +17,10 @@ import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MAILPIT_URL, linkIn, waitForMail } from '../mailpit'
-import { BASE_URL, DEMO_PASSWORD, launchBrowser, screenshot, signInMember } from './helpers'
+import { BASE_URL, api, DEMO_PASSWORD, launchBrowser, screenshot, signInMember } from './helpers'
 
 const run = crypto.randomBytes(4).toString('hex')
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase()
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      origin: BASE_URL,
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> }
-}
 
 describe.skipIf(!MAILPIT_URL)('the board report archive, from the closing to the download', () => {
   let browser: Browser

@@ -10,22 +10,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MAILPIT_URL, linkIn, waitForMail } from '../mailpit'
-import { BASE_URL, DEMO_PASSWORD, launchBrowser, screenshot, signInAdmin } from './helpers'
+import { BASE_URL, api, DEMO_PASSWORD, launchBrowser, screenshot, signInAdmin } from './helpers'
 
 const run = crypto.randomBytes(4).toString('hex')
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      origin: BASE_URL,
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> }
-}
 
 describe.skipIf(!MAILPIT_URL)('password resets by email (Mailpit)', () => {
   let browser: Browser

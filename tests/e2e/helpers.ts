@@ -88,3 +88,20 @@ export function parseCsv(text: string): string[][] {
   }
   return rows
 }
+
+/** A JSON call to the site's REST API, as a browser on the site would make it (with its Origin). */
+export async function api(
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      origin: BASE_URL,
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `JWT ${init.token}` } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> }
+}

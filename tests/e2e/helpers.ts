@@ -41,7 +41,37 @@ export async function signInAdmin(
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Login' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin/login'), { timeout: 60_000 })
+  await waitToLeave(page, '/admin/login')
+}
+
+/** What the page tells the person (toasts, field errors, alerts, status lines), for a failure message. */
+export async function pageMessages(page: Page): Promise<string> {
+  const shown = await page
+    .locator('[data-sonner-toast], .toast-error, .field-error, [role="alert"], [role="status"]')
+    .allInnerTexts()
+    .catch(() => [] as string[])
+  return (
+    shown
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .join(' | ') || 'nothing'
+  )
+}
+
+/**
+ * Waits until the page has left `pathPrefix` (a form that moves on when it succeeds). When it does
+ * not, fails with what the page says and a screenshot, not a bare timeout.
+ */
+export async function waitToLeave(page: Page, pathPrefix: string, timeout = 60_000) {
+  try {
+    await page.waitForURL((url) => !url.pathname.startsWith(pathPrefix), { timeout })
+  } catch (err) {
+    await screenshot(page, `stuck-on${pathPrefix.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => {})
+    throw new Error(
+      `Still on ${page.url()} after ${timeout / 1000} s; the page says: ${await pageMessages(page)}`,
+      { cause: err },
+    )
+  }
 }
 
 /** Signs a member in on the site's /login page and waits until the page has moved on. */
@@ -56,7 +86,7 @@ export async function signInMember(
   await page.getByLabel('Member number').fill(memberNumber)
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 })
+  await waitToLeave(page, '/login')
 }
 
 /** RFC 4180 CSV into rows of cells (quotes, doubled quotes, CRLF); a leading BOM is dropped. */

@@ -7,7 +7,7 @@ import type {
 import { revalidateTag } from 'next/cache'
 
 import { expireSharedTags } from '@/lib/cache/shared'
-import { cacheTags } from '@/lib/data/tags'
+import { cacheTags, WORK_FIELDS } from '@/lib/data/tags'
 import { idOf, idsOf, type Relation } from '@/lib/format/ids'
 import type { Id } from '@/lib/plan/types'
 import { savedOnlyADraft } from './drafts'
@@ -104,11 +104,12 @@ const COUNTED_FIELDS = [
   'completedDate',
 ] as const
 
-type InitiativeVersion = Partial<Record<(typeof COUNTED_FIELDS)[number], unknown>> | undefined
+type InitiativeVersion = Record<string, unknown> | undefined
 
-const counted = (version: InitiativeVersion): string =>
+/** The given fields of a version, comparable as a string (relations as ids, objectives sorted). */
+const fieldsOf = (version: InitiativeVersion, fields: readonly string[]): string =>
   JSON.stringify(
-    COUNTED_FIELDS.map((field) => {
+    fields.map((field) => {
       const value = version?.[field]
       if (field === 'objectives')
         return idsOf(value as Relation[])
@@ -118,6 +119,12 @@ const counted = (version: InitiativeVersion): string =>
       return value ?? null
     }),
   )
+
+/** What changed between two versions of an initiative, for the pages that show it. */
+const changedViews = (doc: InitiativeVersion, before: InitiativeVersion) => ({
+  counts: fieldsOf(doc, COUNTED_FIELDS) !== fieldsOf(before, COUNTED_FIELDS),
+  work: fieldsOf(doc, WORK_FIELDS) !== fieldsOf(before, WORK_FIELDS),
+})
 
 /** The goal-area page tags of these objectives (each goal area's plan and number). */
 async function goalAreaTags(req: PayloadRequest, objectives: Id[]): Promise<string[]> {
@@ -147,14 +154,15 @@ async function goalAreaTags(req: PayloadRequest, objectives: Id[]): Promise<stri
 }
 
 /**
- * The tags of what shows an initiative, before and after a change: its section's page, the pages
- * of the goal areas it serves, the plan's PDF, report and dashboard data, and, when it changes what
- * the pages count, the plan's coverage (home page, plan page).
+ * The tags of what shows an initiative, before and after a change: its section's page and the
+ * pages of the goal areas it serves; when it changes what they read, the plan's report and
+ * dashboard data (WORK_FIELDS); when it changes what the pages count, the plan's coverage (home
+ * page, plan page, plan PDF).
  */
 async function initiativeTags(
   req: PayloadRequest,
   versions: { plan?: unknown; section?: unknown; objectives?: unknown }[],
-  countsChanged: boolean,
+  changed: { counts: boolean; work: boolean },
 ): Promise<string[]> {
   const tags: string[] = []
   const objectives: Id[] = []
@@ -162,8 +170,8 @@ async function initiativeTags(
     const plan = idOf(version.plan as Relation)
     const section = idOf(version.section as Relation)
     if (plan != null) {
-      tags.push(cacheTags.planWork(plan))
-      if (countsChanged) tags.push(cacheTags.planCoverage(plan))
+      if (changed.work) tags.push(cacheTags.planWork(plan))
+      if (changed.counts) tags.push(cacheTags.planCoverage(plan))
     }
     if (section != null) tags.push(cacheTags.section(section))
     objectives.push(...idsOf(version.objectives as Relation[]))
@@ -183,9 +191,8 @@ export const revalidateInitiative: CollectionAfterChangeHook = async ({
   if (context.disableRevalidate) return doc
   if (await savedOnlyADraft({ collection: 'initiatives', doc, operation, req })) return doc
   const before = operation === 'create' ? undefined : previousDoc
-  const countsChanged = counted(doc) !== counted(before)
   await expireTags(
-    await initiativeTags(req, before ? [doc, before] : [doc], countsChanged),
+    await initiativeTags(req, before ? [doc, before] : [doc], changedViews(doc, before)),
     req,
     context,
   )
@@ -198,7 +205,7 @@ export const revalidateInitiativeDelete: CollectionAfterDeleteHook = async ({
   context,
 }) => {
   if (context.disableRevalidate) return doc
-  await expireTags(await initiativeTags(req, [doc], true), req, context)
+  await expireTags(await initiativeTags(req, [doc], { counts: true, work: true }), req, context)
   return doc
 }
 

@@ -26,7 +26,7 @@ import {
   type Visibility,
 } from '@/lib/plan/types'
 import { getPayloadClient } from './payload'
-import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from './tags'
+import { cacheTags, PUBLIC_REVALIDATE_SECONDS, WORK_SELECT } from './tags'
 
 /**
  * The dashboard's one data fetch. Everything the coverage numbers need for (plan, person) comes
@@ -200,19 +200,6 @@ async function fetchPlanData(plan: DashboardPlan, user: CoverageUser): Promise<P
     const memo: ReadMemo = {}
     const asThisPerson = { ...asPerson(user), context: { [READ_MEMO]: memo } }
 
-    const initiativeSelect = {
-      title: true,
-      section: true,
-      objectives: true,
-      status: true,
-      visibility: true,
-      startDate: true,
-      targetDate: true,
-      completedDate: true,
-      progress: true,
-      _status: true,
-      createdAt: true,
-    } as const
 
     const [goalDocs, objectiveDocs, sectionDocs, initiativeDocs] = await Promise.all([
       payload.find({
@@ -242,7 +229,7 @@ async function fetchPlanData(plan: DashboardPlan, user: CoverageUser): Promise<P
         collection: 'initiatives',
         where: byPlan,
         sort: 'id',
-        select: initiativeSelect,
+        select: WORK_SELECT,
         ...asThisPerson,
       }),
     ])

@@ -11,7 +11,8 @@ import type { Id } from '@/lib/plan/types'
  * - `plan:<id>:coverage`: how many public initiatives serve each objective, and per section (the
  *   home page, the plan page and its PDF).
  * - `plan:<id>:goal:<n>`: the public initiatives serving Goal Area n's objectives (its page).
- * - `plan:<id>:work`: every initiative of the plan (the board report, the dashboard data).
+ * - `plan:<id>:work`: every initiative of the plan as the board report and the dashboard data read
+ *   it (WORK_SELECT): a save that changes none of those fields (a lead, a summary) leaves it alone.
  * - `sections`: the list of sections and their names (pages that name sections).
  * - `section:<id>`: the section's own public initiatives (its page).
  */
@@ -33,3 +34,31 @@ export const cacheTags = {
  * repeat the number as a literal (`export const revalidate = 600`): Next.js reads it statically.
  */
 export const PUBLIC_REVALIDATE_SECONDS = 600
+
+/**
+ * The initiative fields the plan's work views read (lib/data/coverage selects exactly these for
+ * the dashboard data, the coverage API and the board report). The hooks compare WORK_FIELDS
+ * before and after a save to decide whether `plan:<id>:work` expires: an editor changing a lead
+ * or a description ten times a minute no longer expires the dashboards and the board report,
+ * which print neither.
+ */
+export const WORK_SELECT = {
+  title: true,
+  section: true,
+  objectives: true,
+  status: true,
+  visibility: true,
+  startDate: true,
+  targetDate: true,
+  completedDate: true,
+  progress: true,
+  _status: true,
+  createdAt: true,
+} as const
+
+/**
+ * The initiative fields whose change expires `plan:<id>:work`: WORK_SELECT's, the plan it belongs
+ * to (the views read a plan's initiatives), and `lastUpdateAt`, through which a progress update
+ * (the history the report and the dashboard read) reaches its initiative.
+ */
+export const WORK_FIELDS: readonly string[] = ['plan', ...Object.keys(WORK_SELECT), 'lastUpdateAt']

@@ -377,18 +377,50 @@ describe('"current" and revalidation on draft saves (item 15)', () => {
     expect(expired.some((tag) => tag.startsWith(`plan:${planA}:goal:`))).toBe(true)
     expect(expired).not.toContain(`plan:${planA}`)
 
-    // a published initiative's new summary changes no count: not the home and plan pages either
+    // a published initiative's new summary or lead changes no count (not the home and plan pages)
+    // and nothing the board report and the dashboard read (not the plan's work either)
+    for (const data of [{ summary: 'A new published summary' }, { lead: 'A new lead' }]) {
+      expired.length = 0
+      await payload.update({ collection: 'initiatives', id: existing.id, data, ...asEditor() })
+      expect(expired).toContain(`section:${existing.section}`)
+      expect(expired.some((tag) => tag.startsWith(`plan:${planA}:goal:`))).toBe(true)
+      expect(expired).not.toContain(`plan:${planA}:work`)
+      expect(expired).not.toContain(`plan:${planA}:coverage`)
+      expect(expired).not.toContain(`plan:${planA}`)
+    }
+
+    // its title is in the report and the dashboard: the plan's work expires
     expired.length = 0
     await payload.update({
       collection: 'initiatives',
       id: existing.id,
-      data: { summary: 'A new published summary' },
+      data: { title: `${existing.title} (renamed)` },
       ...asEditor(),
     })
     expect(expired).toContain(`plan:${planA}:work`)
     expect(expired).toContain(`section:${existing.section}`)
     expect(expired).not.toContain(`plan:${planA}:coverage`)
-    expect(expired).not.toContain(`plan:${planA}`)
+  })
+
+  it('expires the plan’s work when a progress update reaches an initiative', async () => {
+    const initiative = (
+      await payload.find({
+        collection: 'initiatives',
+        where: {
+          plan: { equals: planA },
+          _status: { equals: 'published' },
+          status: { equals: 'proposed' },
+        },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]!
+    await payload.create({
+      collection: 'progress-updates',
+      data: { initiative: initiative.id, status: 'in-progress', progress: 55 },
+      ...asEditor(),
+    })
+    expect(expired).toContain(`plan:${planA}:work`)
   })
 })
 

@@ -2,7 +2,8 @@
  * The PDF worker pool (lib/pdf/pool.ts) with real workers loading the real bundle: the board
  * report and the plan PDF rendered off the main thread and read back with poppler (text, pages),
  * equal to what the same code renders in this thread; a full pool refusing at once with a 503
- * and Retry-After, never piling renders up; and the same job asked for twice rendered once.
+ * and Retry-After, never piling renders up; the same job asked for twice rendered once; and the
+ * workers running below the priority of the thread that answers requests.
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -16,6 +17,7 @@ import type { CoverageUser } from '@/lib/data/coverage'
 import { loadPlanBundle } from '@/lib/data/publicQueries'
 import { progressReportForQuery } from '@/lib/data/report'
 import { PdfBusyError, pdfBusyResponse, PdfPool } from '@/lib/pdf/pool'
+import { PDF_WORKER_NICENESS } from '@/lib/pdf/worker/job'
 import type { ProgressReportModel } from '@/lib/pdf/report/model'
 import { renderProgressReport } from '@/lib/pdf/report/render'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
@@ -91,6 +93,37 @@ describe('rendering in a worker', () => {
     expect(pdf.text).toContain(bundle!.plan.title)
     for (const goal of bundle!.goals) expect(pdf.text).toContain(goal.title)
   })
+})
+
+/** The niceness of each thread of this process, by thread id (Linux: /proc/self/task). */
+function threadNiceness(): Map<number, number> {
+  const threads = new Map<number, number>()
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+    // fields after the command's closing parenthesis start at field 3; niceness is field 19
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    threads.set(Number(tid), Number(fields[16]))
+  }
+  return threads
+}
+
+describe('the workers’ priority', () => {
+  it.runIf(process.platform === 'linux')(
+    'renders in threads niced below the thread that answers requests, which keeps its own',
+    async () => {
+      const before = threadNiceness()
+      await pool(1, 0).render({ kind: 'progress-report', report })
+      const after = threadNiceness()
+      const niced = [...after].filter(
+        ([tid, nice]) => !before.has(tid) && nice === PDF_WORKER_NICENESS,
+      )
+      expect(niced).toHaveLength(1)
+      expect(after.get(process.pid)).toBe(before.get(process.pid))
+      expect([...after.values()].filter((nice) => nice === PDF_WORKER_NICENESS)).toHaveLength(
+        [...before.values()].filter((nice) => nice === PDF_WORKER_NICENESS).length + 1,
+      )
+    },
+  )
 })
 
 describe('a full pool', () => {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { CYCLE_STATES, CYCLES_SLUG } from '@/lib/plan/cycles'
 import { editedByEditors, readPlanContent } from '@/collections/access/roles'
+import { revalidateCycle, revalidateCycleDelete } from '@/collections/hooks/revalidate'
 import { guardCycle, refuseDeleteCycle } from './hooks/guardCycle'
 
 const STATE_LABELS: Record<(typeof CYCLE_STATES)[number], string> = {
@@ -83,6 +84,8 @@ export const Cycles: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [guardCycle],
+    afterChange: [revalidateCycle],
     beforeDelete: [refuseDeleteCycle],
+    afterDelete: [revalidateCycleDelete],
   },
 }

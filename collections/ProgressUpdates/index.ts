@@ -11,6 +11,10 @@ import {
   readProgressUpdates,
   staffOnly,
 } from '@/collections/access/roles'
+import {
+  revalidateProgressUpdate,
+  revalidateProgressUpdateDelete,
+} from '@/collections/hooks/revalidate'
 import { guardProgressUpdate, refuseDeleteFrozen } from './hooks/guardProgressUpdate'
 import { writeLatestToInitiative, writeLatestAfterDelete } from './hooks/writeLatestToInitiative'
 
@@ -117,8 +121,8 @@ export const ProgressUpdates: CollectionConfig = {
   ],
   hooks: {
     beforeChange: [guardProgressUpdate],
-    afterChange: [writeLatestToInitiative],
+    afterChange: [writeLatestToInitiative, revalidateProgressUpdate],
     beforeDelete: [refuseDeleteFrozen],
-    afterDelete: [writeLatestAfterDelete],
+    afterDelete: [writeLatestAfterDelete, revalidateProgressUpdateDelete],
   },
 }

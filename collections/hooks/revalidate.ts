@@ -218,3 +218,70 @@ export const revalidateSectionDelete: CollectionAfterDeleteHook = async ({ doc, 
   await expireTags([cacheTags.sections, cacheTags.section(doc.id)], req, context)
   return doc
 }
+
+/**
+ * The history tags of a progress update's plan(s), before and after a change: always the plan's
+ * history (`plan:<id>:history`); its closed part (`plan:<id>:closed-history`) only when the change
+ * can reach what a closed cycle's numbers read. An update in a cycle is written while that cycle
+ * is open (guardProgressUpdate), and the closed part never holds an open cycle's updates; an
+ * update outside any cycle, new copies of its initiative (what a reader may read) or a deletion
+ * can reach it.
+ */
+function progressUpdateTags(
+  versions: { plan?: unknown; cycle?: unknown }[],
+  closedToo: boolean,
+): string[] {
+  const tags: string[] = []
+  const outsideCycles = versions.some((v) => idOf(v.cycle as Relation) == null)
+  for (const version of versions) {
+    const plan = idOf(version.plan as Relation)
+    if (plan == null) continue
+    tags.push(cacheTags.planHistory(plan))
+    if (closedToo || outsideCycles) tags.push(cacheTags.planClosedHistory(plan))
+  }
+  return tags
+}
+
+/** Progress updates: the history of their plan (progressUpdateTags). */
+export const revalidateProgressUpdate: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+  context,
+}) => {
+  if (context.disableRevalidate) return doc
+  const versions = operation === 'create' || !previousDoc ? [doc] : [doc, previousDoc]
+  await expireTags(
+    progressUpdateTags(versions, Boolean(context.syncInitiativeCopies)),
+    req,
+    context,
+  )
+  return doc
+}
+
+export const revalidateProgressUpdateDelete: CollectionAfterDeleteHook = async ({
+  doc,
+  req,
+  context,
+}) => {
+  await expireTags(progressUpdateTags([doc], true), req, context)
+  return doc
+}
+
+/** Cycles: the plan's history, closed part included (a cycle that closes moves the frozen line). */
+export const revalidateCycle: CollectionAfterChangeHook = async ({ doc, req, context }) => {
+  const plan = idOf(doc.plan as Relation)
+  if (plan != null) {
+    await expireTags([cacheTags.planHistory(plan), cacheTags.planClosedHistory(plan)], req, context)
+  }
+  return doc
+}
+
+export const revalidateCycleDelete: CollectionAfterDeleteHook = async ({ doc, req, context }) => {
+  const plan = idOf(doc.plan as Relation)
+  if (plan != null) {
+    await expireTags([cacheTags.planHistory(plan), cacheTags.planClosedHistory(plan)], req, context)
+  }
+  return doc
+}

@@ -1,7 +1,10 @@
 import 'server-only'
 
+import { unstable_cache } from 'next/cache'
+import type { Where } from 'payload'
 import { cache } from 'react'
 
+import { READ_MEMO, type ReadMemo } from '@/lib/auth/roles'
 import { env } from '@/lib/env'
 import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import { computeCoverage, type CoverageFilters, type PlanCoverage } from '@/lib/plan/coverage'
@@ -22,52 +25,196 @@ import {
   type Cycle,
   type CycleSummary,
   type HistoryInput,
+  type ProgressUpdate,
   type StaleResult,
 } from '@/lib/plan/cycles'
 import type { Id } from '@/lib/plan/types'
-import { loadCoverageData, type CoverageData, type CoverageUser } from './coverage'
+import {
+  getDashboardPlan,
+  loadCoverageData,
+  outsideNextToo,
+  readerOf,
+  type CoverageData,
+  type CoverageUser,
+} from './coverage'
 import { CYCLE_SELECT, UPDATE_SELECT, cycleRecord, updateRecord } from './staleness'
 import { getPayloadClient } from './payload'
+import { cacheTags } from './tags'
+import { cachedView } from './viewCache'
 
 /**
- * The plan's history for a person: the dashboard's fetch (loadCoverageData) plus two finds — the
- * plan's cycles and the plan's progress updates (by the update's own `plan` copy, `depth: 0`, a
- * `select`, no pagination) — so the number of queries does not grow with the updates. Every call
- * acts as the person: an update of an initiative they may not read never arrives.
+ * The plan's history for a person: the dashboard's fetch (loadCoverageData) plus the plan's cycles
+ * and its progress updates, `depth: 0`, a `select`, no pagination, so the number of queries does not
+ * grow with the updates. The updates come in two parts, split at the plan's latest close (the
+ * "closed line"): those submitted by then outside any open or draft cycle, which a closed cycle is
+ * frozen on (`closedUpdates`, kept in Next's data cache per kind of reader until a cycle or such
+ * an update changes), and the rest, read each time (`recentUpdates`: the open cycle's and those
+ * since the line). Together they are every update the person may read, so the numbers are those
+ * of lib/plan over the whole history. Every call acts as the person: an update of an initiative
+ * they may not read never arrives.
  */
 export interface HistoryData extends CoverageData {
   history: HistoryInput
 }
 
-/** Loads the plan's data and history for (slug, person): seven finds whatever the history's size. */
+// Local API options every history read made for a person carries; the read rules of one load's
+// finds look the published plans up once between them (READ_MEMO).
+const asPerson = (user: CoverageUser, memo: ReadMemo = {}) => ({
+  user,
+  overrideAccess: false as const,
+  depth: 0,
+  pagination: false as const,
+  context: { [READ_MEMO]: memo },
+})
+
+/** The plan's cycles as this person may read them, oldest first (one find). */
+export const loadPlanCycles = cache(
+  (plan: Id, user: CoverageUser): Promise<Cycle[]> => fetchCycles(plan, user, {}),
+)
+
+async function fetchCycles(plan: Id, user: CoverageUser, memo: ReadMemo): Promise<Cycle[]> {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'cycles',
+    where: { plan: { equals: plan } },
+    sort: 'asOf',
+    select: CYCLE_SELECT,
+    ...asPerson(user, memo),
+  })
+  return docs.flatMap((c) => cycleRecord(c, plan) ?? [])
+}
+
+/**
+ * Where the plan's history is frozen: the latest close of its closed cycles, and its cycles that
+ * are not closed (their updates are never frozen, whenever submitted). Null before any close.
+ */
+export function closedLine(cycles: readonly Cycle[]): { at: string; open: Id[] } | null {
+  const closes = cycles.flatMap((c) => (c.state === 'closed' && c.closedAt ? [c.closedAt] : []))
+  if (closes.length === 0) return null
+  const at = closes.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a))
+  return { at, open: cycles.filter((c) => c.state !== 'closed').map((c) => c.id) }
+}
+
+/** An update as the data cache keeps it: id, initiative, cycle, status, progress, submittedAt. */
+type StoredUpdate = [Id, Id, Id | null, ProgressUpdate['status'], number, string]
+
+const store = (u: ProgressUpdate): StoredUpdate => [
+  u.id,
+  u.initiative,
+  u.cycle ?? null,
+  u.status,
+  u.progress,
+  u.submittedAt,
+]
+const unstore = ([id, initiative, cycle, status, progress, submittedAt]: StoredUpdate) => ({
+  id,
+  initiative,
+  cycle,
+  status,
+  progress,
+  submittedAt,
+})
+
+/**
+ * The updates a plan's closed cycles are frozen on, as this person may read them: submitted by
+ * the closed line, in no open or draft cycle (one find). Kept in Next's data cache per kind of
+ * reader and closed line, under `plan:<id>:closed-history`, which an update in the open cycle
+ * does not expire (collections/hooks/revalidate.ts): a warm or cold dashboard reads only the
+ * recent updates.
+ */
+async function closedUpdates(
+  plan: Id,
+  user: CoverageUser,
+  line: { at: string; open: Id[] },
+  memo: ReadMemo,
+): Promise<ProgressUpdate[]> {
+  const direct = async (): Promise<StoredUpdate[]> => {
+    const payload = await getPayloadClient()
+    const { docs } = await payload.find({
+      collection: 'progress-updates',
+      where: { and: [{ plan: { equals: plan } }, { submittedAt: { less_than_equal: line.at } }] },
+      sort: 'submittedAt',
+      select: UPDATE_SELECT,
+      ...asPerson(user, memo),
+    })
+    const open = new Set(line.open.map(String))
+    return docs.flatMap((doc) => {
+      const u = updateRecord(doc)
+      return u && !(u.cycle != null && open.has(String(u.cycle))) ? [store(u)] : []
+    })
+  }
+  const load = unstable_cache(
+    direct,
+    ['closed-updates', String(plan), readerOf(user), line.at, line.open.map(String).join(',')],
+    {
+      tags: [cacheTags.plans, cacheTags.plan(plan), cacheTags.planClosedHistory(plan)],
+      revalidate: CLOSED_HISTORY_REVALIDATE_SECONDS,
+    },
+  )
+  return (await outsideNextToo(load, direct)).map(unstore)
+}
+
+/**
+ * How long the closed part of a plan's history stays cached when nothing expires it: a day. The
+ * hooks expire it on every change that can reach it; this bounds a history replayed by a script
+ * beside a running server.
+ */
+const CLOSED_HISTORY_REVALIDATE_SECONDS = 86_400
+
+/** The updates not frozen: those of open and draft cycles and those after the line (one find). */
+async function recentUpdates(
+  plan: Id,
+  user: CoverageUser,
+  line: { at: string; open: Id[] } | null,
+  memo: ReadMemo,
+): Promise<ProgressUpdate[]> {
+  const payload = await getPayloadClient()
+  const recent: Where[] = line
+    ? [
+        { submittedAt: { greater_than: line.at } },
+        ...(line.open.length > 0 ? [{ cycle: { in: line.open } }] : []),
+      ]
+    : []
+  const { docs } = await payload.find({
+    collection: 'progress-updates',
+    where: { and: [{ plan: { equals: plan } }, ...(recent.length > 0 ? [{ or: recent }] : [])] },
+    sort: 'submittedAt',
+    select: UPDATE_SELECT,
+    ...asPerson(user, memo),
+  })
+  return docs.flatMap((u) => updateRecord(u) ?? [])
+}
+
+/**
+ * Loads the plan's data and history for (slug, person): the dashboard's fetch, the cycles, the
+ * closed part of the updates (from the data cache when there) and the recent ones — nine finds at
+ * most whatever the history's size.
+ */
 export const loadHistoryData = cache(
   async (slug: string, user: CoverageUser): Promise<HistoryData | null> => {
     const data = await loadCoverageData(slug, user)
     if (!data) return null
-    const payload = await getPayloadClient()
-    const asPerson = { user, overrideAccess: false as const, depth: 0, pagination: false as const }
     const plan = data.input.plan.id
-    const [cycleDocs, updateDocs] = await Promise.all([
-      payload.find({
-        collection: 'cycles',
-        where: { plan: { equals: plan } },
-        sort: 'asOf',
-        select: CYCLE_SELECT,
-        ...asPerson,
-      }),
-      payload.find({
-        collection: 'progress-updates',
-        where: { plan: { equals: plan } },
-        sort: 'submittedAt',
-        select: UPDATE_SELECT,
-        ...asPerson,
-      }),
+    const memo: ReadMemo = {}
+    const cycles = await fetchCycles(plan, user, memo)
+    const line = closedLine(cycles)
+    const [closed, recent] = await Promise.all([
+      line ? closedUpdates(plan, user, line, memo) : [],
+      recentUpdates(plan, user, line, memo),
     ])
-    const cycles = cycleDocs.docs.flatMap((c) => cycleRecord(c, plan) ?? [])
-    const updates = updateDocs.docs.flatMap((u) => updateRecord(u) ?? [])
-    return { ...data, history: { ...data.input, updates, cycles } }
+    return { ...data, history: { ...data.input, updates: [...closed, ...recent], cycles } }
   },
 )
+
+/** The tags a view of the plan's history is kept under: its data's and its history's. */
+const historyTags = (plan: Id): string[] => [
+  cacheTags.plans,
+  cacheTags.plan(plan),
+  cacheTags.planWork(plan),
+  cacheTags.sections,
+  cacheTags.planHistory(plan),
+  cacheTags.planClosedHistory(plan),
+]
 
 /** What `?cycle=<id>` and the filters resolve to, or why not (4xx and a message). */
 export type ResolvedHistoryQuery =
@@ -96,6 +243,12 @@ function parseCycleParam(
   return { ok: true, id }
 }
 
+/** The values of `?cycle=` in a query. */
+const cycleValues = (query: QueryInput): string[] =>
+  query instanceof URLSearchParams
+    ? query.getAll('cycle')
+    : ([] as string[]).concat(query.cycle ?? [])
+
 /**
  * The filters (as the coverage endpoint reads them) and `?cycle=<id>` of a query, with the plan's
  * history as this person sees it: 404 for a plan they cannot see or a cycle that is not this
@@ -110,11 +263,7 @@ export async function resolveHistoryQuery(
 ): Promise<ResolvedHistoryQuery> {
   const parsed = parseCoverageFilters(query)
   if (!parsed.ok) return { ok: false, status: 400, error: parsed.error }
-  const raw =
-    query instanceof URLSearchParams
-      ? query.getAll('cycle')
-      : ([] as string[]).concat(query.cycle ?? [])
-  const asked = parseCycleParam(raw, slug)
+  const asked = parseCycleParam(cycleValues(query), slug)
   if (!asked.ok) return { ok: false, status: 400, error: asked.error }
   const id = asked.id
   const data = await loadHistoryData(slug, user)
@@ -172,6 +321,26 @@ export async function coverageWithHistoryForQuery(
   user: CoverageUser,
   now: Date = new Date(),
 ): Promise<CoverageWithHistoryResult> {
+  // what needs no data is answered first, and the answer is kept per plan, reader and view
+  const parsed = parseCoverageFilters(query)
+  if (!parsed.ok) return { status: 400, error: parsed.error }
+  const asked = parseCycleParam(cycleValues(query), slug)
+  if (!asked.ok) return { status: 400, error: asked.error }
+  const plan = await getDashboardPlan(slug, user)
+  if (!plan) return { status: 404, error: `No plan "${slug}".` }
+  return cachedView(
+    ['coverage-json', String(plan.id), readerOf(user), JSON.stringify(parsed.filters), asked.id ?? ''],
+    historyTags(plan.id),
+    () => computeCoverageWithHistory(slug, query, user, now),
+  )
+}
+
+async function computeCoverageWithHistory(
+  slug: string,
+  query: QueryInput,
+  user: CoverageUser,
+  now: Date,
+): Promise<CoverageWithHistoryResult> {
   const resolved = await resolveHistoryQuery(slug, query, user)
   if (!resolved.ok) return { status: resolved.status, error: resolved.error }
   const { data, filters, cycle } = resolved
@@ -202,12 +371,16 @@ export async function cyclesForPlan(
   user: CoverageUser,
   now: Date = new Date(),
 ): Promise<CyclesResult> {
-  const data = await loadHistoryData(slug, user)
-  if (!data) return { status: 404, error: `No plan "${slug}".` }
-  return {
-    status: 200,
-    cycles: cycleHistory(data.history, now, { audience: data.audience }).map((c) => c.summary),
-  }
+  const plan = await getDashboardPlan(slug, user)
+  if (!plan) return { status: 404, error: `No plan "${slug}".` }
+  return cachedView(['cycles-json', String(plan.id), readerOf(user)], historyTags(plan.id), async () => {
+    const data = await loadHistoryData(slug, user)
+    if (!data) return { status: 404, error: `No plan "${slug}".` }
+    return {
+      status: 200,
+      cycles: cycleHistory(data.history, now, { audience: data.audience }).map((c) => c.summary),
+    }
+  })
 }
 
 /** The cycle dimension of the dashboard, in the view's audience and filters. */
@@ -234,6 +407,22 @@ export const getDashboardHistory = cache(
     filters: CoverageFilters,
     cycleId: string | null,
   ): Promise<DashboardHistory | null> => {
+    const plan = await getDashboardPlan(slug, user)
+    if (!plan) return null
+    return cachedView(
+      ['dashboard-history', String(plan.id), readerOf(user), JSON.stringify(filters), cycleId ?? ''],
+      historyTags(plan.id),
+      () => computeDashboardHistory(slug, user, filters, cycleId),
+    )
+  },
+)
+
+async function computeDashboardHistory(
+  slug: string,
+  user: CoverageUser,
+  filters: CoverageFilters,
+  cycleId: string | null,
+): Promise<DashboardHistory | null> {
     const data = await loadHistoryData(slug, user)
     if (!data) return null
     const now = new Date()
@@ -280,8 +469,7 @@ export const getDashboardHistory = cache(
       open: open && completion ? { cycle: open, completion } : null,
       stale: { rule: stale.rule, rows },
     }
-  },
-)
+}
 
 /**
  * The view's coverage as of `?cycle=` (null for a plan the person cannot see or an unknown
@@ -294,10 +482,18 @@ export const getPlanCoverageAsOf = cache(
     filters: CoverageFilters,
     cycleId: string,
   ): Promise<PlanCoverage | null> => {
-    const data = await loadHistoryData(slug, user)
-    const cycle = data?.history.cycles.find((c) => String(c.id) === cycleId)
-    if (!data || !cycle) return null
-    return coverageAsOf(data.history, cycle, new Date(), { audience: data.audience, filters })
+    const plan = await getDashboardPlan(slug, user)
+    if (!plan) return null
+    return cachedView(
+      ['coverage-as-of', String(plan.id), readerOf(user), JSON.stringify(filters), cycleId],
+      historyTags(plan.id),
+      async () => {
+        const data = await loadHistoryData(slug, user)
+        const cycle = data?.history.cycles.find((c) => String(c.id) === cycleId)
+        if (!data || !cycle) return null
+        return coverageAsOf(data.history, cycle, new Date(), { audience: data.audience, filters })
+      },
+    )
   },
 )
 
@@ -384,8 +580,8 @@ export async function checkDashboardCycle(
   if (!asked.ok) {
     return { cycle: undefined, error: `${notOurs} (“${distinct[0]}” is not a cycle id).` }
   }
-  const data = await loadHistoryData(slug, user)
-  const known = data?.history.cycles.some((c) => String(c.id) === asked.id)
+  const plan = await getDashboardPlan(slug, user)
+  const known = plan && (await loadPlanCycles(plan.id, user)).some((c) => String(c.id) === asked.id)
   if (!known) return { cycle: undefined, error: `${notOurs}.` }
   return { cycle: asked.id }
 }

@@ -13,6 +13,12 @@ import type { Id } from '@/lib/plan/types'
  * - `plan:<id>:goal:<n>`: the public initiatives serving Goal Area n's objectives (its page).
  * - `plan:<id>:work`: every initiative of the plan as the board report and the dashboard data read
  *   it (WORK_SELECT): a save that changes none of those fields (a lead, a summary) leaves it alone.
+ * - `plan:<id>:history`: the plan's cycles and progress updates (the dashboard's history views;
+ *   expired by every cycle and every progress update that changes).
+ * - `plan:<id>:closed-history`: the updates that the plan's closed cycles' numbers are computed
+ *   from (lib/data/cycles.ts `closedUpdates`). Frozen once a cycle closes, so only what can still
+ *   reach them expires it: a cycle's change, an update outside any cycle, an update's copies of its
+ *   initiative (what a reader may read), a deletion. An update in the open cycle does not.
  * - `sections`: the list of sections and their names (pages that name sections).
  * - `section:<id>`: the section's own public initiatives (its page).
  */
@@ -23,6 +29,8 @@ export const cacheTags = {
   planCoverage: (id: Id) => `plan:${id}:coverage`,
   goalArea: (plan: Id, number: number) => `plan:${plan}:goal:${number}`,
   planWork: (id: Id) => `plan:${id}:work`,
+  planHistory: (id: Id) => `plan:${id}:history`,
+  planClosedHistory: (id: Id) => `plan:${id}:closed-history`,
   section: (id: Id) => `section:${id}`,
 }
 

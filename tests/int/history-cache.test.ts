@@ -1,0 +1,277 @@
+/**
+ * The dashboard's history at size (issue 16): the history is read in two parts — the updates the
+ * closed cycles are frozen on (kept in the data cache until something that can reach them
+ * changes) and the recent ones — and the views computed from it are kept per kind of reader.
+ * Checked against a real database, with `next/cache` replaced by a small in-memory data cache
+ * that keeps entries by key and tags, skips its cache inside another entry's callback as Next's
+ * does, and forgets what `revalidateTag` expires:
+ * - every number as of every cycle equals lib/plan's over the whole history read in one find
+ *   (the reference), for a member and for a reader of the public view;
+ * - a second view reads no progress update; an update in the open cycle expires the views but not
+ *   the closed part; closing the cycle moves the closed line and the numbers follow;
+ * - members and the public view are cached apart and differ.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+const cacheFake = vi.hoisted(() => ({
+  entries: new Map<string, { body: string; tags: string[] }>(),
+  expired: [] as string[],
+}))
+vi.mock('next/cache', async (original) => {
+  const inside = new AsyncLocalStorage<boolean>()
+  return {
+    ...(await original<typeof import('next/cache')>()),
+    unstable_cache:
+      <A extends unknown[], T>(
+        cb: (...args: A) => Promise<T>,
+        keyParts: string[] = [],
+        options: { tags?: string[] } = {},
+      ) =>
+      async (...args: A): Promise<T> => {
+        // Next: an unstable_cache inside another's callback calls its function, uncached
+        if (inside.getStore()) return cb(...args)
+        const key = `${cb.toString()}-${keyParts.join(',')}-${JSON.stringify(args)}`
+        const hit = cacheFake.entries.get(key)
+        if (hit) return JSON.parse(hit.body) as T
+        const result = await inside.run(true, () => cb(...args))
+        cacheFake.entries.set(key, { body: JSON.stringify(result), tags: options.tags ?? [] })
+        return result
+      },
+    revalidateTag: (tag: string) => {
+      cacheFake.expired.push(tag)
+      for (const [key, entry] of cacheFake.entries) {
+        if (entry.tags.includes(tag)) cacheFake.entries.delete(key)
+      }
+    },
+  }
+})
+
+import type { CoverageUser } from '@/lib/data/coverage'
+import {
+  coverageWithHistoryForQuery,
+  cyclesForPlan,
+  getDashboardHistory,
+  getPlanCoverageAsOf,
+  loadHistoryData,
+} from '@/lib/data/cycles'
+import { updateRecord, UPDATE_SELECT } from '@/lib/data/staleness'
+import {
+  coverageAsOf,
+  cycleCompletion,
+  cycleHistory,
+  findStale,
+  type HistoryInput,
+} from '@/lib/plan/cycles'
+import { SEED_PLAN_SLUG } from '@/lib/seed'
+import { findPerson, getTestPayload, seedDemo } from './helpers'
+import { countQueries } from './queryCount'
+
+let payload: Payload
+let member: CoverageUser
+let lapsed: CoverageUser
+let editor: Awaited<ReturnType<typeof findPerson>>
+let plan: number
+
+beforeAll(async () => {
+  payload = await getTestPayload()
+  await seedDemo(payload)
+  member = await findPerson(payload, 'members', '100001')
+  // a lapsed member reads what the public reads
+  lapsed = await findPerson(payload, 'members', '100003')
+  editor = await findPerson(payload, 'users', 'editor@example.org')
+  plan = (await payload.find({ collection: 'plans', where: { slug: { equals: SEED_PLAN_SLUG } } }))
+    .docs[0]!.id
+})
+
+afterAll(async () => {
+  await payload?.destroy()
+})
+
+/** The whole history as this person may read it, in one find: what the fetch used to read. */
+async function reference(user: CoverageUser): Promise<HistoryInput> {
+  const data = (await loadHistoryData(SEED_PLAN_SLUG, user))!
+  const { docs } = await payload.find({
+    collection: 'progress-updates',
+    where: { plan: { equals: plan } },
+    select: UPDATE_SELECT,
+    depth: 0,
+    pagination: false,
+    user,
+    overrideAccess: false,
+  })
+  return { ...data.history, updates: docs.flatMap((u) => updateRecord(u) ?? []) }
+}
+
+/** Every number as of every cycle (and now), from lib/plan. */
+function numbers(history: HistoryInput, audience: 'members' | 'public', now: Date) {
+  return {
+    cycles: cycleHistory(history, now, { audience }).map((c) => [c.summary, c.coverage]),
+    stale: [null, ...history.cycles].map(
+      (cycle) => findStale(history, { now, ...(cycle ? { asOf: cycle } : {}) }).initiatives,
+    ),
+    completion: history.cycles.map((c) => cycleCompletion(history, c, now)),
+    asOf: history.cycles.map((c) => coverageAsOf(history, c, now, { audience })),
+  }
+}
+
+const updatesFinds = () => {
+  let finds = 0
+  const find = payload.find.bind(payload)
+  const spy = vi.spyOn(payload, 'find').mockImplementation(((args: { collection: string }) => {
+    if (args.collection === 'progress-updates') finds += 1
+    return find(args as Parameters<typeof find>[0])
+  }) as typeof payload.find)
+  return {
+    count: () => finds,
+    restore: () => spy.mockRestore(),
+  }
+}
+
+describe('the history in two parts gives the numbers of the whole history', () => {
+  it.each([
+    ['a member', () => member, 'members'],
+    ['a reader of the public view', () => lapsed, 'public'],
+  ] as const)('for %s, as of every cycle and now', async (_, who, audience) => {
+    const user = who()
+    const data = (await loadHistoryData(SEED_PLAN_SLUG, user))!
+    expect(data.audience).toBe(audience)
+    const whole = await reference(user)
+    // the demo history has closed cycles: the closed part is not empty
+    expect(data.history.cycles.filter((c) => c.state === 'closed').length).toBeGreaterThan(0)
+    const ids = (h: HistoryInput) => h.updates.map((u) => String(u.id)).sort()
+    expect(ids(data.history)).toEqual(ids(whole))
+    const now = new Date()
+    expect(numbers(data.history, audience, now)).toEqual(numbers(whole, audience, now))
+  })
+})
+
+describe('the history views are cached per kind of reader and expired by the plan’s history', () => {
+  it('a second view reads no update; an update in the open cycle refreshes it, not the closed part; closing moves the line', async () => {
+    cacheFake.entries.clear()
+    const history = (await loadHistoryData(SEED_PLAN_SLUG, member))!.history
+    const open = history.cycles.find((c) => c.state === 'open')!
+    const last = history.cycles.filter((c) => c.state === 'closed').at(-1)!
+
+    const first = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+    const asOfFirst = await getPlanCoverageAsOf(SEED_PLAN_SLUG, member, {}, String(last.id))
+    const finds = updatesFinds()
+    const warm = await countQueries(payload, async () => {
+      expect(await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null)).toEqual(first)
+      expect(await getPlanCoverageAsOf(SEED_PLAN_SLUG, member, {}, String(last.id))).toEqual(
+        asOfFirst,
+      )
+    })
+    expect(finds.count()).toBe(0)
+    finds.restore()
+    // the plan's lookup as the person, and nothing else
+    expect(warm.adapterCalls).toBeLessThanOrEqual(2)
+
+    // an editor reports in the open cycle, through the hooks
+    cacheFake.expired.length = 0
+    const reported = new Set(
+      history.updates.filter((u) => String(u.cycle) === String(open.id)).map((u) => u.initiative),
+    )
+    const target = history.initiatives.find(
+      (i) =>
+        i.published &&
+        !reported.has(i.id) &&
+        (i.status === 'planned' || i.status === 'in-progress'),
+    )!
+    await payload.create({
+      collection: 'progress-updates',
+      data: {
+        initiative: target.id as number,
+        cycle: open.id as number,
+        status: 'in-progress',
+        progress: 55,
+      },
+      user: editor,
+      overrideAccess: false,
+    })
+    expect(cacheFake.expired).toContain(`plan:${plan}:history`)
+    expect(cacheFake.expired).not.toContain(`plan:${plan}:closed-history`)
+    const recentOnly = updatesFinds()
+    const after = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+    expect(after.open!.completion.submitted).toBe(first.open!.completion.submitted + 1)
+    // the closed part came from the cache: only the recent updates were read
+    expect(recentOnly.count()).toBe(1)
+    recentOnly.restore()
+    const now = new Date()
+    const whole = await reference(member)
+    expect(after.cycles.map((c) => c.coverage)).toEqual(
+      cycleHistory(whole, now, { audience: 'members' })
+        .filter((c) => c.summary.state !== 'draft')
+        .map((c) => c.coverage),
+    )
+
+    // closing the open cycle: the closed line moves and the cycle's numbers are frozen ones
+    cacheFake.expired.length = 0
+    await payload.update({ collection: 'cycles', id: open.id as number, data: { state: 'closed' } })
+    expect(cacheFake.expired).toContain(`plan:${plan}:closed-history`)
+    const cycles = await cyclesForPlan(SEED_PLAN_SLUG, member)
+    if (cycles.status !== 200) throw new Error(cycles.error)
+    const closedNow = cycles.cycles.find((c) => String(c.id) === String(open.id))!
+    expect(closedNow.state).toBe('closed')
+    expect(closedNow.submitted).toBe(after.open!.completion.submitted)
+    const fresh = await reference(member)
+    expect(cycles.cycles).toEqual(
+      cycleHistory(fresh, new Date(), { audience: 'members' }).map((c) => c.summary),
+    )
+    const json = await coverageWithHistoryForQuery(
+      SEED_PLAN_SLUG,
+      new URLSearchParams({ cycle: String(open.id) }),
+      member,
+    )
+    if (json.status !== 200) throw new Error(json.error)
+    const closed = fresh.cycles.find((c) => String(c.id) === String(open.id))!
+    expect(json.coverage.objectives).toEqual(
+      coverageAsOf(fresh, closed, new Date(), { audience: 'members' }).objectives,
+    )
+  })
+
+  it('members and the public view are kept apart', async () => {
+    cacheFake.entries.clear()
+    const forMember = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+    const forPublic = (await getDashboardHistory(SEED_PLAN_SLUG, lapsed, {}, null))!
+    const whole = await reference(lapsed)
+    expect(forPublic.cycles.map((c) => c.coverage)).toEqual(
+      cycleHistory(whole, new Date(), { audience: 'public' })
+        .filter((c) => c.summary.state !== 'draft')
+        .map((c) => c.coverage),
+    )
+    expect(forPublic.cycles.map((c) => c.coverage)).not.toEqual(
+      forMember.cycles.map((c) => c.coverage),
+    )
+    // no update of a members-only initiative reaches the public view's history
+    const members = new Set(
+      whole.initiatives.filter((i) => i.visibility === 'members').map((i) => String(i.id)),
+    )
+    expect(members.size).toBe(0)
+    const data = (await loadHistoryData(SEED_PLAN_SLUG, lapsed))!
+    const memberData = (await loadHistoryData(SEED_PLAN_SLUG, member))!
+    const membersOnly = new Set(
+      memberData.history.initiatives
+        .filter((i) => i.visibility === 'members')
+        .map((i) => String(i.id)),
+    )
+    expect(membersOnly.size).toBeGreaterThan(0)
+    expect(data.history.updates.some((u) => membersOnly.has(String(u.initiative)))).toBe(false)
+    expect(memberData.history.updates.some((u) => membersOnly.has(String(u.initiative)))).toBe(true)
+  })
+})
+
+describe('the as-of-cycle fetch has a fixed bound', () => {
+  it('reads at most ten times from the database, the data caches empty', async () => {
+    cacheFake.entries.clear()
+    const cold = await countQueries(payload, () => loadHistoryData(SEED_PLAN_SLUG, member))
+    console.info('history fetch, cold:', JSON.stringify(cold))
+    expect(cold.databaseQueries).toBeLessThanOrEqual(10)
+    const warm = await countQueries(payload, () => loadHistoryData(SEED_PLAN_SLUG, member))
+    console.info('history fetch, data cached:', JSON.stringify(warm))
+    // the plan's lookup, the cycles and the recent updates (with one published-plans lookup)
+    expect(warm.databaseQueries).toBeLessThanOrEqual(4)
+  })
+})

@@ -42,6 +42,7 @@ const { values: args } = parseArgs({
     'naive-depth': { type: 'string', default: '1' },
     cycles: { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
+    'skip-naive': { type: 'boolean', default: false },
   },
 })
 const SIZES = args.sizes
@@ -51,6 +52,7 @@ const SIZES = args.sizes
 const PORT = Number(args.port)
 const NAIVE_DEPTH = Number(args['naive-depth'])
 const KEEP = args.keep
+const SKIP_NAIVE = args['skip-naive']
 const CYCLES = Math.max(0, Number(args.cycles) || 0)
 const ROOT = process.cwd()
 const BASE = `http://localhost:${PORT}`
@@ -324,6 +326,35 @@ async function naiveCoverage(slug: string, token: string): Promise<number> {
   return covered
 }
 
+/**
+ * The as-of-cycle fetch as it was before issue #16's split (lib/data/cycles.ts at b690ff0): the
+ * dashboard's data, the cycles and every update of the plan in one find, as the person. Returns
+ * how many updates it read.
+ */
+async function wholeHistoryFetch(
+  payload: Payload,
+  slug: string,
+  user: { id: number | string; collection: 'members' },
+): Promise<number> {
+  const { loadCoverageData } = await import('@/lib/data/coverage')
+  const { CYCLE_SELECT, UPDATE_SELECT, updateRecord } = await import('@/lib/data/staleness')
+  const data = await loadCoverageData(slug, user)
+  if (!data) throw new Error(`no plan ${slug}`)
+  const asPerson = { user, overrideAccess: false as const, depth: 0, pagination: false as const }
+  const where = { plan: { equals: data.input.plan.id } }
+  const [, updates] = await Promise.all([
+    payload.find({ collection: 'cycles', where, sort: 'asOf', select: CYCLE_SELECT, ...asPerson }),
+    payload.find({
+      collection: 'progress-updates',
+      where,
+      sort: 'submittedAt',
+      select: UPDATE_SELECT,
+      ...asPerson,
+    }),
+  ])
+  return updates.docs.flatMap((u) => updateRecord(u) ?? []).length
+}
+
 // ---------------------------------------------------------------------------------------------
 // The production server
 
@@ -354,18 +385,26 @@ async function signIn(memberNumber: string): Promise<string> {
   return cookie()
 }
 
+/** One GET through the server, checked (200 and `expect`); its time in ms. */
+async function getOnce(
+  url: string,
+  cookie: string,
+  expect: (body: string) => boolean,
+): Promise<number> {
+  const started = performance.now()
+  const res = await fetch(url, { headers: { cookie }, redirect: 'manual' })
+  const body = await res.text()
+  if (res.status !== 200 || !expect(body))
+    throw new Error(`GET ${url} → ${res.status}: ${body.slice(0, 200)}`)
+  return performance.now() - started
+}
+
 async function timeGet(
   url: string,
   cookie: string,
   expect: (body: string) => boolean,
 ): Promise<number> {
-  const get = async () => {
-    const res = await fetch(url, { headers: { cookie }, redirect: 'manual' })
-    const body = await res.text()
-    if (res.status !== 200 || !expect(body))
-      throw new Error(`GET ${url} → ${res.status}: ${body.slice(0, 200)}`)
-  }
-  return timeRuns(get, 3)
+  return timeRuns(() => getOnce(url, cookie, expect), 3)
 }
 
 /** A staff token from the server (its REST sign-in). */
@@ -403,8 +442,25 @@ interface Row {
   apiMs: number
   naiveQueries: number | string
   naiveMs: number
-  /** with --cycles: updates, the as-of-cycle fetch's statements and time, coverageAsOf's time */
-  history?: { updates: number; queries: number; fetchMs: number; asOfMs: number }
+  /**
+   * with --cycles: updates; the fetch with the whole history in one find (as before issue #16's
+   * split) and the split fetch outside a server (no data cache: both parts read), their statements
+   * and times; coverageAsOf's time; and through the server, the dashboard (now and `?cycle=` the
+   * latest closed cycle): its first request (every cache empty), warm, and cold after an initiative
+   * saved (the closed part of the history still cached)
+   */
+  history?: {
+    updates: number
+    wholeQueries: number
+    wholeMs: number
+    queries: number
+    fetchMs: number
+    asOfMs: number
+    firstMs: number
+    cycleFirstMs: number
+    cycleWarmMs: number
+    cycleColdMs: number
+  }
 }
 
 async function main() {
@@ -458,23 +514,45 @@ async function main() {
     for (const { size, slug, updates } of plans) {
       log(`Measuring bench-${size} …`)
       let history: Row['history']
+      let lastClosed: { id: string | number; covered: number; total: number } | undefined
       if (CYCLES > 0) {
+        // a single timed run each from 20,000 initiatives: a run reads every update
+        const once = async (fn: () => Promise<unknown>) => {
+          const started = performance.now()
+          await fn()
+          return performance.now() - started
+        }
+        const time = (fn: () => Promise<unknown>) => (size >= 20_000 ? once(fn) : timeRuns(fn, 3))
+        const whole = await countSql(payload, () => wholeHistoryFetch(payload, slug, board))
+        const wholeMs = await time(() => wholeHistoryFetch(payload, slug, board))
         const counted = await countSql(payload, () => loadHistoryData(slug, board))
         const data = counted.result
         if (!data) throw new Error(`board member cannot see ${slug}`)
+        if (data.history.updates.length !== whole.result) {
+          throw new Error(`split fetch read ${data.history.updates.length}, whole ${whole.result}`)
+        }
         const last = latestClosedCycle(data.history.cycles)!
         const now = new Date()
+        const asOf = coverageAsOf(data.history, last, now, { audience: data.audience })
+        lastClosed = { id: last.id, covered: asOf.objectives.covered, total: asOf.objectives.total }
         history = {
           updates,
+          wholeQueries: whole.queries,
+          wholeMs,
           queries: counted.queries,
-          fetchMs: await timeRuns(() => loadHistoryData(slug, board)),
+          fetchMs: await time(() => loadHistoryData(slug, board)),
           asOfMs: await timeRuns(() =>
             coverageAsOf(data.history, last, now, { audience: data.audience }),
           ),
+          firstMs: NaN,
+          cycleFirstMs: NaN,
+          cycleWarmMs: NaN,
+          cycleColdMs: NaN,
         }
         log(
           `  history: ${data.history.cycles.length} cycles, ${data.history.updates.length.toLocaleString('en')} updates read; ` +
-            `as-of-cycle fetch ${history.queries} SQL statements, ${ms(history.fetchMs)} ms; coverageAsOf ${ms(history.asOfMs)} ms`,
+            `whole-history fetch ${whole.queries} SQL statements, ${ms(wholeMs)} ms; ` +
+            `split fetch (no data cache) ${history.queries} SQL statements, ${ms(history.fetchMs)} ms; coverageAsOf ${ms(history.asOfMs)} ms`,
         )
       }
       const { result: data, queries } = await countSql(payload, () => loadCoverageData(slug, board))
@@ -489,6 +567,12 @@ async function main() {
       const tile = new RegExp(
         `>${cov.objectives.covered}(<!-- -->)?\\s*<span class="dash-tile__of">of (<!-- -->)?${cov.objectives.total}<`,
       )
+      if (history) {
+        history.firstMs = await getOnce(`${BASE}/dashboard/${slug}`, cookie, (body) =>
+          tile.test(body),
+        )
+        log(`  /dashboard first request (every cache empty): ${ms(history.firstMs)} ms`)
+      }
       const dashboardMs = await timeGet(`${BASE}/dashboard/${slug}`, cookie, (body) =>
         tile.test(body),
       )
@@ -516,22 +600,43 @@ async function main() {
         colds.push(performance.now() - started)
       }
       const coldMs = median(colds)
+      if (history && lastClosed) {
+        // as of the latest closed cycle: the tile shows its numbers
+        const asOfTile = new RegExp(
+          `>${lastClosed.covered}(<!-- -->)?\\s*<span class="dash-tile__of">of (<!-- -->)?${lastClosed.total}<`,
+        )
+        const url = `${BASE}/dashboard/${slug}?cycle=${lastClosed.id}`
+        history.cycleFirstMs = await getOnce(url, cookie, (body) => asOfTile.test(body))
+        history.cycleWarmMs = await timeGet(url, cookie, (body) => asOfTile.test(body))
+        const cycleColds: number[] = []
+        for (let i = 0; i < 3; i++) {
+          await staffSave(staff, initiative.id, `bench-${Date.now()}`)
+          cycleColds.push(await getOnce(url, cookie, (body) => asOfTile.test(body)))
+        }
+        history.cycleColdMs = median(cycleColds)
+        log(
+          `  /dashboard?cycle=: first ${ms(history.cycleFirstMs)} ms, warm ${ms(history.cycleWarmMs)} ms, cold ${ms(history.cycleColdMs)} ms`,
+        )
+      }
+      log(`  /dashboard: warm ${ms(dashboardMs)} ms, cold ${ms(coldMs)} ms; API ${ms(apiMs)} ms`)
 
       // One run only: at 50,000 initiatives a single naive pass takes minutes and gigabytes.
       log(`  naive REST approach (depth ${NAIVE_DEPTH}) …`)
       let naiveQueries: number | string = '–'
       let naiveMs = NaN
-      try {
-        const started = performance.now()
-        const naive = await countSql(payload, () => naiveCoverage(slug, token))
-        naiveMs = performance.now() - started
-        if (naive.result !== cov.objectives.covered) {
-          throw new Error(`naive covered ${naive.result}, lib/plan ${cov.objectives.covered}`)
+      if (SKIP_NAIVE) naiveQueries = 'skipped'
+      else
+        try {
+          const started = performance.now()
+          const naive = await countSql(payload, () => naiveCoverage(slug, token))
+          naiveMs = performance.now() - started
+          if (naive.result !== cov.objectives.covered) {
+            throw new Error(`naive covered ${naive.result}, lib/plan ${cov.objectives.covered}`)
+          }
+          naiveQueries = naive.queries
+        } catch (err) {
+          naiveQueries = `failed: ${(err as Error).message.slice(0, 60)}`
         }
-        naiveQueries = naive.queries
-      } catch (err) {
-        naiveQueries = `failed: ${(err as Error).message.slice(0, 60)}`
-      }
       rows.push({
         size,
         visible: data.input.initiatives.length,
@@ -602,9 +707,13 @@ async function main() {
     )
     for (const r of rows) {
       if (!r.history) continue
+      const h = r.history
       log(
-        `  ${r.size.toLocaleString('en')} initiatives, ${r.history.updates.toLocaleString('en')} updates: ` +
-          `${r.history.queries} SQL statements, fetch ${ms(r.history.fetchMs)} ms, coverageAsOf ${ms(r.history.asOfMs)} ms`,
+        `  ${r.size.toLocaleString('en')} initiatives, ${h.updates.toLocaleString('en')} updates: ` +
+          `whole-history fetch (before) ${h.wholeQueries} SQL statements ${ms(h.wholeMs)} ms; ` +
+          `split fetch without data cache ${h.queries} SQL statements ${ms(h.fetchMs)} ms; coverageAsOf ${ms(h.asOfMs)} ms; ` +
+          `/dashboard first ${ms(h.firstMs)} ms, warm ${ms(r.dashboardMs)} ms, cold ${ms(r.coldMs)} ms; ` +
+          `?cycle= first ${ms(h.cycleFirstMs)} ms, warm ${ms(h.cycleWarmMs)} ms, cold ${ms(h.cycleColdMs)} ms`,
       )
     }
   }

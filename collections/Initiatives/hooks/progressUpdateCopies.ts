@@ -8,13 +8,26 @@ import { sameRelation, type Relation } from '@/lib/format/ids'
  * published) equal to the initiative as published, so the updates' access rules follow the
  * initiative's. Reads the initiative itself (a draft save does not change what readers see).
  */
+/** The initiative's fields its updates copy (`_status` as `published`). */
+const COPIED = ['section', 'plan', 'visibility', '_status'] as const
+
+const sameCopy = (field: (typeof COPIED)[number], a: unknown, b: unknown): boolean =>
+  field === 'section' || field === 'plan'
+    ? sameRelation((a ?? null) as Relation, (b ?? null) as Relation)
+    : (a ?? null) === (b ?? null)
+
 export const syncProgressUpdateCopies: CollectionAfterChangeHook = async ({
   doc,
+  previousDoc,
   operation,
   req,
   context,
 }) => {
   if (operation === 'create' || context.fromProgressUpdate) return doc
+  // The copies follow the published version; a save that changes none of the copied fields (a
+  // lead, a description, a title) cannot change it in any of them: two queries saved per save.
+  if (previousDoc && COPIED.every((field) => sameCopy(field, doc[field], previousDoc[field])))
+    return doc
   const main = await req.payload.findByID({
     collection: 'initiatives',
     id: doc.id,

@@ -29,6 +29,10 @@ CMD ["npm", "run", "jobs"]
 FROM ${NODE_IMAGE} AS web
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+# glibc gives each thread that allocates (the PDF workers, libuv's pool) its own malloc arena and
+# keeps freed memory in them: under mixed load the server's resident memory grew ~250 MB more in
+# 3 minutes with the default arenas than with two (bench/load/README.md, "Soak")
+ENV MALLOC_ARENA_MAX=2
 RUN groupadd --system --gid 1001 lodestar && useradd --system --uid 1001 --gid lodestar lodestar \
   && mkdir -p /app/data && chown lodestar:lodestar /app/data
 COPY --from=build --chown=lodestar:lodestar /app/.next/standalone ./

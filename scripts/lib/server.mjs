@@ -38,6 +38,8 @@ export function productionEnv(port, databaseUri, extra = {}) {
     NEXTAUTH_URL: `http://localhost:${port}`,
     DEMO_PASSWORD: 'lodestar-demo',
     NEXT_TELEMETRY_DISABLED: '1',
+    // as the Dockerfile's web image runs it (two malloc arenas: bench/load/README.md, "Soak")
+    MALLOC_ARENA_MAX: '2',
     ...extra,
   }
 }

@@ -37,7 +37,19 @@ interface Pdf {
   lines: string[]
   pages: number
   info: Record<string, string>
+  /** the file, for reading single pages */
+  file: string
 }
+
+/** pdftotext's text of page `n` (1-based), whitespace collapsed. */
+const pageText = (pdf: Pdf, n: number): string =>
+  execFileSync(
+    'pdftotext',
+    ['-raw', '-enc', 'UTF-8', '-f', String(n), '-l', String(n), pdf.file, '-'],
+    {
+      encoding: 'utf8',
+    },
+  ).replace(/\s+/g, ' ')
 
 function readPdf(bytes: Buffer, name: string): Pdf {
   const file = path.join(dir, `${name}.pdf`)
@@ -56,6 +68,7 @@ function readPdf(bytes: Buffer, name: string): Pdf {
     lines: raw.split('\n').map((l) => l.trim()),
     pages: Number(info.Pages),
     info,
+    file,
   }
 }
 
@@ -153,6 +166,9 @@ describe('the whole-plan report for a board member', () => {
     expectPhrase(cover, 'Plan period 2006–2011')
     expectPhrase(cover, 'Prepared for the Board')
     expectPhrase(cover, 'As of March 14, 2026')
+    // how to read the figures, on the cover (the executive summary's page has no room to spare)
+    expectPhrase(cover, 'How to read this report')
+    expectPhrase(cover, 'drafts never count')
     // every page but the cover: "Page x of y", and the running header
     const footers = [...pdf.text.matchAll(/Page (\d+) of (\d+)/g)].map((m) => [m[1], m[2]])
     expect(footers).toEqual(
@@ -160,6 +176,25 @@ describe('the whole-plan report for a board member', () => {
     )
     const headers = pdf.squashed.split(squash('Progress report as of March 14, 2026')).length - 1
     expect(headers).toBe(pdf.pages - 1)
+  })
+
+  it('keeps the executive summary on one page: the next page starts the next part', () => {
+    const summary = squash(pageText(pdf, 2))
+    expectPhrase(summary, 'Where the plan stands')
+    const last = coverage.goals.at(-1)!
+    expectPhrase(summary, last.title)
+    // page 3 is the next part's page, not the summary's overflow (it once held two lines alone)
+    const next = squash(pageText(pdf, 3)).replace(
+      squash('Progress report as of March 14, 2026'),
+      '',
+    )
+    const first = coverage.goals[0]!
+    expect(
+      [squash('What changed since'), squash(`Goal Area ${first.number} ${first.title}`)].some(
+        (start) => next.includes(start),
+      ),
+      next,
+    ).toBe(true)
   })
 
   it('prints the headline figures and sentences from the endpoint numbers', () => {
@@ -184,7 +219,8 @@ describe('the whole-plan report for a board member', () => {
   })
 
   it('labels the chart with every goal area and its value', () => {
-    const chart = between(pdf, 'Coverage by goal area', 'How to read this report')
+    const first = coverage.goals[0]!
+    const chart = between(pdf, 'Coverage by goal area', `Goal Area ${first.number} ${first.title}`)
     for (const goal of coverage.goals) {
       expectPhrase(chart, `Goal Area ${goal.number}`)
       expectPhrase(chart, `${formatPercent(goal.coverage)} ${goal.covered} of ${goal.objectives}`)

@@ -4,7 +4,7 @@ import { formatPercent } from '@/lib/plan/coverage'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { formatDate } from '@/lib/format/dates'
 import { formatPeriod } from '@/lib/format/period'
-import type { ProgressReportModel } from './model'
+import { TOP_PER_OBJECTIVE, type ProgressReportModel } from './model'
 import { COLORS, PAGE } from './theme'
 
 const s = StyleSheet.create({
@@ -82,11 +82,40 @@ const s = StyleSheet.create({
     paddingTop: 12,
     fontFamily: PDF_FONTS.sans,
   },
+  reading: { marginTop: 48, maxWidth: 400 },
+  readingTitle: {
+    fontFamily: PDF_FONTS.sans,
+    fontSize: 10,
+    lineHeight: 1.3,
+    fontWeight: 600,
+    color: COLORS.ink,
+    marginBottom: 4,
+  },
+  readingText: { fontFamily: PDF_FONTS.sans, fontSize: 9, lineHeight: 1.45, color: COLORS.muted },
   prepared: { fontSize: 12, lineHeight: 1.25, fontWeight: 600, color: COLORS.ink },
   asOf: { fontSize: 11, lineHeight: 1.35, color: COLORS.muted, marginTop: 3 },
 })
 
-/** The cover: organization, plan and period, "Progress report", the as-of date, the audience. */
+/** What the figures count and what the listing shows: on the cover, where it is read first. */
+function readingNote(report: ProgressReportModel): string {
+  const scope = report.section ? `, of the ${report.section.name} only` : ''
+  const listing =
+    report.listing === 'summary'
+      ? `Under each objective the report lists its ${TOP_PER_OBJECTIVE} most advanced initiatives (work under way, furthest along first) and how many more there are; ${report.appendix ? 'the appendix lists every initiative by section' : 'the report with ?listing=full lists every one'}.`
+      : 'Every initiative is listed under each objective it serves and, by section, in the appendix.'
+  return (
+    'An initiative is active when it is planned, in progress or completed, and an objective is ' +
+    'covered when at least one active initiative serves it. Figures count every published ' +
+    `initiative, public and members-only${scope}; drafts never count. “Initiatives” counts the ` +
+    'distinct active initiatives serving a goal area, so one that serves two areas counts in ' +
+    `each. ${listing}`
+  )
+}
+
+/**
+ * The cover: organization, plan and period, "Progress report", the headline figure, how to read
+ * the report, the as-of date and the audience.
+ */
 export function CoverPage({ report }: { report: ProgressReportModel }) {
   const { plan, coverage, section } = report
   return (
@@ -104,6 +133,10 @@ export function CoverPage({ report }: { report: ProgressReportModel }) {
           of objectives covered: {coverage.objectives.covered} of {coverage.objectives.total} have
           active initiatives
         </Text>
+      </View>
+      <View style={s.reading}>
+        <Text style={s.readingTitle}>How to read this report</Text>
+        <Text style={s.readingText}>{readingNote(report)}</Text>
       </View>
       <View style={s.bottom}>
         <Text style={s.prepared}>Prepared for the Board</Text>

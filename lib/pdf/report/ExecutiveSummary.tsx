@@ -5,7 +5,7 @@ import { plural } from '@/lib/format/plural'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { CoverageChart } from './CoverageChart'
-import { TOP_PER_OBJECTIVE, type ProgressReportModel } from './model'
+import type { ProgressReportModel } from './model'
 import { COLORS, styles } from './theme'
 
 const s = StyleSheet.create({
@@ -133,18 +133,6 @@ export function ExecutiveSummary({ report }: { report: ProgressReportModel }) {
           </View>
         ))}
       </View>
-
-      <Text style={[styles.note, { marginTop: 10 }]}>
-        How to read this report: an initiative is active when it is planned, in progress or
-        completed, and an objective is covered when at least one active initiative serves it.
-        Figures count every published initiative, public and members-only
-        {report.section ? `, of the ${report.section.name} only` : ''}; drafts never count.
-        &ldquo;Initiatives&rdquo; counts the distinct active initiatives serving a goal area, so one
-        that serves two areas counts in each.
-        {report.listing === 'summary'
-          ? ` Under each objective the report lists its ${TOP_PER_OBJECTIVE} most advanced initiatives (work under way, furthest along first) and how many more there are; ${report.appendix ? 'the appendix lists every initiative by section' : 'the report with ?listing=full lists every one'}.`
-          : ' Every initiative is listed under each objective it serves and, by section, in the appendix.'}
-      </Text>
     </Bookmarked>
   )
 }

@@ -42,6 +42,12 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next hashes every page it sends (FNV-1a over the whole HTML, per request) to make an ETag: a
+  // CPU profile of `next start` serving a cached plan page put 28 % of the server's time there,
+  // more than anything else (bench/public-pages/README.md). A page that is not re-sent as a
+  // 304 costs a browser ~9 KiB of gzip; the hash cost every request. Route handlers that want an
+  // ETag set their own (the plan PDF does).
+  generateEtags: false,
   // Lets several checkouts' servers (or a test build beside a dev server) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // `BUILD_STANDALONE=1 npm run build` also writes .next/standalone (server.js and the files it

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * node bench/public-pages/run.mjs [--connections 10] [--duration 10] [--path /plans/<slug>]
+ * node bench/public-pages/run.mjs [--connections 10] [--duration 10] [--path /plans/<slug>] [--gzip]
  *
  * Load test of a public plan page against the production build, on loopback only:
  *   1. seeds a fresh temp SQLite database (like scripts/e2e.mjs) and starts `next start` on
@@ -14,6 +14,8 @@
  *   5. prints the three, the page's share of the static file's rate (issue #16 asks ≥ 70 %) and
  *      of the ceiling's, and the page's HTML and JavaScript transfer sizes (gzip, as a browser
  *      fetches them).
+ * --gzip: every request asks for gzip, as browsers do (Next then compresses the page and the
+ * static file per request; the ceiling sends bytes gzipped once, as a CDN would).
  * Bounded: at most 100 connections and 60 s per measurement; stops its servers when done.
  * Not part of `npm test`.
  */
@@ -38,6 +40,8 @@ const clamp = (value, min, max) => Math.min(max, Math.max(min, value))
 const connections = clamp(Number(option('connections', 10)) || 10, 1, 100)
 const duration = clamp(Number(option('duration', 10)) || 10, 1, 60)
 const pagePath = option('path', '/plans/alcts-strategic-plan-2006-2011')
+const gzip = process.argv.includes('--gzip')
+const requestHeaders = gzip ? { 'accept-encoding': 'gzip' } : {}
 const port = Number(process.env.BENCH_PORT || 3103)
 const ceilingPort = port + 1000
 const distDir = process.env.NEXT_DIST_DIR || '.next'
@@ -138,8 +142,9 @@ async function waitForServer() {
 
 function measure(url) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration, timeout: 30 }, (err, result) =>
-      err ? reject(err) : resolve(result),
+    autocannon(
+      { url, connections, duration, timeout: 30, headers: requestHeaders },
+      (err, result) => (err ? reject(err) : resolve(result)),
     )
   })
 }
@@ -164,6 +169,8 @@ try {
   for (let i = 0; i < 20; i++) await getRaw(`${baseUrl}${pagePath}`)
 
   const gz = await getRaw(`${baseUrl}${pagePath}`, { 'accept-encoding': 'gzip' })
+  // what the measured requests get: served from Next's cache (HIT) or rendered, hashed or not
+  const served = { cache: gz.headers['x-nextjs-cache'] ?? 'none', etag: gz.headers.etag != null }
   const htmlText = html.toString('utf8')
   // nomodule scripts (Next's polyfills) are fetched by legacy browsers only
   const tags = [...htmlText.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
@@ -183,7 +190,9 @@ try {
     .map((m) => m[1].length)
     .reduce((a, b) => a + b, 0)
 
-  console.log(`\nMeasuring ${baseUrl}${pagePath}: ${connections} connections, ${duration} s …`)
+  console.log(
+    `\nMeasuring ${baseUrl}${pagePath}: ${connections} connections, ${duration} s${gzip ? ', asking for gzip' : ''} …`,
+  )
   const next = summary(await measure(`${baseUrl}${pagePath}`))
   if (next.non2xx > 0 || next.errors > 0)
     console.warn('  (some responses failed: see non2xx / errors)')
@@ -195,12 +204,14 @@ try {
   console.log(`Measuring the same ${kib(html.length)} as a static file, ${baseUrl}/${staticName} …`)
   const file = summary(await measure(`${baseUrl}/${staticName}`))
 
+  const ceilingBody = gzip ? gzipSync(html) : html
   ceiling = http.createServer((req, res) => {
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
-      'content-length': html.length,
+      'content-length': ceilingBody.length,
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     })
-    res.end(html)
+    res.end(ceilingBody)
   })
   await new Promise((resolve) => ceiling.listen(ceilingPort, HOST, resolve))
   console.log(`Measuring the same ${kib(html.length)} from node:http on ${HOST}:${ceilingPort} …`)
@@ -232,6 +243,9 @@ try {
     `\npage/static file: ${(ofStatic * 100).toFixed(1)}% (target ≥ 70%); page/ceiling: ${(ratio * 100).toFixed(1)}% of the bare node:http throughput`,
   )
   console.log(
+    `The page: x-nextjs-cache ${served.cache}, ${served.etag ? 'with' : 'without'} an ETag (hashed per request)`,
+  )
+  console.log(
     `HTML: ${kib(sizes.htmlBytes)} (${kib(sizes.htmlGzipBytes)} gzip, of which ${kib(sizes.inlineScriptBytes)} inline scripts)`,
   )
   console.log(
@@ -243,7 +257,7 @@ try {
     `Machine: ${os.cpus().length} cores, load average ${load.join(' ')} (figures shrink under load)`,
   )
   console.log(
-    `\n${JSON.stringify({ path: pagePath, connections, duration, next, staticFile: file, ceiling: bare, ratio: Number(ratio.toFixed(3)), ofStatic: Number(ofStatic.toFixed(3)), sizes })}`,
+    `\n${JSON.stringify({ path: pagePath, connections, duration, next, staticFile: file, ceiling: bare, ratio: Number(ratio.toFixed(3)), ofStatic: Number(ofStatic.toFixed(3)), gzip, served, sizes })}`,
   )
   exitCode = next.non2xx > 0 || next.errors > 0 ? 1 : 0
 } catch (err) {

@@ -413,6 +413,27 @@ describe('static generation', () => {
     expect(anonymous.html).toMatch(/<a [^>]*href="\/login"[^>]*>Sign in<\/a><noscript><style>/)
   })
 
+  it('sends a cached page as it was stored: no hash of it per request, no data beside its markup', async () => {
+    await get(`/plans/${SLUG}`)
+    const page = await get(`/plans/${SLUG}`)
+    expect(page.headers.get('x-nextjs-cache')).toBe('HIT')
+    // Next would hash the whole page for an ETag on every request: the largest cost of serving
+    // it from the cache (bench/public-pages/README.md), turned off in next.config.mjs
+    expect(page.headers.get('etag')).toBeNull()
+    // The inline RSC payload is the page's own markup. Records handed to a client component
+    // whole would follow it there: rich text as Lexical JSON, the coverage bundle, Payload's fields.
+    const payload = [...page.html.matchAll(/<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g)]
+      .map((m) => m[1] ?? '')
+      .join('')
+    // the markup is there (the pattern above found the payload) …
+    expect(payload).toMatch(/\\"children\\":\\"ALCTS Strategic Plan 2006-2011\\"/)
+    // … and none of the records it was made from
+    for (const field of ['root', 'objectiveCoverage', 'updatedAt', '_status', 'createdAt'])
+      expect(payload, field).not.toMatch(new RegExp(`\\\\"${field}\\\\":`))
+    // 54.9 KiB today (bench/public-pages): a page that doubles has started carrying something
+    expect(Buffer.byteLength(page.html)).toBeLessThan(64 * 1024)
+  })
+
   it('tells the header who is signed in through /api/viewer, never cached', async () => {
     const nobody = await fetch(`${BASE_URL}/api/viewer`)
     expect(nobody.status).toBe(200)

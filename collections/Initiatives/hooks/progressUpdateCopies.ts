@@ -3,11 +3,6 @@ import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payl
 import { withContext } from '@/collections/hooks/context'
 import { sameRelation, type Relation } from '@/lib/format/ids'
 
-/**
- * Keeps the copies each progress update holds of its initiative (section, plan, visibility,
- * published) equal to the initiative as published, so the updates' access rules follow the
- * initiative's. Reads the initiative itself (a draft save does not change what readers see).
- */
 /** The initiative's fields its updates copy (`_status` as `published`). */
 const COPIED = ['section', 'plan', 'visibility', '_status'] as const
 
@@ -16,6 +11,11 @@ const sameCopy = (field: (typeof COPIED)[number], a: unknown, b: unknown): boole
     ? sameRelation((a ?? null) as Relation, (b ?? null) as Relation)
     : (a ?? null) === (b ?? null)
 
+/**
+ * Keeps the copies each progress update holds of its initiative (section, plan, visibility,
+ * published) equal to the initiative as published, so the updates' access rules follow the
+ * initiative's. Reads the initiative itself (a draft save does not change what readers see).
+ */
 export const syncProgressUpdateCopies: CollectionAfterChangeHook = async ({
   doc,
   previousDoc,

@@ -13,12 +13,33 @@ export const COLUMNS = {
   target: 64,
 } as const
 
+/** The status dot and the progress bar, in pt; the tables' text is 11 pt high. */
+const DOT = 6
+const DOT_GAP = 4
+const BAR = { width: 24, height: 4 }
+const LINE = 11
+
 const s = StyleSheet.create({
-  status: { flexDirection: 'row', alignItems: 'center', alignSelf: 'flex-start' },
-  dot: { width: 6, height: 6, borderRadius: 3, marginRight: 4 },
-  progress: { flexDirection: 'row', alignItems: 'center', alignSelf: 'flex-start' },
-  track: { width: 24, height: 4, backgroundColor: COLORS.track, marginRight: 4 },
-  fill: { height: 4, backgroundColor: COLORS.bar },
+  dot: {
+    width: DOT,
+    height: DOT,
+    borderRadius: DOT / 2,
+    marginTop: (LINE - DOT) / 2,
+    marginRight: DOT_GAP,
+  },
+  status: { width: COLUMNS.status - DOT - DOT_GAP },
+  // one box for the whole bar: the track is its background, the filled part its left border
+  bar: {
+    width: BAR.width,
+    height: BAR.height,
+    marginTop: (LINE - BAR.height) / 2,
+    marginRight: DOT_GAP,
+    backgroundColor: COLORS.track,
+    borderLeftColor: COLORS.bar,
+  },
+  progress: { width: COLUMNS.progress - BAR.width - DOT_GAP },
+  noProgress: { width: COLUMNS.progress },
+  target: { width: COLUMNS.target, textAlign: 'right' },
   inactive: { color: COLORS.faint },
 })
 
@@ -34,7 +55,11 @@ export function InitiativeHeadCells({ section = true }: { section?: boolean }) {
   )
 }
 
-/** Section (unless the table is of one section), status, progress and target date. */
+/**
+ * Section (unless the table is of one section), status, progress and target date: flat children
+ * of the row (no wrapper boxes), since a full listing has thousands of rows and react-pdf's cost
+ * grows with every box it lays out and paginates.
+ */
 export function InitiativeCells({
   initiative,
   section = true,
@@ -42,26 +67,32 @@ export function InitiativeCells({
   initiative: ReportInitiative
   section?: boolean
 }) {
-  const muted = initiative.active ? {} : s.inactive
+  const muted = initiative.active ? undefined : s.inactive
   const progress = initiative.progress
+  const filled =
+    progress == null || !Number.isFinite(progress)
+      ? null
+      : (Math.min(100, Math.max(0, progress)) / 100) * BAR.width
   return (
     <>
       {section ? (
-        <Text style={[{ width: COLUMNS.section }, styles.cell, muted]}>{initiative.section}</Text>
+        <Text
+          style={
+            muted
+              ? [{ width: COLUMNS.section }, styles.cell, muted]
+              : [{ width: COLUMNS.section }, styles.cell]
+          }
+        >
+          {initiative.section}
+        </Text>
       ) : null}
-      <View style={[{ width: COLUMNS.status }, s.status]}>
-        <View style={[s.dot, { backgroundColor: STATUS_COLORS[initiative.status] }]} />
-        <Text style={muted}>{statusTitle(initiative.status)}</Text>
-      </View>
-      <View style={[{ width: COLUMNS.progress }, s.progress]}>
-        {progress == null ? null : (
-          <View style={s.track}>
-            <View style={[s.fill, { width: (Math.min(100, Math.max(0, progress)) / 100) * 24 }]} />
-          </View>
-        )}
-        <Text style={muted}>{formatProgress(progress)}</Text>
-      </View>
-      <Text style={[{ width: COLUMNS.target, textAlign: 'right' }, muted]}>
+      <View style={[s.dot, { backgroundColor: STATUS_COLORS[initiative.status] }]} />
+      <Text style={muted ? [s.status, muted] : s.status}>{statusTitle(initiative.status)}</Text>
+      {filled == null ? null : <View style={[s.bar, { borderLeftWidth: filled }]} />}
+      <Text style={[filled == null ? s.noProgress : s.progress, ...(muted ? [muted] : [])]}>
+        {formatProgress(progress)}
+      </Text>
+      <Text style={muted ? [s.target, muted] : s.target}>
         {formatCellDate(initiative.targetDate)}
       </Text>
     </>

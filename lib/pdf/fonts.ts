@@ -12,6 +12,9 @@ export const PDF_FONTS = {
 
 const FONT_DIR = path.join(process.cwd(), 'lib', 'pdf', 'fonts')
 
+/** The file of the regular sans face (the join in lib/pdf/report/join.ts stamps page numbers). */
+export const SANS_REGULAR_FILE = path.join(FONT_DIR, 'SourceSans3-Regular.ttf')
+
 const FACES = [
   {
     family: PDF_FONTS.serif,

@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -19,8 +20,10 @@ import {
   SUMMARY_APPENDIX_LIMIT,
   SUMMARY_GAP_WORK_ROWS,
   TOP_PER_OBJECTIVE,
+  type ProgressReportModel,
   type ReportListing,
 } from '@/lib/pdf/report/model'
+import { reportParts } from '@/lib/pdf/report/parts'
 import { renderProgressReport } from '@/lib/pdf/report/render'
 import { computeCoverage } from '@/lib/plan/coverage'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
@@ -40,6 +43,7 @@ function read(bytes: Buffer, name: string) {
   const raw = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   return {
+    raw,
     squashed: raw.replace(/\s+/g, '').toLowerCase(),
     lines: raw.split('\n').map((l) => l.trim()),
     pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]),
@@ -126,20 +130,96 @@ describe('the default report of a large plan', () => {
   })
 })
 
+/** The outline's titles, nested (read with pdf-lib: poppler's tools do not print it). */
+async function outlineOf(file: string): Promise<unknown[]> {
+  const doc = await PDFDocument.load(fs.readFileSync(file))
+  const walk = (first: PDFDict | undefined): unknown[] => {
+    const out: unknown[] = []
+    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = item.lookup(PDFName.of('Title'), PDFString, PDFHexString).decodeText()
+      const kids = walk(item.lookupMaybe(PDFName.of('First'), PDFDict))
+      out.push(kids.length > 0 ? { [title]: kids } : title)
+    }
+    return out
+  }
+  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
+  return walk(root?.lookupMaybe(PDFName.of('First'), PDFDict))
+}
+
+/**
+ * Every initiative once under each objective it serves (the goal areas' tables) and once in the
+ * appendix, counted in the text of the real PDF; "Page x of y" on every page but the cover.
+ */
+function expectFullListing(pdf: ReturnType<typeof read>, report: ProgressReportModel) {
+  const goalsStart = pdf.squashed.indexOf(squash('Objectives and the initiatives serving them'))
+  const gapsStart = pdf.squashed.indexOf(
+    squash('Objectives without an active initiative'),
+    goalsStart,
+  )
+  const appendixStart = pdf.squashed.lastIndexOf(squash('Initiatives by section'))
+  expect(0 < goalsStart && goalsStart < gapsStart && gapsStart < appendixStart).toBe(true)
+  const goalTables = pdf.squashed.slice(goalsStart, gapsStart)
+  const appendix = pdf.squashed.slice(appendixStart)
+  const times = (text: string, phrase: string) => text.split(squash(phrase)).length - 1
+  const generated = report.sections
+    .flatMap((s) => s.initiatives)
+    .filter((i) => i.title.startsWith('Generated'))
+  expect(generated).toHaveLength(EXTRA)
+  for (const initiative of generated) {
+    const serves = report.goals
+      .flatMap((g) => g.objectives)
+      .filter((o) => o.initiatives.some((i) => i.key === initiative.key)).length
+    expect(serves).toBe(2)
+    expect([initiative.title, times(goalTables, initiative.title)]).toEqual([
+      initiative.title,
+      serves,
+    ])
+    expect([initiative.title, times(appendix, initiative.title)]).toEqual([initiative.title, 1])
+  }
+  expect(pdf.squashed).not.toContain(squash('more ('))
+  const footers = [...pdf.raw.matchAll(/Page (\d+) of (\d+)/g)].map((m) => `${m[1]}/${m[2]}`)
+  expect(footers).toEqual(Array.from({ length: pdf.pages - 1 }, (_, i) => `${i + 2}/${pdf.pages}`))
+}
+
 describe('the full listing', () => {
+  let report: ProgressReportModel
+  let whole: ReturnType<typeof read>
+
+  beforeAll(async () => {
+    report = grown('full')
+    whole = read(await renderProgressReport(report), 'full')
+  })
+
   it('lists every initiative, under each objective and by section', async () => {
-    const report = grown('full')
     expect(report.appendix).toBe(true)
     const summary = read(await renderProgressReport(grown('summary')), 'summary-again')
-    const pdf = read(await renderProgressReport(report), 'full')
     for (let n = 0; n < EXTRA; n += 1) {
-      expect(pdf.squashed).toContain(
+      expect(whole.squashed).toContain(
         squash(`Generated initiative number ${String(n).padStart(3, '0')}`),
       )
     }
-    expect(pdf.squashed).not.toContain(squash('more ('))
-    expect(pdf.lines).toContain('Initiatives by section')
-    expect(pdf.pages).toBeGreaterThan(summary.pages)
+    expect(whole.lines).toContain('Initiatives by section')
+    expect(whole.pages).toBeGreaterThan(summary.pages)
+    expectFullListing(whole, report)
+  })
+
+  it('reads the same when rendered in many parts and joined', async () => {
+    const rowsPerPart = 120
+    expect(reportParts(report, rowsPerPart).length).toBeGreaterThan(4)
+    const parts = read(await renderProgressReport(report, { rowsPerPart }), 'full-parts')
+    expectFullListing(parts, report)
+    // one outline, the appendix's sections under the appendix however many parts it spans
+    const outline = await outlineOf(path.join(dir, 'full-parts.pdf'))
+    expect(outline).toEqual(await outlineOf(path.join(dir, 'full.pdf')))
+    expect(outline).toContainEqual({
+      'Appendix: initiatives by section': report.sections.map((g) =>
+        g.abbreviation ? `${g.name} (${g.abbreviation})` : g.name,
+      ),
+    })
+    expect(outline[0]).toBe('Executive summary')
+    const info = execFileSync('pdfinfo', [path.join(dir, 'full-parts.pdf')], { encoding: 'utf8' })
+    expect(info).toMatch(/^Title:\s+ALCTS Strategic Plan 2006-2011: progress report$/m)
+    expect(info).toMatch(/^Author:\s+Association for Library Collections/m)
   })
 })
 

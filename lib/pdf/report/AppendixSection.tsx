@@ -38,10 +38,48 @@ function SectionTable({ group }: { group: ReportSectionGroup }) {
   )
 }
 
-/** Appendix: every published initiative in the report, by section. */
-export function AppendixSection({ report }: { report: ProgressReportModel }) {
+function HeadRow() {
   return (
-    <Bookmarked break bookmark={{ title: 'Appendix: initiatives by section', fit: true }}>
+    <View style={styles.headRow} fixed>
+      <Text style={{ flex: 1 }}>Initiative</Text>
+      <Text style={{ width: 90 }}>Objectives</Text>
+      <InitiativeHeadCells section={false} />
+    </View>
+  )
+}
+
+/**
+ * Appendix: every published initiative in the report, by section. A long one is rendered in
+ * pieces (lib/pdf/report/parts.ts): `groups` are the sections of this piece; `heading` whether
+ * the appendix opens here (its title, introduction and outline entry); `breakBefore` false when
+ * the piece opens a document part.
+ */
+export function AppendixSection({
+  report,
+  groups = report.sections,
+  heading = true,
+  breakBefore = true,
+}: {
+  report: ProgressReportModel
+  groups?: ReportSectionGroup[]
+  heading?: boolean
+  breakBefore?: boolean
+}) {
+  if (!heading) {
+    return (
+      <View break={breakBefore} style={styles.table}>
+        <HeadRow />
+        {groups.map((group) => (
+          <SectionTable key={group.slug} group={group} />
+        ))}
+      </View>
+    )
+  }
+  return (
+    <Bookmarked
+      break={breakBefore}
+      bookmark={{ title: 'Appendix: initiatives by section', fit: true }}
+    >
       <Text style={styles.kicker}>Appendix</Text>
       <Text style={styles.h1}>Initiatives by section</Text>
       <Text style={styles.paragraph}>
@@ -57,12 +95,8 @@ export function AppendixSection({ report }: { report: ProgressReportModel }) {
         <Text style={styles.note}>No published initiatives yet.</Text>
       ) : (
         <View style={styles.table}>
-          <View style={styles.headRow} fixed>
-            <Text style={{ flex: 1 }}>Initiative</Text>
-            <Text style={{ width: 90 }}>Objectives</Text>
-            <InitiativeHeadCells section={false} />
-          </View>
-          {report.sections.map((group) => (
+          <HeadRow />
+          {groups.map((group) => (
             <SectionTable key={group.slug} group={group} />
           ))}
         </View>

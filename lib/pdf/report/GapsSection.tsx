@@ -44,12 +44,21 @@ function GapRow({ gap, rows }: { gap: ReportGap; rows: number | null }) {
   )
 }
 
-/** Every uncovered objective in one list, grouped by goal area. */
-export function GapsSection({ report }: { report: ProgressReportModel }) {
+/** Every uncovered objective in one list, grouped by goal area (on pages of its own). */
+export function GapsSection({
+  report,
+  breakBefore = true,
+}: {
+  report: ProgressReportModel
+  breakBefore?: boolean
+}) {
   const goals = report.goals.filter((g) => report.gaps.some((gap) => gap.goalNumber === g.number))
   const rows = report.listing === 'full' ? null : SUMMARY_GAP_WORK_ROWS
   return (
-    <Bookmarked break bookmark={{ title: 'Gaps: objectives without active work', fit: true }}>
+    <Bookmarked
+      break={breakBefore}
+      bookmark={{ title: 'Gaps: objectives without active work', fit: true }}
+    >
       <Text style={styles.kicker}>Gaps</Text>
       <Text style={styles.h1}>Objectives without an active initiative</Text>
       <Text style={styles.paragraph}>

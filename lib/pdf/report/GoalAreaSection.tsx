@@ -96,12 +96,24 @@ function ObjectiveGroup({ objective, top }: { objective: ReportObjective; top: n
 /**
  * A goal area on pages of its own: coverage, status breakdown, objectives and their work (in a
  * summary the `top` most advanced initiatives of each objective, then how many more).
+ * `breakBefore` false when it opens a document part (already on a new page).
  */
-export function GoalAreaSection({ goal, top }: { goal: ReportGoal; top: number | null }) {
+export function GoalAreaSection({
+  goal,
+  top,
+  breakBefore = true,
+}: {
+  goal: ReportGoal
+  top: number | null
+  breakBefore?: boolean
+}) {
   const cov = goal.coverage
   const active = cov.initiatives
   return (
-    <Bookmarked break bookmark={{ title: `Goal Area ${goal.number}: ${goal.title}`, fit: true }}>
+    <Bookmarked
+      break={breakBefore}
+      bookmark={{ title: `Goal Area ${goal.number}: ${goal.title}`, fit: true }}
+    >
       <Text style={styles.kicker}>Goal Area {goal.number}</Text>
       <Text style={styles.h1}>{goal.title}</Text>
       <View style={s.stats}>

@@ -14,9 +14,15 @@ const s = StyleSheet.create({
  * In a summary of a large plan, instead of every initiative: each section's totals, and where the
  * full listing is (the report with `?listing=full`, the dashboard's CSV downloads).
  */
-export function SectionsSummary({ report }: { report: ProgressReportModel }) {
+export function SectionsSummary({
+  report,
+  breakBefore = true,
+}: {
+  report: ProgressReportModel
+  breakBefore?: boolean
+}) {
   return (
-    <Bookmarked break bookmark={{ title: 'Sections', fit: true }}>
+    <Bookmarked break={breakBefore} bookmark={{ title: 'Sections', fit: true }}>
       <Text style={styles.kicker}>Sections</Text>
       <Text style={styles.h1}>Initiatives by section</Text>
       <Text style={styles.paragraph}>

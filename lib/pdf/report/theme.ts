@@ -41,6 +41,9 @@ export const PAGE = {
 
 export const CONTENT_WIDTH = PAGE.width - 2 * PAGE.marginX
 
+/** The running footer: its rule's distance from the page top, the rule, the gap below, the type. */
+export const FOOTER = { top: PAGE.height - 44, rule: 0.5, gap: 5, fontSize: 8 } as const
+
 export const styles = StyleSheet.create({
   page: {
     fontFamily: PDF_FONTS.serif,
@@ -70,18 +73,18 @@ export const styles = StyleSheet.create({
     position: 'absolute',
     // from the top: react-pdf's newer pagination places a `bottom`-anchored box holding a
     // page-number text about 75 pt too high
-    top: PAGE.height - 44,
+    top: FOOTER.top,
     left: PAGE.marginX,
     right: PAGE.marginX,
     flexDirection: 'row',
     justifyContent: 'space-between',
     fontFamily: PDF_FONTS.sans,
-    fontSize: 8,
+    fontSize: FOOTER.fontSize,
     lineHeight: 1.35,
     color: COLORS.muted,
-    borderTopWidth: 0.5,
+    borderTopWidth: FOOTER.rule,
     borderTopColor: COLORS.rule,
-    paddingTop: 5,
+    paddingTop: FOOTER.gap,
   },
   kicker: {
     fontFamily: PDF_FONTS.sans,

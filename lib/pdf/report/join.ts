@@ -1,0 +1,184 @@
+import 'server-only'
+
+import fs from 'node:fs'
+
+import fontkit from '@pdf-lib/fontkit'
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  rgb,
+  type PDFObject,
+} from 'pdf-lib'
+
+import { SANS_REGULAR_FILE } from '@/lib/pdf/fonts'
+import type { ProgressReportModel } from './model'
+import type { ReportPart } from './parts'
+import { COLORS, FOOTER, PAGE } from './theme'
+
+/**
+ * Joins the parts of a long report (lib/pdf/report/parts.ts) into one PDF with pdf-lib: the pages
+ * in order, "Page x of y" on every page but the cover (the parts are rendered without: react-pdf
+ * would paginate each twice to learn its total), one outline (pdf-lib copies pages, not
+ * outlines: each part's is read and written again) and the report's document information.
+ */
+
+interface OutlineEntry {
+  title: string
+  /** page index in the joined document */
+  page: number
+  /** the destination after the page: /Fit, or /XYZ left top zoom */
+  view: PDFObject[]
+  children: OutlineEntry[]
+}
+
+const NAME = {
+  outlines: PDFName.of('Outlines'),
+  first: PDFName.of('First'),
+  last: PDFName.of('Last'),
+  next: PDFName.of('Next'),
+  prev: PDFName.of('Prev'),
+  parent: PDFName.of('Parent'),
+  title: PDFName.of('Title'),
+  dest: PDFName.of('Dest'),
+  count: PDFName.of('Count'),
+  type: PDFName.of('Type'),
+}
+
+/** A part's outline, its pages offset by the pages before the part. */
+function readOutline(doc: PDFDocument, offset: number): OutlineEntry[] {
+  const pageIndex = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i]))
+  const walk = (first: PDFDict | undefined): OutlineEntry[] => {
+    const entries: OutlineEntry[] = []
+    for (let item = first; item; item = item.lookupMaybe(NAME.next, PDFDict)) {
+      const title = item.lookupMaybe(NAME.title, PDFString, PDFHexString)
+      const dest = item.lookupMaybe(NAME.dest, PDFArray)
+      const target = dest?.get(0)
+      const page = target instanceof PDFRef ? pageIndex.get(target.toString()) : undefined
+      if (!title || !dest || page === undefined) {
+        throw new Error('A part of the report has an outline entry without a title or a page.')
+      }
+      entries.push({
+        title: title.decodeText(),
+        page: offset + page,
+        view: dest.asArray().slice(1),
+        children: walk(item.lookupMaybe(NAME.first, PDFDict)),
+      })
+    }
+    return entries
+  }
+  const root = doc.catalog.lookupMaybe(NAME.outlines, PDFDict)
+  return root ? walk(root.lookupMaybe(NAME.first, PDFDict)) : []
+}
+
+/** Writes `entries` as the document's outline (entries with children start closed). */
+function writeOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
+  if (entries.length === 0) return
+  const { context } = doc
+  const pages = doc.getPages().map((page) => page.ref)
+  const list = (items: OutlineEntry[], parent: PDFRef): { first: PDFRef; last: PDFRef } => {
+    const refs = items.map(() => context.nextRef())
+    items.forEach((entry, i) => {
+      const dest = PDFArray.withContext(context)
+      dest.push(pages[entry.page]!)
+      for (const part of entry.view) dest.push(part)
+      const dict = context.obj({}) as PDFDict
+      dict.set(NAME.title, PDFHexString.fromText(entry.title))
+      dict.set(NAME.parent, parent)
+      dict.set(NAME.dest, dest)
+      if (i > 0) dict.set(NAME.prev, refs[i - 1]!)
+      if (i < items.length - 1) dict.set(NAME.next, refs[i + 1]!)
+      if (entry.children.length > 0) {
+        const kids = list(entry.children, refs[i]!)
+        dict.set(NAME.first, kids.first)
+        dict.set(NAME.last, kids.last)
+        dict.set(NAME.count, PDFNumber.of(-entry.children.length))
+      }
+      context.assign(refs[i]!, dict)
+    })
+    return { first: refs[0]!, last: refs.at(-1)! }
+  }
+  const rootRef = context.nextRef()
+  const top = list(entries, rootRef)
+  const root = context.obj({}) as PDFDict
+  root.set(NAME.type, NAME.outlines)
+  root.set(NAME.first, top.first)
+  root.set(NAME.last, top.last)
+  root.set(NAME.count, PDFNumber.of(entries.length))
+  context.assign(rootRef, root)
+  doc.catalog.set(NAME.outlines, rootRef)
+}
+
+const hex = (color: string) => {
+  const n = Number.parseInt(color.slice(1), 16)
+  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255)
+}
+
+/** "Page x of y" where react-pdf's footer puts it: right-aligned under the footer's rule. */
+async function numberPages(doc: PDFDocument): Promise<void> {
+  doc.registerFontkit(fontkit)
+  const font = await doc.embedFont(fs.readFileSync(SANS_REGULAR_FILE), { subset: true })
+  const pages = doc.getPages()
+  const total = pages.length
+  // react-pdf sets a line's glyphs from the top of its box: baseline = box top + ascent
+  const baseline =
+    FOOTER.top +
+    FOOTER.rule +
+    FOOTER.gap +
+    font.heightAtSize(FOOTER.fontSize, {
+      descender: false,
+    })
+  const color = hex(COLORS.muted)
+  // the cover (page 1) has no footer
+  pages.forEach((page, i) => {
+    if (i === 0) return
+    const text = `Page ${i + 1} of ${total}`
+    page.drawText(text, {
+      x: PAGE.width - PAGE.marginX - font.widthOfTextAtSize(text, FOOTER.fontSize),
+      y: PAGE.height - baseline,
+      size: FOOTER.fontSize,
+      font,
+      color,
+    })
+  })
+}
+
+/** The parts' PDFs (in order) joined into the report. */
+export async function joinReportParts(
+  report: ProgressReportModel,
+  parts: ReportPart[],
+  pdfs: Uint8Array[],
+): Promise<Buffer> {
+  const doc = await PDFDocument.create({ updateMetadata: false })
+  const outline: OutlineEntry[] = []
+  for (const [i, bytes] of pdfs.entries()) {
+    const part = await PDFDocument.load(bytes, { updateMetadata: false })
+    if (i === 0) {
+      // the document information every part carries (ProgressReport's <Document>)
+      doc.setTitle(part.getTitle() ?? '', { showInWindowTitleBar: true })
+      doc.setAuthor(part.getAuthor() ?? '')
+      doc.setSubject(part.getSubject() ?? '')
+      doc.setKeywords([part.getKeywords() ?? ''])
+      doc.setCreator(part.getCreator() ?? '')
+      doc.setProducer(part.getProducer() ?? '')
+    }
+    const entries = readOutline(part, doc.getPageCount())
+    const pages = await doc.copyPages(part, part.getPageIndices())
+    for (const page of pages) doc.addPage(page)
+    const parent = outline.at(-1)
+    if (parts[i]?.continues && parent) parent.children.push(...entries)
+    else outline.push(...entries)
+  }
+  writeOutline(doc, outline)
+  await numberPages(doc)
+  doc.setCreationDate(report.generatedAt)
+  doc.setModificationDate(report.generatedAt)
+  doc.setLanguage('en-US')
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'))
+  return Buffer.from(await doc.save())
+}

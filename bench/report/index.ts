@@ -1,13 +1,15 @@
 /**
  * Benchmark of the board progress report (not part of `npm test`):
- *   npx tsx --conditions=production bench/report/index.ts [cases…]
+ *   npx tsx --conditions=production bench/report/index.ts [--base <checkout>] [cases…]
  *     (default: seed 5000 seed-full 500-full 5000-full)
  * For each case — the seeded ALCTS plan, and the same plan with 500 and 5,000 generated
  * initiatives; the default summary report, or with -full the full listing — a fresh Node process
  * renders the report with react-pdf (time of the first and a second render, peak memory), then,
  * for a full listing, headless Chromium prints the equivalent HTML to PDF
  * (`/usr/bin/chromium --headless --print-to-pdf`, time from launch to file, as a person would run
- * it). Prints a table with the ratios; the PDFs and HTML land in bench/out/.
+ * it). Prints a table with the ratios; the PDFs and HTML land in bench/out/. With `--base`, each
+ * case is also rendered by another checkout of the repository (a `git worktree` of the commit
+ * before a change, with its node_modules), in the same run: before and after side by side.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -20,7 +22,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const OUT = path.resolve('bench/out')
 const CHROMIUM_TIMEOUT_MS = 20 * 60_000
 
-function runCase(name: string): CaseResult {
+function runCase(name: string, cwd = process.cwd(), out = OUT): CaseResult {
   const child = spawnSync(
     process.execPath,
     [
@@ -32,9 +34,9 @@ function runCase(name: string): CaseResult {
       './scripts/lib/server-only.mjs',
       'bench/report/case.ts',
       name,
-      OUT,
+      out,
     ],
-    { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 1 << 24 },
+    { cwd, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 1 << 24 },
   )
   if (child.status !== 0) {
     throw new Error(`case ${name} failed (${child.status}):\n${child.stderr}`)
@@ -107,32 +109,52 @@ const seconds = (ms: number | null): string =>
 const pad = (cells: string[], widths: number[]): string =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
 
+type Chromium = { ms: number; cpuMs: number; peakMb: number; pages: number }
+
+const ratio = (a: number | null, b: number) =>
+  a == null || Number.isNaN(b) ? '–' : `${(a / b).toFixed(2)}×`
+
+/** One line of the table: a react-pdf run of a case (`label`: before or after) and Chromium's. */
+function row(name: string, label: string, r: CaseResult, c: Chromium): string[] {
+  const [size, full] = name.split('-')
+  return [
+    `${size === 'seed' ? 'seeded plan' : `${size} initiatives`}${full ? ', full listing' : ''}${label ? ` (${label})` : ''}`,
+    String(r.initiatives),
+    `${pagesOf(r.pdf)} / ${Number.isNaN(c.pages) ? '–' : c.pages}`,
+    `${seconds(r.firstMs)} (${seconds(r.firstCpuMs)})`,
+    r.warmMs == null ? '–' : `${seconds(r.warmMs)} (${seconds(r.warmCpuMs)})`,
+    `${seconds(c.ms)} (${seconds(c.cpuMs)})`,
+    `${r.peakMb.toFixed(0)} / ${Number.isNaN(c.peakMb) ? '–' : c.peakMb.toFixed(0)} MB`,
+    `${ratio(r.firstMs, c.ms)} (${ratio(r.firstCpuMs, c.cpuMs)})`,
+    `${ratio(r.warmMs, c.ms)} (${ratio(r.warmCpuMs, c.cpuMs)})`,
+  ]
+}
+
 function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (set CHROMIUM_PATH).`)
-  const names = process.argv.slice(2)
-  const cases = names.length > 0 ? names : ['seed', '5000', 'seed-full', '500-full', '5000-full']
+  const args = process.argv.slice(2)
+  const at = args.indexOf('--base')
+  const base = at >= 0 ? path.resolve(args.splice(at, 2)[1] ?? '') : null
+  if (base && !fs.existsSync(path.join(base, 'bench/report/case.ts'))) {
+    throw new Error(`--base ${base} is not a checkout of this repository.`)
+  }
+  const cases = args.length > 0 ? args : ['seed', '5000', 'seed-full', '500-full', '5000-full']
   const rows: string[][] = []
   for (const name of cases) {
+    const runs: { label: string; r: CaseResult }[] = []
+    if (base) {
+      process.stderr.write(`${name}: react-pdf before … `)
+      runs.push({ label: 'before', r: runCase(name, base, path.join(OUT, 'base')) })
+      process.stderr.write(`${seconds(runs[0]!.r.firstMs)}; `)
+    }
     process.stderr.write(`${name}: react-pdf … `)
-    const r = runCase(name)
+    runs.push({ label: base ? 'after' : '', r: runCase(name) })
+    const r = runs.at(-1)!.r
     process.stderr.write(`${seconds(r.firstMs)}; chromium … `)
     const none = { ms: NaN, cpuMs: NaN, peakMb: NaN, pages: NaN }
     const c = (r.html ? printWithChromium(r.html, name) : null) ?? none
     process.stderr.write(`${seconds(c.ms)}\n`)
-    const ratio = (a: number | null, b: number) =>
-      a == null || Number.isNaN(b) ? '–' : `${(a / b).toFixed(2)}×`
-    const [size, full] = name.split('-')
-    rows.push([
-      `${size === 'seed' ? 'seeded plan' : `${size} initiatives`}${full ? ', full listing' : ''}`,
-      String(r.initiatives),
-      `${pagesOf(r.pdf)} / ${Number.isNaN(c.pages) ? '–' : c.pages}`,
-      `${seconds(r.firstMs)} (${seconds(r.firstCpuMs)})`,
-      r.warmMs == null ? '–' : `${seconds(r.warmMs)} (${seconds(r.warmCpuMs)})`,
-      `${seconds(c.ms)} (${seconds(c.cpuMs)})`,
-      `${r.peakMb.toFixed(0)} / ${Number.isNaN(c.peakMb) ? '–' : c.peakMb.toFixed(0)} MB`,
-      `${ratio(r.firstMs, c.ms)} (${ratio(r.firstCpuMs, c.cpuMs)})`,
-      `${ratio(r.warmMs, c.ms)} (${ratio(r.warmCpuMs, c.cpuMs)})`,
-    ])
+    for (const { label, r } of runs) rows.push(row(name, label, r, c))
   }
   const head = [
     'case',

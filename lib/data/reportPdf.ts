@@ -57,7 +57,15 @@ export async function progressReportPdf(
       REPORT_PARAMS.join(','),
     ],
     {
-      tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.planWork(plan.id), cacheTags.sections],
+      // the report speaks as of the open cycle, else the latest: a cycle that opens or closes
+      // (plan:<id>:history) changes it without touching an initiative
+      tags: [
+        cacheTags.plans,
+        cacheTags.plan(plan.id),
+        cacheTags.planWork(plan.id),
+        cacheTags.sections,
+        cacheTags.planHistory(plan.id),
+      ],
       revalidate: PUBLIC_REVALIDATE_SECONDS,
     },
   )

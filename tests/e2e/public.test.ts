@@ -181,6 +181,16 @@ describe('the plan page', () => {
     expect(page.html).toContain(`<meta property="og:url" content="${BASE_URL}/plans/${SLUG}"`)
     expect(page.html).toMatch(/<meta property="og:title" content="ALCTS Strategic Plan/)
   })
+
+  it("names the site's icon, which is served (a browser tab shows it; no 404 for /favicon.ico)", async () => {
+    const page = await get(`/plans/${SLUG}`)
+    const href = page.html.match(/<link rel="icon" href="([^"]+)"[^>]*type="image\/svg\+xml"/)?.[1]
+    expect(href, 'a <link rel="icon"> to an SVG').toBeDefined()
+    const icon = await fetch(new URL(href!.replaceAll('&amp;', '&'), BASE_URL))
+    expect(icon.status).toBe(200)
+    expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/)
+    expect(await icon.text()).toContain('<title>Lodestar</title>')
+  })
 })
 
 describe('the home page', () => {

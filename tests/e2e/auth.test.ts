@@ -715,8 +715,12 @@ describe('abuse', () => {
 })
 
 describe('hardening', () => {
-  it('sends the security headers on pages, the admin and the API', async () => {
-    for (const path of ['/', '/login', '/admin', '/api/plans?limit=1']) {
+  it('sends the security headers on pages, the admin, the API and static files', async () => {
+    // a cached public page and one of the page's own scripts (a file Next serves as it is)
+    const page = await fetch(`${BASE_URL}/plans/${PLAN}`).then((res) => res.text())
+    const script = /<script[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"/.exec(page)?.[1]
+    expect(script, 'a /_next/static script on the plan page').toBeTruthy()
+    for (const path of ['/', '/login', '/admin', '/api/plans?limit=1', `/plans/${PLAN}`, script!]) {
       const res = await fetch(`${BASE_URL}${path}`)
       const csp = res.headers.get('content-security-policy') ?? ''
       expect(csp, path).toContain("default-src 'self'")

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 /**
- * node bench/public-pages/run.mjs [--connections 10] [--duration 10] [--path /plans/<slug>] [--gzip]
+ * node bench/public-pages/run.mjs [--connections 10] [--duration 10] [--rounds 3] [--path /plans/<slug>] [--gzip]
  *
  * Load test of a public plan page against the production build, on loopback only:
  *   1. seeds a fresh temp SQLite database (like scripts/e2e.mjs) and starts `next start` on
  *      127.0.0.1:$BENCH_PORT (3103) from $NEXT_DIST_DIR (default .next; builds when there is none);
- *   2. measures requests/s and p50/p99 latency of GET <path> with autocannon;
- *   3. measures the very same HTML bytes served by the same `next start` as a static file from
- *      public/ (written there before the server starts, removed at the end): what Next costs
- *      for a file it does not render;
+ *   2. measures requests/s and p50/p99 latency of GET <path> with autocannon, and
+ *   3. the very same HTML bytes served by the same `next start` as a static file from public/
+ *      (written there before the server starts, removed at the end): what Next costs for a file
+ *      it does not render; the two in turns, --rounds times (3), each --duration seconds;
  *   4. serves the very same HTML bytes from a minimal node:http server (the ceiling for this
  *      machine and load generator) and measures it the same way;
  *   5. prints the three, the page's share of the static file's rate (issue #16 asks ≥ 70 %) and
@@ -39,6 +39,7 @@ const clamp = (value, min, max) => Math.min(max, Math.max(min, value))
 
 const connections = clamp(Number(option('connections', 10)) || 10, 1, 100)
 const duration = clamp(Number(option('duration', 10)) || 10, 1, 60)
+const rounds = clamp(Number(option('rounds', 3)) || 3, 1, 10)
 const pagePath = option('path', '/plans/alcts-strategic-plan-2006-2011')
 const gzip = process.argv.includes('--gzip')
 const requestHeaders = gzip ? { 'accept-encoding': 'gzip' } : {}
@@ -159,6 +160,20 @@ const summary = (r) => ({
   non2xx: r.non2xx,
 })
 
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
+/** rounds of one target: rate over all of them, the median round's latencies */
+const combine = (list) => ({
+  requestsPerSecond: Math.round(
+    list.reduce((n, r) => n + r.requests, 0) / (list.length * duration),
+  ),
+  p50ms: median(list.map((r) => r.p50ms)),
+  p99ms: median(list.map((r) => r.p99ms)),
+  requests: list.reduce((n, r) => n + r.requests, 0),
+  errors: list.reduce((n, r) => n + r.errors, 0),
+  non2xx: list.reduce((n, r) => n + r.non2xx, 0),
+  rounds: list.map((r) => r.requestsPerSecond),
+})
+
 let exitCode = 1
 try {
   await waitForServer()
@@ -190,19 +205,32 @@ try {
     .map((m) => m[1].length)
     .reduce((a, b) => a + b, 0)
 
-  console.log(
-    `\nMeasuring ${baseUrl}${pagePath}: ${connections} connections, ${duration} s${gzip ? ', asking for gzip' : ''} …`,
-  )
-  const next = summary(await measure(`${baseUrl}${pagePath}`))
-  if (next.non2xx > 0 || next.errors > 0)
-    console.warn('  (some responses failed: see non2xx / errors)')
-
   fs.writeFileSync(staticFile, html)
   const check = await getRaw(`${baseUrl}/${staticName}`)
   if (check.status !== 200 || !check.body.equals(html))
     throw new Error(`public/${staticName} was not served as written (${check.status})`)
-  console.log(`Measuring the same ${kib(html.length)} as a static file, ${baseUrl}/${staticName} …`)
-  const file = summary(await measure(`${baseUrl}/${staticName}`))
+
+  // page and file in turns: a shared machine's load drifts within a minute, and each round
+  // measures both under about the same load
+  console.log(
+    `\nMeasuring ${baseUrl}${pagePath} and the same ${kib(html.length)} as a static file, ` +
+      `${baseUrl}/${staticName}: ${rounds} round(s) of ${duration} s each, ${connections} connections${gzip ? ', asking for gzip' : ''} …`,
+  )
+  const pageRounds = []
+  const fileRounds = []
+  for (let round = 1; round <= rounds; round++) {
+    pageRounds.push(summary(await measure(`${baseUrl}${pagePath}`)))
+    fileRounds.push(summary(await measure(`${baseUrl}/${staticName}`)))
+    const [p, f] = [pageRounds.at(-1), fileRounds.at(-1)]
+    console.log(
+      `  round ${round}: page ${p.requestsPerSecond} req/s, file ${f.requestsPerSecond} req/s, ` +
+        `page/file ${((100 * p.requestsPerSecond) / f.requestsPerSecond).toFixed(1)}%`,
+    )
+  }
+  const next = combine(pageRounds)
+  const file = combine(fileRounds)
+  if (next.non2xx > 0 || next.errors > 0)
+    console.warn('  (some responses failed: see non2xx / errors)')
 
   const ceilingBody = gzip ? gzipSync(html) : html
   ceiling = http.createServer((req, res) => {
@@ -257,7 +285,7 @@ try {
     `Machine: ${os.cpus().length} cores, load average ${load.join(' ')} (figures shrink under load)`,
   )
   console.log(
-    `\n${JSON.stringify({ path: pagePath, connections, duration, next, staticFile: file, ceiling: bare, ratio: Number(ratio.toFixed(3)), ofStatic: Number(ofStatic.toFixed(3)), gzip, served, sizes })}`,
+    `\n${JSON.stringify({ path: pagePath, connections, duration, rounds, next, staticFile: file, ceiling: bare, ratio: Number(ratio.toFixed(3)), ofStatic: Number(ofStatic.toFixed(3)), gzip, served, sizes })}`,
   )
   exitCode = next.non2xx > 0 || next.errors > 0 ? 1 : 0
 } catch (err) {

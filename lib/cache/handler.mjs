@@ -4,9 +4,7 @@
  * hooks. Node loads this file itself at run time (it is not part of the app's bundles).
  *
  * - Without REDIS_URL (and always during `next build`) it is Next's own default store, built with
- *   the options Next gives it: one machine works exactly as without this file. `next start`
- *   without REDIS_URL is not given this file at all (next.config.mjs, `withCacheHandler`): Next
- *   would import it for every store it builds, twice a page; standalone builds always load it.
+ *   the options Next gives it: one machine works exactly as without this file.
  * - With REDIS_URL the entries and tags live in Redis through @fortedigital/nextjs-cache-handler's
  *   `redis-strings` handler, so every instance reads the same pages and an expiry by one instance
  *   is seen by all on their next request. Next keeps no copy in memory in front of a custom

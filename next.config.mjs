@@ -38,17 +38,6 @@ const securityHeaders = [
     : [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }]),
 ]
 
-/**
- * Whether Next is given lib/cache/handler.mjs. Next imports a custom handler's module each time it
- * builds a store, twice for every page it serves from its cache: ~40 µs a cached page in a CPU
- * profile (bench/public-pages/README.md). Without REDIS_URL the handler is Next's own store
- * anyway, so `next start`, which reads this file when it starts, leaves it out then. A standalone
- * build (the Docker image, the two-instance run) keeps the config it was built with, before
- * REDIS_URL is known: it always has the handler, which picks Redis or Next's store at run time.
- */
-const withCacheHandler =
-  !isDev && (Boolean(process.env.REDIS_URL?.trim()) || process.env.BUILD_STANDALONE === '1')
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -67,9 +56,9 @@ const nextConfig = {
   // Pages and data in Redis when REDIS_URL is set at run time, Next's own store otherwise
   // (lib/cache/handler.mjs). A custom handler has no Next memory cache in front of it, so no
   // instance keeps serving a page that another one expired. `next dev` keeps Next's default.
-  cacheHandler: withCacheHandler
-    ? fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url))
-    : undefined,
+  cacheHandler: isDev
+    ? undefined
+    : fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)),
   // The database and the PDF renderer stay out of the bundles; they run on the server as-is.
   // loaded by Node as they are: pdfjs-dist imports its worker module at run time; the Redis client
   // is shared with the cache handler, which Node loads outside the bundles

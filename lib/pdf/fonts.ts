@@ -63,3 +63,81 @@ export function registerFonts(): void {
   Font.registerHyphenationCallback((word) => [word])
   registered = true
 }
+
+/** What react-pdf's text layout reads of fontkit's shaping result (a GlyphRun). */
+interface GlyphRun {
+  glyphs: readonly object[]
+  positions: readonly object[]
+}
+
+/** A loaded fontkit font, as far as shaping goes. */
+interface ShapingFont {
+  layout(
+    text: string,
+    features?: unknown,
+    script?: string,
+    language?: string,
+    direction?: string,
+  ): GlyphRun
+}
+
+/** Strings kept per face before its cache starts over (a 5,000-initiative listing uses ~7,000). */
+export const SHAPED_PER_FACE = 20_000
+
+const shaped = new WeakSet<object>()
+
+/**
+ * Makes the font remember how it shaped a string. react-pdf lays out every text anew, and fontkit
+ * runs every OpenType lookup of the face over it each time (GSUB, GPOS: about a fifth of a full
+ * listing's render), though a report repeats its strings: statuses, dates, percentages, section
+ * names, and each initiative's title under every objective it serves and again in the appendix.
+ * The result depends only on the string and the options, so a repeat returns the first result.
+ * Its arrays and positions are frozen: react-pdf copies them (it scales the positions into new
+ * objects), and anything that tried to change a shared one would throw rather than corrupt the
+ * next text. Only the plain case (no font features, script or language: what all Lodestar's PDFs
+ * use) is remembered; any other call goes straight to fontkit.
+ */
+export function rememberShaping(font: ShapingFont): void {
+  if (shaped.has(font)) return
+  shaped.add(font)
+  const shape = font.layout.bind(font)
+  const runs = new Map<string, GlyphRun>()
+  font.layout = (text, features, script, language, direction) => {
+    // react-pdf passes the text's `fontFeatureSettings`, [] when it has none
+    const plain = features == null || (Array.isArray(features) && features.length === 0)
+    if (!plain || script != null || language != null) {
+      return shape(text, features, script, language, direction)
+    }
+    const key = `${direction ?? ''}\u0000${text}`
+    let run = runs.get(key)
+    if (!run) {
+      run = shape(text, features, script, language, direction)
+      for (const position of run.positions) Object.freeze(position)
+      Object.freeze(run.glyphs)
+      Object.freeze(run.positions)
+      if (runs.size >= SHAPED_PER_FACE) runs.clear()
+      runs.set(key, run)
+    }
+    return run
+  }
+}
+
+/**
+ * Registers the fonts (registerFonts) and loads every face now, each remembering its shaping
+ * (rememberShaping). Call before a render; later calls cost nothing.
+ */
+export async function loadFonts(): Promise<void> {
+  registerFonts()
+  await Promise.all(
+    FACES.map(async (face) => {
+      const descriptor = {
+        fontFamily: face.family,
+        fontWeight: face.fontWeight,
+        fontStyle: face.fontStyle,
+      }
+      await Font.load(descriptor)
+      const font = Font.getFont(descriptor)?.data
+      if (font && 'layout' in font) rememberShaping(font as ShapingFont)
+    }),
+  )
+}

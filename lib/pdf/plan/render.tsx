@@ -3,11 +3,11 @@ import 'server-only'
 import { renderToBuffer } from '@react-pdf/renderer'
 
 import type { PlanPdfData } from '@/lib/data/publicQueries'
-import { registerFonts } from '@/lib/pdf/fonts'
+import { loadFonts } from '@/lib/pdf/fonts'
 import { PlanDocument } from './PlanDocument'
 
 /** The plan as a PDF (text selectable and searchable: embedded, subsetted TrueType fonts). */
 export async function renderPlanPdf(bundle: PlanPdfData, url: string): Promise<Buffer> {
-  registerFonts()
+  await loadFonts()
   return renderToBuffer(<PlanDocument bundle={bundle} url={url} />)
 }

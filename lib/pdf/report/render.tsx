@@ -2,7 +2,7 @@ import 'server-only'
 
 import { renderToBuffer } from '@react-pdf/renderer'
 
-import { registerFonts } from '@/lib/pdf/fonts'
+import { loadFonts } from '@/lib/pdf/fonts'
 import { joinReportParts } from './join'
 import type { ProgressReportModel } from './model'
 import { reportParts, ROWS_PER_PART } from './parts'
@@ -17,7 +17,7 @@ export async function renderProgressReport(
   report: ProgressReportModel,
   { rowsPerPart = ROWS_PER_PART }: { rowsPerPart?: number } = {},
 ): Promise<Buffer> {
-  registerFonts()
+  await loadFonts()
   if (report.listing !== 'full') return renderToBuffer(<ProgressReport report={report} />)
   const parts = reportParts(report, rowsPerPart)
   const pdfs: Uint8Array[] = []

@@ -158,8 +158,9 @@ export async function loadFonts(): Promise<void> {
         fontStyle: face.fontStyle,
       }
       await Font.load(descriptor)
-      const font = Font.getFont(descriptor)?.data
-      if (font && 'layout' in font) {
+      // a fontkit font (react-pdf's own type for it leaves out what is used here)
+      const font = Font.getFont(descriptor)?.data as unknown
+      if (font && typeof font === 'object' && 'layout' in font) {
         rememberShaping(font as ShapingFont)
         serialiseNamesOnce(font as NamedFont)
       }

@@ -266,6 +266,24 @@ async function looping(who, route, url, cookie) {
   }
 }
 
+/** CPU seconds (user + system) used so far by every process in the server's process group (Linux). */
+function serverCpuSeconds(pgid) {
+  const ticksPerSecond = 100 // USER_HZ
+  let ticks = 0
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    } catch {
+      continue // ended meanwhile
+    }
+    // after the command's closing parenthesis: state ppid pgrp … utime (14th field) stime (15th)
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12])
+  }
+  return ticks / ticksPerSecond
+}
+
 /** Resident memory of every process in the server's process group (next start, its workers), MB. */
 function serverRssMb(pgid) {
   const out = execFileSync('ps', ['-eo', 'pgid=,rss='], { encoding: 'utf8' })
@@ -353,6 +371,9 @@ process.on('SIGINT', () => {
 })
 
 let status = 1
+/** CPU at the start of the mix, and what the load generator and the server used during it */
+let cpuAtStart
+let cpuUse
 try {
   // everyone legitimate signs in first, before the attacker trips any per-client limit
   const token = await staffToken('editor@example.org')
@@ -414,6 +435,7 @@ try {
     )
     const started = Date.now()
     stopAt = started + seconds * 1000
+    cpuAtStart = { bench: process.cpuUsage(), server: serverCpuSeconds(server.pid) }
     if (soak) {
       const sample = () =>
         memory.push([Math.round((Date.now() - started) / 1000), serverRssMb(server.pid)])
@@ -433,6 +455,13 @@ try {
       editor(token, editable, saved),
     ])
     clearInterval(sampler)
+    const elapsed = (Date.now() - started) / 1000
+    const bench = process.cpuUsage(cpuAtStart.bench)
+    cpuUse = {
+      elapsed,
+      bench: (bench.user + bench.system) / 1e6,
+      server: serverCpuSeconds(server.pid) - cpuAtStart.server,
+    }
     if (soak) memory.push([Math.round((Date.now() - started) / 1000), serverRssMb(server.pid)])
   } else {
     console.log(`Load for ${seconds} s on ${base} …`)
@@ -463,6 +492,13 @@ try {
   }
   report()
   if (mix) mixReport()
+  if (cpuUse) {
+    const share = (s) =>
+      `${s.toFixed(1)} s (${((100 * s) / cpuUse.elapsed).toFixed(0)} % of one core)`
+    console.log(
+      `CPU during the mix (2 cores = 200 %): the server ${share(cpuUse.server)}, this load generator ${share(cpuUse.bench)}`,
+    )
+  }
   if (soak) {
     console.log('\nserver memory (RSS of every process of next start, MB)')
     for (const [at, mb] of memory)

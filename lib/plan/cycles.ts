@@ -134,20 +134,55 @@ export const openCycle = <C extends Cycle>(cycles: readonly C[]): C | undefined 
   cycles.find((c) => c.state === 'open')
 
 /**
+ * Updates oldest first (compareUpdates) with their times parsed once, per array: the dashboard
+ * asks for the latest updates some twenty times per view over the same (never changed) array,
+ * and parsing every date each time was most of a cold dashboard's work at size. An update
+ * without a readable date sorts first (and is never "on or before" anything).
+ */
+const orderedUpdates = new WeakMap<
+  readonly ProgressUpdate[],
+  { updates: ProgressUpdate[]; times: Float64Array }
+>()
+
+const inOrder = (updates: readonly ProgressUpdate[]) => {
+  let ordered = orderedUpdates.get(updates)
+  // an array that grew since (one being filled) is ordered again
+  if (!ordered || ordered.updates.length !== updates.length) {
+    const times = updates.map((u) => time(u.submittedAt))
+    const at = (i: number) => (Number.isNaN(times[i]!) ? -Infinity : times[i]!)
+    const order = updates
+      .map((_, i) => i)
+      .sort((a, b) => at(a) - at(b) || compareIds(updates[a]!.id, updates[b]!.id))
+    ordered = {
+      updates: order.map((i) => updates[i]!),
+      times: Float64Array.from(order, (i) => times[i]!),
+    }
+    orderedUpdates.set(updates, ordered)
+  }
+  return ordered
+}
+
+/**
  * Each initiative's latest update submitted on or before `at` (all updates when `at` is
- * omitted), keyed by initiative id.
+ * omitted), keyed by initiative id; `skip` leaves some updates out (a cycle's own).
  */
 export const latestUpdates = (
   updates: readonly ProgressUpdate[],
   at?: Date,
+  skip?: (update: ProgressUpdate) => boolean,
 ): Map<string, ProgressUpdate> => {
   const latest = new Map<string, ProgressUpdate>()
   const limit = at?.getTime()
-  for (const update of updates) {
-    if (limit !== undefined && !(time(update.submittedAt) <= limit)) continue
-    const id = key(update.initiative)
-    const seen = latest.get(id)
-    if (!seen || compareUpdates(seen, update) < 0) latest.set(id, update)
+  const ordered = inOrder(updates)
+  for (let i = 0; i < ordered.updates.length; i++) {
+    const t = ordered.times[i]!
+    if (limit !== undefined) {
+      if (t > limit) break // the rest are later
+      if (!(t <= limit)) continue
+    }
+    const update = ordered.updates[i]!
+    if (skip?.(update)) continue
+    latest.set(key(update.initiative), update) // later in the order wins
   }
   return latest
 }
@@ -299,10 +334,7 @@ export const cycleCompletion = (
   const inCycle = (u: ProgressUpdate) => u.cycle != null && key(u.cycle) === key(cycle.id)
   const reported = new Set(input.updates.filter(inCycle).map((u) => key(u.initiative)))
   // each initiative before the cycle (its own updates left out); one that reported in it existed
-  const latestBefore = latestUpdates(
-    input.updates.filter((u) => !inCycle(u)),
-    at,
-  )
+  const latestBefore = latestUpdates(input.updates, at, inCycle)
   const before = input.initiatives.flatMap((i) => {
     const update = latestBefore.get(key(i.id))
     if (update) return [{ ...i, status: update.status, progress: update.progress }]

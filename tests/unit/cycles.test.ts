@@ -178,6 +178,23 @@ describe('latest updates', () => {
     expect(currentValues([])).toBeNull()
   })
 
+  it('leaves out what `skip` names, in any input order, and sees an array that grew', () => {
+    const shuffled = [...updates].reverse()
+    const inC1 = (u: (typeof updates)[number]) => u.cycle === C1.id
+    for (const at of [undefined, new Date(C2.closedAt as string)]) {
+      const skipped = latestUpdates(shuffled, at, inC1)
+      const filtered = latestUpdates(
+        shuffled.filter((u) => !inC1(u)),
+        at,
+      )
+      expect([...skipped]).toEqual([...filtered])
+    }
+    const growing = updates.slice(0, 1)
+    expect(latestUpdates(growing).get('1')?.id).toBe(1)
+    growing.push(updates[2]!)
+    expect(latestUpdates(growing).get('1')?.id).toBe(3)
+  })
+
   it('orders MongoDB-like string ids as text on a tie', () => {
     const a = update(5, null, 'planned', 1, '2008-01-01T00:00:00Z', '65a000000000000000000001')
     const b = update(5, null, 'completed', 100, '2008-01-01T00:00:00Z', '65a000000000000000000002')

@@ -171,6 +171,8 @@ async function initiativeTags(
     const section = idOf(version.section as Relation)
     if (plan != null) {
       if (changed.work) tags.push(cacheTags.planWork(plan))
+      // the dashboard's data keeps the plan's initiatives per section: the old and the new one
+      if (changed.work && section != null) tags.push(cacheTags.planWorkPart(plan, section))
       if (changed.counts) tags.push(cacheTags.planCoverage(plan))
     }
     if (section != null) tags.push(cacheTags.section(section))

@@ -1,6 +1,6 @@
 import 'server-only'
 
-import { unstable_cache } from 'next/cache'
+import type { Where } from 'payload'
 import { cache } from 'react'
 
 import { isActiveMember, isStaff, READ_MEMO, type ReadMemo } from '@/lib/auth/roles'
@@ -26,7 +26,8 @@ import {
   type Visibility,
 } from '@/lib/plan/types'
 import { getPayloadClient } from './payload'
-import { cacheTags, PUBLIC_REVALIDATE_SECONDS, WORK_SELECT } from './tags'
+import { cacheTags, WORK_SELECT } from './tags'
+import { cachedParts, cachedView } from './viewCache'
 
 /**
  * The dashboard's one data fetch. Everything the coverage numbers need for (plan, person) comes
@@ -148,22 +149,33 @@ const isVisibility = (value: unknown): value is Visibility =>
 
 /**
  * Loads the plan, goal areas, objectives, sections and initiatives for (slug, person): five
- * Local API calls whatever the plan's size. Null when the plan does not exist for this person.
+ * Local API calls at most whatever the plan's size, and none but the plan's when its data is
+ * cached. Null when the plan does not exist for this person.
+ *
+ * In a Next.js server the data is kept in the data cache per kind of reader (readerOf) in
+ * parts: the frame (goal areas, objectives, sections) under the plan's and the sections' tags,
+ * and the initiatives per section under `plan:<id>:work:<section>` (planWorkPart), which a save
+ * expires for the section the initiative was in and the one it is in now. A cold dashboard after
+ * a save reads only that section's initiatives (one find for every part missing). Initiatives
+ * are stored as compact rows (StoredInitiative): a plan of 50,000 takes about a third of the
+ * memory its documents would (bench/coverage/README.md).
  */
 export const loadCoverageData = cache(
   async (slug: string, user: CoverageUser): Promise<CoverageData | null> => {
     const plan = await getDashboardPlan(slug, user)
     if (!plan) return null
-    const load = unstable_cache(
-      async () => fetchPlanData(plan, user),
-      ['coverage-data', String(plan.id), readerOf(user)],
-      {
-        tags: [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.planWork(plan.id), cacheTags.sections],
-        revalidate: PUBLIC_REVALIDATE_SECONDS,
-      },
-    )
-    const rest = await outsideNextToo(load, () => fetchPlanData(plan, user))
-    return { input: { plan, ...rest }, audience: audienceOf(user) }
+    const memo: ReadMemo = {}
+    const frame = await loadFrame(plan, user, memo)
+    const initiatives = await loadInitiatives(plan, user, frame.sections, memo)
+    return { input: { plan, ...frame, initiatives }, audience: audienceOf(user) }
+  },
+)
+
+/** The plan's goal areas, objectives and sections as this person sees them (from the cache). */
+export const loadCoverageFrame = cache(
+  async (slug: string, user: CoverageUser): Promise<PlanFrame | null> => {
+    const plan = await getDashboardPlan(slug, user)
+    return plan ? loadFrame(plan, user, {}) : null
   },
 )
 
@@ -187,97 +199,247 @@ export async function outsideNextToo<T>(cached: () => Promise<T>, direct: () => 
   }
 }
 
-type PlanData = Omit<CoverageInput, 'plan'>
+/** What the dashboard reads of a plan besides its initiatives. */
+export type PlanFrame = Pick<CoverageInput, 'goals' | 'objectives' | 'sections'>
+
+/** The tags of everything computed from a plan's data: any change to it expires them. */
+export const planWorkTags = (plan: Id): string[] => [
+  cacheTags.plans,
+  cacheTags.plan(plan),
+  cacheTags.planWork(plan),
+  cacheTags.sections,
+]
+
+/** The part of a plan's initiatives whose section the sections list does not name. */
+const OTHER_PART = 'other'
+
+async function loadFrame(plan: DashboardPlan, user: CoverageUser, memo: ReadMemo) {
+  return cachedView(
+    ['coverage-frame', String(plan.id), readerOf(user)],
+    [cacheTags.plans, cacheTags.plan(plan.id), cacheTags.sections],
+    () => fetchFrame(plan, user, memo),
+  )
+}
 
 /**
- * A plan's goal areas, objectives, sections and initiatives as this person may read them: four
- * Local API calls whatever the plan's size, whose read rules look the published plans up once
- * between them (READ_MEMO). Kept in Next's data cache per kind of reader, under the plan's tags.
+ * A plan's goal areas, objectives and sections as this person may read them: three Local API
+ * calls whatever the plan's size, whose read rules look the published plans up once between them
+ * and the initiatives' find (READ_MEMO).
  */
-async function fetchPlanData(plan: DashboardPlan, user: CoverageUser): Promise<PlanData> {
-    const payload = await getPayloadClient()
-    const byPlan = { plan: { equals: plan.id } }
-    const memo: ReadMemo = {}
-    const asThisPerson = { ...asPerson(user), context: { [READ_MEMO]: memo } }
+async function fetchFrame(
+  plan: DashboardPlan,
+  user: CoverageUser,
+  memo: ReadMemo,
+): Promise<PlanFrame> {
+  const payload = await getPayloadClient()
+  const byPlan = { plan: { equals: plan.id } }
+  const asThisPerson = { ...asPerson(user), context: { [READ_MEMO]: memo } }
+  const [goalDocs, objectiveDocs, sectionDocs] = await Promise.all([
+    payload.find({
+      collection: 'goals',
+      where: byPlan,
+      sort: 'number',
+      select: { number: true, title: true },
+      // the goal areas' join of their objectives is not wanted: on MongoDB it is a find and a
+      // count of its own (the objectives are read below)
+      joins: false,
+      ...asThisPerson,
+    }),
+    payload.find({
+      collection: 'objectives',
+      where: byPlan,
+      sort: 'position',
+      select: { goal: true, number: true, text: true, code: true },
+      ...asThisPerson,
+    }),
+    payload.find({
+      collection: 'sections',
+      sort: 'name',
+      select: { slug: true, name: true, abbreviation: true },
+      ...asThisPerson,
+    }),
+  ])
 
+  const goals: GoalSummary[] = goalDocs.docs.map((g) => ({
+    id: g.id,
+    number: g.number,
+    title: g.title,
+  }))
+  const goalNumber = new Map(goals.map((g) => [String(g.id), g.number]))
 
-    const [goalDocs, objectiveDocs, sectionDocs, initiativeDocs] = await Promise.all([
-      payload.find({
-        collection: 'goals',
-        where: byPlan,
-        sort: 'number',
-        select: { number: true, title: true },
-        // the goal areas' join of their objectives is not wanted: on MongoDB it is a find and a
-        // count of its own (the objectives are read below)
-        joins: false,
-        ...asThisPerson,
-      }),
-      payload.find({
-        collection: 'objectives',
-        where: byPlan,
-        sort: 'position',
-        select: { goal: true, number: true, text: true, code: true },
-        ...asThisPerson,
-      }),
-      payload.find({
-        collection: 'sections',
-        sort: 'name',
-        select: { slug: true, name: true, abbreviation: true },
-        ...asThisPerson,
-      }),
-      payload.find({
-        collection: 'initiatives',
-        where: byPlan,
-        sort: 'id',
-        select: WORK_SELECT,
-        ...asThisPerson,
-      }),
-    ])
+  const objectives: ObjectiveSummary[] = objectiveDocs.docs.flatMap((o) => {
+    const goal = idOf(o.goal)
+    if (goal == null) return []
+    const code = o.code || `${goalNumber.get(String(goal)) ?? '?'}.${o.number}`
+    return [{ id: o.id, goal, number: o.number, text: o.text, code }]
+  })
 
-    const goals: GoalSummary[] = goalDocs.docs.map((g) => ({
-      id: g.id,
-      number: g.number,
-      title: g.title,
-    }))
-    const goalNumber = new Map(goals.map((g) => [String(g.id), g.number]))
+  const sections: SectionSummary[] = sectionDocs.docs.map((s) => ({
+    id: s.id,
+    slug: s.slug,
+    name: s.name,
+    abbreviation: s.abbreviation ?? null,
+  }))
 
-    const objectives: ObjectiveSummary[] = objectiveDocs.docs.flatMap((o) => {
-      const goal = idOf(o.goal)
-      if (goal == null) return []
-      const code = o.code || `${goalNumber.get(String(goal)) ?? '?'}.${o.number}`
-      return [{ id: o.id, goal, number: o.number, text: o.text, code }]
-    })
+  return { goals, objectives, sections }
+}
 
-    const sections: SectionSummary[] = sectionDocs.docs.map((s) => ({
-      id: s.id,
-      slug: s.slug,
-      name: s.name,
-      abbreviation: s.abbreviation ?? null,
-    }))
+/**
+ * An initiative as the data cache keeps it: id, title, section, objectives, status and
+ * visibility (their indexes in INITIATIVE_STATUSES and VISIBILITIES), published (1 or 0), start,
+ * target and completion dates, progress, creation.
+ */
+type StoredInitiative = [
+  Id,
+  string,
+  Id,
+  Id[],
+  number,
+  number,
+  0 | 1,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+]
 
-    const initiatives: InitiativeRecord[] = initiativeDocs.docs.flatMap((i) => {
-      const section = idOf(i.section)
-      if (section == null || !isStatus(i.status) || !isVisibility(i.visibility)) return []
-      return [
-        {
-          id: i.id,
-          title: i.title,
-          section,
-          objectives: idsOf(i.objectives),
-          status: i.status,
-          visibility: i.visibility,
-          published: i._status === 'published',
-          startDate: i.startDate ?? null,
-          targetDate: i.targetDate ?? null,
-          completedDate: i.completedDate ?? null,
-          progress: i.progress ?? null,
-          // when it came into being, for the numbers as of a past cycle (lib/plan/cycles)
-          createdAt: i.createdAt ? new Date(i.createdAt).toISOString() : null,
-        },
-      ]
-    })
+const storeInitiative = (i: InitiativeRecord): StoredInitiative => [
+  i.id,
+  i.title,
+  i.section,
+  i.objectives,
+  INITIATIVE_STATUSES.indexOf(i.status),
+  VISIBILITIES.indexOf(i.visibility),
+  i.published ? 1 : 0,
+  i.startDate ?? null,
+  i.targetDate ?? null,
+  i.completedDate ?? null,
+  i.progress ?? null,
+  i.createdAt ?? null,
+]
 
-    return { goals, objectives, sections, initiatives }
+const unstoreInitiative = ([
+  id,
+  title,
+  section,
+  objectives,
+  status,
+  visibility,
+  published,
+  startDate,
+  targetDate,
+  completedDate,
+  progress,
+  createdAt,
+]: StoredInitiative): InitiativeRecord => ({
+  id,
+  title,
+  section,
+  objectives,
+  status: INITIATIVE_STATUSES[status]!,
+  visibility: VISIBILITIES[visibility]!,
+  published: published === 1,
+  startDate,
+  targetDate,
+  completedDate,
+  progress,
+  createdAt,
+})
+
+/**
+ * The plan's initiatives as this person may read them, in parts by section (and one for any
+ * whose section the list does not name): the parts in the data cache as they are, the others in
+ * one find. In the plan's order (by id) either way.
+ */
+async function loadInitiatives(
+  plan: DashboardPlan,
+  user: CoverageUser,
+  sections: readonly SectionSummary[],
+  memo: ReadMemo,
+): Promise<InitiativeRecord[]> {
+  const names = [...sections.map((s) => String(s.id)), OTHER_PART]
+  const reader = readerOf(user)
+  const parts = names.map((name) => ({
+    key: ['coverage-initiatives', String(plan.id), reader, name],
+    tags: [
+      cacheTags.plans,
+      cacheTags.plan(plan.id),
+      cacheTags.sections,
+      // what no section names moves with any save (it is empty unless a section disappeared)
+      name === OTHER_PART ? cacheTags.planWork(plan.id) : cacheTags.planWorkPart(plan.id, name),
+    ],
+  }))
+  const stored = await cachedParts(parts, async (missing) => {
+    const known = sections.map((s) => s.id)
+    const wanted = missing.map((i) => names[i]!)
+    const where: Where[] = [{ plan: { equals: plan.id } }]
+    if (wanted.length < names.length) {
+      const inSections = wanted.filter((name) => name !== OTHER_PART)
+      where.push({
+        or: [
+          ...(inSections.length > 0 ? [{ section: { in: inSections } }] : []),
+          ...(wanted.includes(OTHER_PART) ? [{ section: { not_in: known } }] : []),
+        ],
+      })
+    }
+    const rows = await fetchInitiatives(user, where, memo)
+    const byPart = new Map<string, StoredInitiative[]>(wanted.map((name) => [name, []]))
+    const other = byPart.get(OTHER_PART)
+    for (const row of rows) {
+      const part = byPart.get(String(row.section)) ?? other
+      part?.push(storeInitiative(row))
+    }
+    return wanted.map((name) => byPart.get(name) ?? [])
+  })
+  const initiatives = stored.flat().map(unstoreInitiative)
+  return initiatives.sort((a, b) => compareIds(a.id, b.id))
+}
+
+/** Compares ids as numbers when both are numeric (SQLite), else as text (MongoDB ObjectIds). */
+const compareIds = (a: Id, b: Id): number => {
+  const x = Number(a)
+  const y = Number(b)
+  if (Number.isFinite(x) && Number.isFinite(y)) return x - y
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0
+}
+
+/** The initiatives matching `where` that this person may read (one find). */
+async function fetchInitiatives(
+  user: CoverageUser,
+  where: Where[],
+  memo: ReadMemo,
+): Promise<InitiativeRecord[]> {
+  const payload = await getPayloadClient()
+  const { docs } = await payload.find({
+    collection: 'initiatives',
+    where: { and: where },
+    sort: 'id',
+    select: WORK_SELECT,
+    ...asPerson(user),
+    context: { [READ_MEMO]: memo },
+  })
+  return docs.flatMap((i) => {
+    const section = idOf(i.section)
+    if (section == null || !isStatus(i.status) || !isVisibility(i.visibility)) return []
+    return [
+      {
+        id: i.id,
+        title: i.title,
+        section,
+        objectives: idsOf(i.objectives),
+        status: i.status,
+        visibility: i.visibility,
+        published: i._status === 'published',
+        startDate: i.startDate ?? null,
+        targetDate: i.targetDate ?? null,
+        completedDate: i.completedDate ?? null,
+        progress: i.progress ?? null,
+        // when it came into being, for the numbers as of a past cycle (lib/plan/cycles)
+        createdAt: i.createdAt ? new Date(i.createdAt).toISOString() : null,
+      },
+    ]
+  })
 }
 
 // Computes coverage once per request and view; the filters travel as JSON so equal views share it.
@@ -294,9 +456,14 @@ export async function getPlanCoverage(
   user: CoverageUser,
   filters: CoverageFilters = {},
 ): Promise<PlanCoverage | null> {
-  const data = await loadCoverageData(slug, user)
-  if (!data) return null
-  return coverageFor(data, JSON.stringify(filters))
+  const plan = await getDashboardPlan(slug, user)
+  if (!plan) return null
+  // kept per reader and view: a warm dashboard reads these numbers, not the plan's initiatives
+  const view = JSON.stringify(filters)
+  return cachedView(['coverage', String(plan.id), readerOf(user), view], planWorkTags(plan.id), async () => {
+    const data = await loadCoverageData(slug, user)
+    return data ? coverageFor(data, view) : null
+  })
 }
 
 /** A query's filters and the plan's data for a person, or why not (4xx and a message). */

@@ -13,6 +13,9 @@ import type { Id } from '@/lib/plan/types'
  * - `plan:<id>:goal:<n>`: the public initiatives serving Goal Area n's objectives (its page).
  * - `plan:<id>:work`: every initiative of the plan as the board report and the dashboard data read
  *   it (WORK_SELECT): a save that changes none of those fields (a lead, a summary) leaves it alone.
+ * - `plan:<id>:work:<section>`: the plan's initiatives in one section as the dashboard's data
+ *   keeps them (lib/data/coverage.ts, in parts by section): a save that expires the plan's work
+ *   expires the part of the section the initiative was in and of the one it is in now.
  * - `plan:<id>:history`: the plan's cycles and progress updates (the dashboard's history views;
  *   expired by every cycle and every progress update that changes).
  * - `plan:<id>:closed-history`: the updates that the plan's closed cycles' numbers are computed
@@ -29,6 +32,7 @@ export const cacheTags = {
   planCoverage: (id: Id) => `plan:${id}:coverage`,
   goalArea: (plan: Id, number: number) => `plan:${plan}:goal:${number}`,
   planWork: (id: Id) => `plan:${id}:work`,
+  planWorkPart: (id: Id, section: Id) => `plan:${id}:work:${section}`,
   planHistory: (id: Id) => `plan:${id}:history`,
   planClosedHistory: (id: Id) => `plan:${id}:closed-history`,
   section: (id: Id) => `section:${id}`,

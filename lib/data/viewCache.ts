@@ -22,24 +22,63 @@ export async function cachedView<T>(
   tags: string[],
   compute: () => Promise<T>,
 ): Promise<T> {
-  // what the callback stores once the view is computed (empty: report a miss)
-  const computed: { value?: T; ready: boolean } = { ready: false }
+  const [value] = await cachedParts([{ key, tags }], async () => [await compute()])
+  return value as T
+}
+
+/** One part of cachedParts: its key and the tags that expire it. */
+export interface CachePart {
+  key: readonly string[]
+  tags: string[]
+}
+
+/**
+ * Several entries read together, each under its own key and tags (a plan's initiatives per
+ * section, so that a save expires only its section's part): the parts found in the cache are
+ * used as they are, and `computeMissing` is called once with the indexes of all the others (one
+ * database read for every missing part), whose values are then stored. Same rules as
+ * cachedView (computed outside the entries' callbacks, ten-minute periods in the keys); outside
+ * a Next.js server every part is computed.
+ */
+export async function cachedParts<T>(
+  parts: readonly CachePart[],
+  computeMissing: (missing: number[]) => Promise<T[]>,
+): Promise<T[]> {
   const period = String(Math.floor(Date.now() / (PUBLIC_REVALIDATE_SECONDS * 1000)))
-  const entry = unstable_cache(
-    async (): Promise<T> => {
-      if (!computed.ready) throw new NotCached()
-      return computed.value as T
-    },
-    ['view', ...key, period],
-    { tags },
+  // what each callback stores once its part is computed (empty: report a miss)
+  const computed = parts.map(() => ({ ready: false, value: undefined as T | undefined }))
+  const entries = parts.map((part, i) =>
+    unstable_cache(
+      async (): Promise<T> => {
+        if (!computed[i]!.ready) throw new NotCached()
+        return computed[i]!.value as T
+      },
+      ['view', ...part.key, period],
+      { tags: part.tags },
+    ),
   )
-  try {
-    return await entry()
-  } catch (err) {
-    if (err instanceof Error && err.message.includes('incrementalCache missing')) return compute()
+  const read = await Promise.allSettled(entries.map((entry) => entry()))
+  const values: T[] = []
+  const missing: number[] = []
+  for (const [i, result] of read.entries()) {
+    if (result.status === 'fulfilled') {
+      values[i] = result.value
+      continue
+    }
+    const err: unknown = result.reason
+    if (err instanceof Error && err.message.includes('incrementalCache missing')) {
+      return computeMissing(parts.map((_, k) => k))
+    }
     if (!(err instanceof NotCached)) throw err
+    missing.push(i)
   }
-  computed.value = await compute()
-  computed.ready = true
-  return entry()
+  if (missing.length === 0) return values
+  const fresh = await computeMissing(missing)
+  await Promise.all(
+    missing.map(async (i, k) => {
+      computed[i] = { ready: true, value: fresh[k] }
+      values[i] = await entries[i]!()
+    }),
+  )
+  return values
 }

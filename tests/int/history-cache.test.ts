@@ -49,7 +49,7 @@ vi.mock('next/cache', async (original) => {
   }
 })
 
-import type { CoverageUser } from '@/lib/data/coverage'
+import { getPlanCoverage, loadCoverageData, type CoverageUser } from '@/lib/data/coverage'
 import {
   coverageWithHistoryForQuery,
   cyclesForPlan,
@@ -58,6 +58,7 @@ import {
   loadHistoryData,
 } from '@/lib/data/cycles'
 import { updateRecord, UPDATE_SELECT } from '@/lib/data/staleness'
+import { computeCoverage } from '@/lib/plan/coverage'
 import {
   coverageAsOf,
   cycleCompletion,
@@ -273,5 +274,105 @@ describe('the as-of-cycle fetch has a fixed bound', () => {
     console.info('history fetch, data cached:', JSON.stringify(warm))
     // the plan's lookup, the cycles and the recent updates (with one published-plans lookup)
     expect(warm.databaseQueries).toBeLessThanOrEqual(4)
+  })
+})
+
+describe('the dashboard’s data is kept in parts by section', () => {
+  /** The plan's initiatives as this person may read them, in one uncached find. */
+  const allInitiatives = async (user: CoverageUser) =>
+    (
+      await payload.find({
+        collection: 'initiatives',
+        where: { plan: { equals: plan } },
+        depth: 0,
+        pagination: false,
+        select: { section: true },
+        user,
+        overrideAccess: false,
+      })
+    ).docs
+
+  const initiativeFinds = () => {
+    const read: number[] = []
+    const find = payload.find.bind(payload)
+    const spy = vi.spyOn(payload, 'find').mockImplementation((async (args: {
+      collection: string
+    }) => {
+      const result = await find(args as Parameters<typeof find>[0])
+      if (args.collection === 'initiatives') read.push(result.docs.length)
+      return result
+    }) as typeof payload.find)
+    return { read, restore: () => spy.mockRestore() }
+  }
+
+  it('a save expires the parts of the sections it left and joined; the numbers follow; queries stay at most 6', async () => {
+    cacheFake.entries.clear()
+    const first = (await loadCoverageData(SEED_PLAN_SLUG, member))!
+    const firstCoverage = (await getPlanCoverage(SEED_PLAN_SLUG, member))!
+    const sections = first.input.sections
+    expect(sections.length).toBeGreaterThan(2)
+
+    // warm: no initiative is read, and the numbers are those computed before
+    const warmFinds = initiativeFinds()
+    const warm = await countQueries(payload, async () => {
+      expect(await getPlanCoverage(SEED_PLAN_SLUG, member)).toEqual(firstCoverage)
+      expect(await loadCoverageData(SEED_PLAN_SLUG, member)).toEqual(first)
+    })
+    warmFinds.restore()
+    expect(warmFinds.read).toEqual([])
+    expect(warm.databaseQueries).toBeLessThanOrEqual(2)
+
+    // an active, published initiative moves to another section (a change the numbers show)
+    const moved = first.input.initiatives.find(
+      (i) => i.published && (i.status === 'planned' || i.status === 'in-progress'),
+    )!
+    const from = String(moved.section)
+    const to = sections.find((s) => String(s.id) !== from)!
+    cacheFake.expired.length = 0
+    await payload.update({
+      collection: 'initiatives',
+      id: moved.id as number,
+      data: { section: to.id as number },
+    })
+    expect(cacheFake.expired).toContain(`plan:${plan}:work:${from}`)
+    expect(cacheFake.expired).toContain(`plan:${plan}:work:${to.id}`)
+    const untouched = sections.filter((s) => ![from, String(to.id)].includes(String(s.id)))
+    for (const s of untouched) expect(cacheFake.expired).not.toContain(`plan:${plan}:work:${s.id}`)
+
+    // cold: one find, of the two sections' initiatives only; the other parts come from the cache
+    const all = await allInitiatives(member)
+    const inTwo = all.filter((i) => [from, String(to.id)].includes(String(i.section))).length
+    expect(inTwo).toBeLessThan(all.length)
+    const coldFinds = initiativeFinds()
+    const cold = await countQueries(payload, () => loadCoverageData(SEED_PLAN_SLUG, member))
+    coldFinds.restore()
+    expect(coldFinds.read).toEqual([inTwo])
+    expect(cold.databaseQueries).toBeLessThanOrEqual(6)
+
+    // the numbers are those of the plan read afresh, without any cache
+    const after = (await loadCoverageData(SEED_PLAN_SLUG, member))!
+    expect(after.input.initiatives.find((i) => i.id === moved.id)?.section).toEqual(to.id)
+    cacheFake.entries.clear()
+    const fresh = (await loadCoverageData(SEED_PLAN_SLUG, member))!
+    expect(after).toEqual(fresh)
+    const coverage = (await getPlanCoverage(SEED_PLAN_SLUG, member))!
+    expect(coverage).toEqual(computeCoverage(fresh.input, { audience: 'members' }))
+    expect(coverage.sections).not.toEqual(firstCoverage.sections)
+
+    await payload.update({
+      collection: 'initiatives',
+      id: moved.id as number,
+      data: { section: Number(from) || (from as unknown as number) },
+    })
+  })
+
+  it('keeps the public view’s parts apart from the members’', async () => {
+    cacheFake.entries.clear()
+    const forMember = (await loadCoverageData(SEED_PLAN_SLUG, member))!
+    const forPublic = (await loadCoverageData(SEED_PLAN_SLUG, lapsed))!
+    expect(forMember.input.initiatives.some((i) => i.visibility === 'members')).toBe(true)
+    expect(forPublic.input.initiatives.some((i) => i.visibility === 'members')).toBe(false)
+    const ids = (list: { id: unknown }[]) => list.map((i) => String(i.id)).sort()
+    expect(ids(forPublic.input.initiatives)).toEqual(ids(await allInitiatives(lapsed)))
   })
 })

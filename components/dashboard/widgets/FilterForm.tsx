@@ -2,16 +2,18 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { withQuery } from '@/lib/charts/filters'
-import { loadCoverageData } from '@/lib/data/coverage'
+import { audienceOf, loadCoverageFrame } from '@/lib/data/coverage'
 import { statusTitle } from '@/lib/format/labels'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 import type { DashboardContext } from './context'
 
 /** The filters (section, visibility, statuses) as a plain GET form. */
 export async function FilterForm({ ctx, error }: { ctx: DashboardContext; error?: string }) {
-  const data = await loadCoverageData(ctx.slug, ctx.user)
-  if (!data) notFound()
-  const sections = data.input.sections
+  // the sections only (cached apart from the plan's initiatives, which a warm dashboard never reads)
+  const frame = await loadCoverageFrame(ctx.slug, ctx.user)
+  if (!frame) notFound()
+  const audience = audienceOf(ctx.user)
+  const sections = frame.sections
   const unknownSection =
     ctx.filters.section && !sections.some((s) => s.slug === ctx.filters.section)
       ? ctx.filters.section
@@ -43,10 +45,10 @@ export async function FilterForm({ ctx, error }: { ctx: DashboardContext; error?
           <span>Visibility</span>
           <select name="visibility" defaultValue={ctx.filters.visibility ?? ''}>
             <option value="">
-              {data.audience === 'members' ? 'Public and members only' : 'Public'}
+              {audience === 'members' ? 'Public and members only' : 'Public'}
             </option>
             <option value="public">Public only</option>
-            {data.audience === 'members' ? <option value="members">Members only</option> : null}
+            {audience === 'members' ? <option value="members">Members only</option> : null}
           </select>
         </label>
         <fieldset className="dash-field dash-statuses">

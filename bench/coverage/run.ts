@@ -43,6 +43,9 @@ const { values: args } = parseArgs({
     cycles: { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
     'skip-naive': { type: 'boolean', default: false },
+    // a database to seed once and measure again: plans already there are reused as they are
+    db: { type: 'string' },
+    'seed-only': { type: 'boolean', default: false },
   },
 })
 const SIZES = args.sizes
@@ -63,7 +66,9 @@ const PASSWORD = 'lodestar-demo'
 
 // The scratch database must be chosen before the Payload config is imported (it reads the env).
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-bench-coverage-'))
-const DATABASE_URI = `file:${path.join(scratch, 'bench.db')}`
+const DB_FILE = args.db ? path.resolve(args.db) : path.join(scratch, 'bench.db')
+const REUSE = args.db !== undefined && fs.existsSync(DB_FILE)
+const DATABASE_URI = `file:${DB_FILE}`
 Object.assign(process.env, {
   DATABASE_URI,
   LODESTAR_AUTOSEED: 'false',
@@ -407,13 +412,29 @@ async function timeGet(
   return timeRuns(() => getOnce(url, cookie, expect), 3)
 }
 
+/**
+ * A write through the server, again after a second when it answers 500: SQLite refuses a
+ * transaction at once (SQLITE_BUSY) when this process's Payload holds the file meanwhile.
+ */
+async function retried(send: () => Promise<Response>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await send()
+    if (res.status !== 500 || attempt === 5) return res
+    await res.arrayBuffer()
+    log(`  (the server answered 500, SQLite busy: again, attempt ${attempt + 1})`)
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+  }
+}
+
 /** A staff token from the server (its REST sign-in). */
 async function staffToken(): Promise<string> {
-  const res = await fetch(`${BASE}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: BASE },
-    body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }),
-  })
+  const res = await retried(() =>
+    fetch(`${BASE}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: BASE },
+      body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }),
+    }),
+  )
   if (res.status !== 200) throw new Error(`staff sign-in: ${res.status} ${await res.text()}`)
   return ((await res.json()) as { token: string }).token
 }
@@ -423,13 +444,45 @@ async function staffToken(): Promise<string> {
  * work: a field the dashboard reads; a lead alone expires nothing since 01cd177).
  */
 async function staffSave(token: string, id: string | number, title: string): Promise<void> {
-  const res = await fetch(`${BASE}/api/initiatives/${id}?depth=0`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json', authorization: `JWT ${token}`, origin: BASE },
-    body: JSON.stringify({ title }),
-  })
+  const res = await retried(() =>
+    fetch(`${BASE}/api/initiatives/${id}?depth=0`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}`, origin: BASE },
+      body: JSON.stringify({ title }),
+    }),
+  )
   if (res.status !== 200) throw new Error(`save of initiative ${id}: ${res.status}`)
   await res.arrayBuffer()
+}
+
+/**
+ * What the server's data cache did (LODESTAR_CACHE_DEBUG): the largest entries written, by tags,
+ * with their sizes as Next's memory cache counts them (`cacheMaxMemorySize`, 50 MB by default,
+ * evicts the least recently used beyond it), and the reads that hit and missed.
+ */
+function cacheReport(logFile: string) {
+  const lines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n') : []
+  const largest = new Map<string, number>()
+  let hits = 0
+  let misses = 0
+  for (const line of lines) {
+    const set = /^\[cache\] set (\d+) \S+ (.*)$/.exec(line)
+    if (set) {
+      const what = (set[2] ?? '').split(' ').slice(-1)[0] ?? ''
+      largest.set(what, Math.max(largest.get(what) ?? 0, Number(set[1])))
+    }
+    if (line.startsWith('[cache] get hit')) hits += 1
+    if (line.startsWith('[cache] get miss')) misses += 1
+  }
+  const evictions = lines.filter((l) => l.includes('exceeds maxSize')).length
+  log('')
+  log(
+    `Data cache (server log ${logFile}): ${hits} reads hit, ${misses} missed; ${evictions} entries larger than the memory cache.`,
+  )
+  log('Largest entry written per last tag (bytes as Next counts them):')
+  for (const [tag, size] of [...largest].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    log(`  ${size.toLocaleString('en').padStart(12)}  ${tag}`)
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -468,7 +521,7 @@ interface Row {
 
 async function main() {
   log(`Coverage benchmark: sizes ${SIZES.join(', ')}; scratch database ${DATABASE_URI}`)
-  ensureBuild()
+  if (!args['seed-only']) ensureBuild()
   const { getPayload } = await import('payload')
   const { default: config } = await import('@/payload.config')
   const { seed } = await import('@/lib/seed')
@@ -476,16 +529,49 @@ async function main() {
   const { computeCoverage } = await import('@/lib/plan/coverage')
 
   const payload = await getPayload({ config })
-  await seed({ payload, demo: true, demoPassword: PASSWORD, log: () => {} })
+  if (!REUSE) await seed({ payload, demo: true, demoPassword: PASSWORD, log: () => {} })
 
   const { loadHistoryData } = await import('@/lib/data/cycles')
   const { coverageAsOf, latestClosedCycle } = await import('@/lib/plan/cycles')
   const plans: { size: number; slug: string; updates: number }[] = []
   for (const size of SIZES) {
-    log(`Writing bench-${size} …`)
-    const written = await writePlan(payload, size)
-    const updates = CYCLES > 0 ? await writeHistory(payload, written.id, CYCLES) : 0
+    const existing = (
+      await payload.find({
+        collection: 'plans',
+        where: { slug: { equals: `bench-${size}` } },
+        depth: 0,
+        limit: 1,
+      })
+    ).docs[0]
+    if (existing) log(`Reusing bench-${size} from ${DB_FILE}`)
+    else log(`Writing bench-${size} …`)
+    const written = existing
+      ? { id: existing.id, slug: `bench-${size}` }
+      : await writePlan(payload, size)
+    const where = { plan: { equals: written.id } }
+    let updates = 0
+    if (CYCLES > 0) {
+      const { totalDocs } = await payload.count({ collection: 'cycles', where })
+      updates =
+        totalDocs > 0
+          ? (await payload.count({ collection: 'progress-updates', where })).totalDocs
+          : await writeHistory(payload, written.id, CYCLES)
+    }
     plans.push({ size, slug: written.slug, updates })
+  }
+  // the demo seed queues jobs (cycle notices, archived reports), which this process would run
+  // every ten seconds (autoRun outside production) while the server is measured, locking SQLite
+  // and rendering PDFs meanwhile: the benchmark sends no email and archives nothing
+  const jobs = await payload.delete({
+    collection: 'payload-jobs',
+    where: { id: { exists: true } },
+    depth: 0,
+  })
+  if (jobs.docs.length > 0) log(`  ${jobs.docs.length} queued jobs of the seed deleted`)
+  if (args['seed-only']) {
+    await payload.destroy()
+    log(`Seeded ${DATABASE_URI}`)
+    return
   }
 
   const found = await payload.find({
@@ -507,7 +593,13 @@ async function main() {
   try {
     server = await startServer({
       port: PORT,
-      env: { NODE_ENV: 'production', NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        NODE_ENV: 'production',
+        NEXTAUTH_URL: BASE,
+        NEXT_TELEMETRY_DISABLED: '1',
+        // each data-cache read and write in the server's log, with its size (printed below)
+        LODESTAR_CACHE_DEBUG: '1',
+      },
       logFile: path.join(scratch, 'server.log'),
       timeoutMs: 120_000,
     })
@@ -658,6 +750,7 @@ async function main() {
     server?.stop()
     await payload.destroy()
   }
+  cacheReport(path.join(scratch, 'server.log'))
 
   const header = [
     'initiatives',
@@ -720,8 +813,8 @@ async function main() {
       )
     }
   }
-  if (KEEP) log(`Scratch database kept: ${DATABASE_URI}`)
-  else fs.rmSync(scratch, { recursive: true, force: true })
+  if (KEEP || args.db) log(`Database kept: ${DATABASE_URI}`)
+  if (!KEEP) fs.rmSync(scratch, { recursive: true, force: true })
 }
 
 main().then(

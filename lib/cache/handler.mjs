@@ -176,7 +176,42 @@ export default class LodestarCacheHandler {
   /** @param {any} options what Next passes to a cache handler */
   constructor(options) {
     // A constructor that returns an object makes `new` give that object.
-    if (!sharedHandler()) return new FileSystemCache(options)
-    return new CacheHandler(options)
+    const handler = sharedHandler() ? new CacheHandler(options) : new FileSystemCache(options)
+    return process.env.LODESTAR_CACHE_DEBUG === '1' ? logged(handler) : handler
   }
+}
+
+/**
+ * `LODESTAR_CACHE_DEBUG=1`: logs each data-cache read (hit or miss) and write with its size as
+ * Next's memory cache counts it (the JSON of the value), and its tags (bench/coverage).
+ * @param {any} handler
+ */
+function logged(handler) {
+  const what = (/** @type {any} */ ctx) => (ctx?.tags ?? []).join(' ')
+  return new Proxy(handler, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop)
+      if (prop === 'get') {
+        return async (/** @type {string} */ key, /** @type {any} */ ctx) => {
+          const found = await value.call(target, key, ctx)
+          console.log(
+            `[cache] get ${found?.value ? 'hit ' : 'miss'} ${key.slice(0, 12)} ${what(ctx)}`,
+          )
+          return found
+        }
+      }
+      if (prop === 'set') {
+        return async (
+          /** @type {string} */ key,
+          /** @type {any} */ data,
+          /** @type {any} */ ctx,
+        ) => {
+          const size = data?.data ? JSON.stringify(data.data).length : 0
+          console.log(`[cache] set ${size} ${key.slice(0, 12)} ${what(ctx)}`)
+          return value.call(target, key, data, ctx)
+        }
+      }
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
 }

@@ -451,7 +451,7 @@ const coverageFor = cache((data: CoverageData, filtersJson: string): PlanCoverag
 )
 
 /** Coverage of a plan for a person and a view, or null when the plan is not theirs to see. */
-export async function getPlanCoverage(
+export const getPlanCoverage = cache(async function getPlanCoverage(
   slug: string,
   user: CoverageUser,
   filters: CoverageFilters = {},
@@ -464,7 +464,7 @@ export async function getPlanCoverage(
     const data = await loadCoverageData(slug, user)
     return data ? coverageFor(data, view) : null
   })
-}
+})
 
 /** A query's filters and the plan's data for a person, or why not (4xx and a message). */
 export type ResolvedCoverageQuery =

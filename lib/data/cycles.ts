@@ -1,6 +1,5 @@
 import 'server-only'
 
-import { unstable_cache } from 'next/cache'
 import type { Where } from 'payload'
 import { cache } from 'react'
 
@@ -40,7 +39,7 @@ import {
 import { CYCLE_SELECT, UPDATE_SELECT, cycleRecord, updateRecord } from './staleness'
 import { getPayloadClient } from './payload'
 import { cacheTags } from './tags'
-import { cachedView } from './viewCache'
+import { cachedView, sharedCache } from './viewCache'
 
 /**
  * The plan's history for a person: the dashboard's fetch (loadCoverageData) plus the plan's cycles
@@ -143,7 +142,7 @@ async function closedUpdates(
       return u && !(u.cycle != null && open.has(String(u.cycle))) ? [store(u)] : []
     })
   }
-  const load = unstable_cache(
+  const load = sharedCache(
     direct,
     ['closed-updates', String(plan), readerOf(user), line.at, line.open.map(String).join(',')],
     {

@@ -4,6 +4,28 @@ import { unstable_cache } from 'next/cache'
 
 import { PUBLIC_REVALIDATE_SECONDS } from './tags'
 
+/**
+ * The version of what lib/data keeps in the data cache: change it when a stored shape changes
+ * (sharedCache's keys no longer carry the code's text, which used to version them).
+ */
+export const DATA_SHAPE = 'data-2'
+
+/**
+ * `unstable_cache` keyed by `key` alone. Next keys an entry by its function's source text too,
+ * and each route's bundle has its own copy of lib/data, minified apart: the dashboard page, the
+ * coverage API, the CSVs and the report each kept their own copy of the same data (at 50,000
+ * initiatives × 8 cycles, 22 MB of closed history per route, beyond Next's 50 MB memory cache:
+ * bench/coverage/README.md). A bound function's source is the same everywhere, so the routes
+ * share one entry per key; DATA_SHAPE versions what the source text used to.
+ */
+export function sharedCache<T>(
+  fn: () => Promise<T>,
+  key: readonly string[],
+  options: { tags: string[]; revalidate?: number },
+): () => Promise<T> {
+  return unstable_cache(fn.bind(null), [DATA_SHAPE, ...key], options)
+}
+
 /** Thrown by a view's cache callback when asked to fill it: the view is computed outside it. */
 class NotCached extends Error {}
 
@@ -48,7 +70,7 @@ export async function cachedParts<T>(
   // what each callback stores once its part is computed (empty: report a miss)
   const computed = parts.map(() => ({ ready: false, value: undefined as T | undefined }))
   const entries = parts.map((part, i) =>
-    unstable_cache(
+    sharedCache(
       async (): Promise<T> => {
         if (!computed[i]!.ready) throw new NotCached()
         return computed[i]!.value as T

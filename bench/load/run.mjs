@@ -3,6 +3,7 @@
  * npm run bench:load [-- --seconds 60]
  * npm run bench:load -- --mix [--seconds 60]      the mixed load of issue #16
  * npm run bench:load -- --soak [--minutes 10]     the same mix for minutes, sampling the server's memory
+ * npm run bench:load -- --cost [--rounds 40]      the server's CPU per request of each kind in the mix
  *
  * A bounded abuse and load run against the production build, on loopback only (issue 13): seeds
  * a fresh temp SQLite database with the demo accounts, starts `next start` on 127.0.0.1:$BENCH_PORT
@@ -26,7 +27,11 @@
  * ≤ 300 ms, dashboard p99 ≤ 1 s, 0 errors); it fails on errors only (times depend on the machine).
  * --soak runs that mix for --minutes (default 10) and samples the server's resident memory (every
  * process of `next start`, PDF workers included) every 15 s: after the first minute it should
- * plateau. See bench/load/README.md for figures.
+ * plateau. --cost asks for each kind of request in the mix one at a time (a cached page, a save,
+ * a page rendered again after a save, the dashboard, …) and prints the server's CPU per request
+ * (every thread, from schedstat) and the median time: unlike the mix's latencies, which swing by
+ * a third between runs of the same build on a shared machine, these compare two builds. See
+ * bench/load/README.md for figures.
  */
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -51,6 +56,8 @@ function option(name, fallback) {
 }
 const soak = process.argv.includes('--soak')
 const mix = soak || process.argv.includes('--mix')
+const costs = process.argv.includes('--cost')
+const rounds = Math.min(200, Math.max(5, Number(option('rounds', 40)) || 40))
 const seconds = soak
   ? Math.max(1, Number(option('minutes', 10)) || 10) * 60
   : Math.min(120, Math.max(5, Number(option('seconds', 60)) || 60))
@@ -295,6 +302,72 @@ function serverRssMb(pgid) {
   return kb / 1024
 }
 
+/**
+ * CPU time in ns used so far by every thread of every process in the server's process group
+ * (Linux schedstat: nanoseconds, where /proc/<pid>/stat counts 10 ms ticks). A thread that ends
+ * between two readings takes its time with it (the PDF workers idle out after minutes).
+ */
+function serverCpuNs(pgid) {
+  let ns = 0
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue
+      for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+        ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
+      }
+    } catch {
+      continue // ended meanwhile
+    }
+  }
+  return ns
+}
+
+/**
+ * --cost: what one request of each kind costs the server, one request at a time on an otherwise
+ * idle server (no other client): the server's CPU per request (all its threads) and the median
+ * answer time. `prepare` runs unmeasured before each request (a save, for a page it expires).
+ */
+async function measureCosts(kinds) {
+  console.log(
+    `\nCost of one request, ${rounds} rounds each, one at a time (load average ${os.loadavg()[0].toFixed(1)})`,
+  )
+  console.log(
+    `${'kind'.padEnd(44)} ${'CPU ms'.padStart(8)} ${'p50 ms'.padStart(8)} ${'status'.padStart(7)}`,
+  )
+  const rows = []
+  for (const { label, prepare, request } of kinds) {
+    await prepare?.(-1)
+    await request(-1) // once unmeasured: the route is compiled, its cache filled
+    let cpu = 0
+    const times = []
+    const statuses = new Set()
+    for (let i = 0; i < rounds; i++) {
+      if (prepare) {
+        await prepare(i)
+        await sleep(50) // what a save does after its answer (expiring tags) is not the page's
+      }
+      const before = serverCpuNs(server.pid)
+      const started = performance.now()
+      const status = await request(i)
+      times.push(performance.now() - started)
+      await sleep(20) // what the request does after its answer is its own
+      cpu += serverCpuNs(server.pid) - before
+      statuses.add(status)
+    }
+    times.sort((a, b) => a - b)
+    const row = { label, cpuMs: cpu / 1e6 / rounds, p50: percentile(times, 50), statuses }
+    rows.push(row)
+    console.log(
+      `${label.padEnd(44)} ${row.cpuMs.toFixed(1).padStart(8)} ${row.p50.toFixed(1).padStart(8)} ${[...statuses].join(',').padStart(7)}`,
+    )
+    for (const status of statuses) {
+      if (status !== 200) failures.push(`${label}: ${status}, expected 200`)
+    }
+  }
+  return rows
+}
+
 // ---------------------------------------------------------------------------------------------
 // Run
 // ---------------------------------------------------------------------------------------------
@@ -423,10 +496,84 @@ try {
   ]
 
   const saved = new Map()
+  if (costs) {
+    // one published initiative, its section page and the page of a goal area it serves
+    const id = editable[0]
+    const doc = JSON.parse(
+      (
+        await hit('editor', 'GET /api/initiatives/<id> (setup)', `/api/initiatives/${id}?depth=2`, {
+          headers: { authorization: `JWT ${token}` },
+        })
+      ).text,
+    )
+    const sectionPage = `/sections/${doc.section.slug}`
+    const goalPage = `/plans/${PLAN}/goals/${doc.objectives[0].goal.number}`
+    const get = (who, route, url, cookie) => async () =>
+      (await hit(who, route, url, cookie ? { headers: { cookie } } : {})).status
+    let n = 0
+    const save = async () => {
+      const value = `cost-${n++}-${Date.now()}`
+      const res = await hit(
+        'editor',
+        'PATCH /api/initiatives/<id>',
+        `/api/initiatives/${id}?depth=0`,
+        {
+          method: 'PATCH',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `JWT ${token}`,
+            origin: base,
+          },
+          body: JSON.stringify({ lead: value }),
+        },
+      )
+      if (res.status === 200) saved.set(id, value)
+      return res.status
+    }
+    const pageShows = (url) => async () => {
+      const res = await hit('anonymous', 'GET (after a save)', url)
+      if (!res.text.includes(saved.get(id))) failures.push(`${url} does not show the saved lead`)
+      return res.status
+    }
+    await measureCosts([
+      { label: 'home page (cached)', request: get('anonymous', 'GET /', '/') },
+      {
+        label: 'plan page (cached)',
+        request: get('anonymous', 'GET /plans/<plan>', `/plans/${PLAN}`),
+      },
+      { label: 'goal-area page (cached)', request: get('anonymous', 'GET goal', goalPage) },
+      { label: 'section page (cached)', request: get('anonymous', 'GET section', sectionPage) },
+      { label: 'initiative save (lead, REST)', request: save },
+      {
+        label: 'goal-area page after a save (render)',
+        prepare: save,
+        request: pageShows(goalPage),
+      },
+      {
+        label: 'section page after a save (render)',
+        prepare: save,
+        request: pageShows(sectionPage),
+      },
+      {
+        label: 'dashboard (member, warm)',
+        request: get('dashboard', 'GET /dashboard/<plan>', `/dashboard/${PLAN}`, member.cookie),
+      },
+      {
+        label: 'coverage API (member, warm)',
+        request: get('coverage', 'GET coverage', `/api/plans/${PLAN}/coverage`, member.cookie),
+      },
+      {
+        label: 'board report PDF (cached)',
+        request: get('board', 'GET progress.pdf', `/reports/${PLAN}/progress.pdf`, board.cookie),
+      },
+    ])
+  }
   /** [seconds since the start, server RSS MB] every 15 s (--soak) */
   const memory = []
   let sampler
-  if (mix) {
+  if (costs) {
+    // measured above
+  } else if (mix) {
     const publicPages = pages.filter(([route]) =>
       /^GET \/(plans\/<plan>(\/goals\/<n>)?|sections\/<section>)?$/.test(route),
     )
@@ -490,8 +637,8 @@ try {
     if (lead !== value)
       failures.push(`lost write: initiative ${id} has lead "${lead}", last saved "${value}"`)
   }
-  report()
-  if (mix) mixReport()
+  if (!costs) report()
+  if (mix && !costs) mixReport()
   if (cpuUse) {
     const share = (s) =>
       `${s.toFixed(1)} s (${((100 * s) / cpuUse.elapsed).toFixed(0)} % of one core)`
@@ -514,7 +661,7 @@ try {
     }
   }
   console.log(
-    `\n${requests} requests in ${seconds} s; ${saved.size} initiatives written, all read back.`,
+    `\n${requests} requests${costs ? '' : ` in ${seconds} s`}; ${saved.size} initiatives written, all read back.`,
   )
   if (failures.length) {
     const unique = [...new Set(failures)]

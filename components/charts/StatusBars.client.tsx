@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 
 import type { InitiativeStatus } from '@/lib/plan/types'
+import { CategoryXAxis } from './CategoryAxis.client'
 import { ChartFrame } from './ChartFrame.client'
 import { AXIS_COLOUR, GRID_COLOUR, STATUS_COLOURS } from './palette'
 
@@ -26,19 +27,18 @@ export function StatusBars<P extends object>({
   height: number
   /** The tooltip's title for a point (default: its x value). */
   tooltipLabel?: (point: P) => string
-  /** Label every bar on the x axis, even when Recharts would skip some. */
+  /** Label every bar on the x axis (wrapped to fit), not only those Recharts has room for. */
   everyTick?: boolean
 }) {
   return (
     <ChartFrame description={description} height={height}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid vertical={false} stroke={GRID_COLOUR} />
-        <XAxis
-          dataKey={(point: P) => String(point[xKey])}
-          stroke={AXIS_COLOUR}
-          fontSize={12}
-          {...(everyTick ? { interval: 0 } : {})}
-        />
+        {everyTick ? (
+          <CategoryXAxis data={data} label={(point) => String(point[xKey])} kind="bands" />
+        ) : (
+          <XAxis dataKey={(point: P) => String(point[xKey])} stroke={AXIS_COLOUR} fontSize={12} />
+        )}
         <YAxis allowDecimals={false} stroke={AXIS_COLOUR} fontSize={12} />
         <Tooltip
           cursor={{ fill: 'var(--paper-alt)' }}

@@ -1,8 +1,9 @@
 'use client'
 
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, YAxis } from 'recharts'
 
 import type { TrendLine, TrendPoint } from '@/lib/charts/trend'
+import { CategoryXAxis } from './CategoryAxis.client'
 import { ChartFrame } from './ChartFrame.client'
 import { AXIS_COLOUR, GRID_COLOUR, TREND_COLOURS } from './palette'
 
@@ -24,7 +25,7 @@ export function TrendChart({
     <ChartFrame description={description} height={HEIGHT}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -12 }}>
         <CartesianGrid vertical={false} stroke={GRID_COLOUR} />
-        <XAxis dataKey="cycle" stroke={AXIS_COLOUR} fontSize={12} interval={0} />
+        <CategoryXAxis data={data} label={(point) => point.cycle} kind="points" />
         <YAxis
           domain={[0, 100]}
           ticks={[0, 25, 50, 75, 100]}

@@ -146,6 +146,51 @@ describe('a member sees the trend over the cycles', () => {
     expect(await page.textContent('#completion [data-takeaway]')).toMatch(/Annual 2009: \d+ of \d+/)
   })
 
+  it('labels every cycle under the trend and status-mix charts whole, on a desktop and a phone', async () => {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 })
+      await page.goto(`${BASE_URL}/dashboard/${SEED_PLAN_SLUG}`)
+      for (const chart of ['#trend', '#status-mix']) {
+        await page.waitForSelector(
+          `${chart} .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value`,
+        )
+        // each label's box, and the chart's (the SVG clips what lies outside it: "Annual 2…")
+        const { svg, labels } = await page.$eval(chart, (card) => {
+          const box = (el: Element) => {
+            const r = el.getBoundingClientRect()
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }
+          }
+          return {
+            svg: box(card.querySelector('.recharts-wrapper > svg.recharts-surface')!),
+            labels: Array.from(
+              card.querySelectorAll(
+                '.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value',
+              ),
+            ).map((t) => ({
+              text: Array.from(t.querySelectorAll('tspan'))
+                .map((s) => s.textContent)
+                .join(' '),
+              ...box(t),
+            })),
+          }
+        })
+        const where = `${chart} at ${width} px`
+        expect(
+          labels.map((l) => l.text),
+          where,
+        ).toEqual(['Midwinter 2008', 'Annual 2008', 'Midwinter 2009', 'Annual 2009'])
+        for (const [i, l] of labels.entries()) {
+          expect(l.left, `${where}: ${l.text}`).toBeGreaterThanOrEqual(svg.left)
+          expect(l.right, `${where}: ${l.text}`).toBeLessThanOrEqual(svg.right)
+          expect(l.bottom, `${where}: ${l.text}`).toBeLessThanOrEqual(svg.bottom)
+          if (i > 0) expect(l.left, `${where}: ${l.text}`).toBeGreaterThan(labels[i - 1]!.right)
+        }
+      }
+      await screenshot(page, `dashboard-trend-${width}`)
+    }
+    await page.setViewportSize({ width: 1280, height: 900 })
+  })
+
   it('the cycle switcher shows the numbers as of a past cycle, as the endpoint does', async () => {
     const cycles = (await (await page.request.get(api('cycles'))).json()) as CycleSummary[]
     const annual2008 = cycles.find((c) => c.name === 'Annual 2008')!

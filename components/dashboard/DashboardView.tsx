@@ -1,10 +1,10 @@
+import { notFound } from 'next/navigation'
 import { Suspense } from 'react'
 
 import type { Viewer } from '@/lib/auth/viewer'
-import { hasFilters, parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
-import type { DashboardPlan } from '@/lib/data/coverage'
+import { filterSummary, parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
+import { loadCoverageFrame, type DashboardPlan } from '@/lib/data/coverage'
 import { checkDashboardCycle } from '@/lib/data/cycles'
-import { statusLabel } from '@/lib/format/labels'
 import { formatPeriod } from '@/lib/format/period'
 import { BarSkeleton, CardSkeleton, TilesSkeleton } from './Skeletons'
 import { CoverageWidget } from './widgets/CoverageWidget'
@@ -49,15 +49,29 @@ export async function DashboardView({
 }) {
   const parsed = parseCoverageFilters(query as QueryInput)
   const asked = await checkDashboardCycle(plan.slug, viewer.user, query.cycle)
+  // the sections (the cached frame, which the filter form reads too): a section the plan does not
+  // have is left out of the view, as the message says, and the summary names the section
+  const frame = await loadCoverageFrame(plan.slug, viewer.user)
+  if (!frame) notFound()
+  const { section, ...rest } = parsed.filters
+  const unknownSection =
+    section && !frame.sections.some((s) => s.slug === section) ? section : undefined
+  const filters = unknownSection ? rest : parsed.filters
+  const filterError = [
+    parsed.ok ? '' : parsed.error,
+    unknownSection ? `No section "${unknownSection}".` : '',
+  ]
+    .filter(Boolean)
+    .join(' ')
+  const summary = filterSummary(filters, frame.sections)
   const ctx: DashboardContext = {
     slug: plan.slug,
     user: viewer.user,
-    filters: parsed.filters,
+    filters,
     basePath,
     goal: goalOf(query),
     cycle: asked.cycle,
   }
-  const { filters } = parsed
   const audienceNote =
     viewer.kind === 'staff'
       ? 'Staff view: every published initiative, public and members only. Drafts never count.'
@@ -104,22 +118,11 @@ export async function DashboardView({
         </div>
       ) : null}
       <Suspense fallback={<BarSkeleton />}>
-        <FilterForm ctx={ctx} error={parsed.ok ? undefined : parsed.error} />
+        <FilterForm ctx={ctx} error={filterError || undefined} />
       </Suspense>
-      {hasFilters(filters) ? (
+      {summary ? (
         <p className="dash-view" data-view>
-          <strong>Filtered:</strong>{' '}
-          {[
-            filters.section ? `section ${filters.section}` : '',
-            filters.status ? filters.status.map(statusLabel).join(', ') : '',
-            filters.visibility === 'members'
-              ? 'members-only initiatives'
-              : filters.visibility === 'public'
-                ? 'public initiatives'
-                : '',
-          ]
-            .filter(Boolean)
-            .join(' · ')}
+          <strong>Filtered:</strong> {summary}
         </p>
       ) : null}
 

@@ -3,6 +3,7 @@
  * Parsing is strict so a mistyped link gets a clear message instead of silently wrong numbers;
  * the same parser serves the pages, the CSV downloads and `GET /api/plans/<slug>/coverage`.
  */
+import { statusLabel } from '@/lib/format/labels'
 import { SLUG_PATTERN } from '@/lib/format/slug'
 import type { CoverageFilters } from '@/lib/plan/coverage'
 import {
@@ -95,3 +96,28 @@ export const withQuery = (path: string, query: string): string =>
 /** True when no filter narrows the view. */
 export const hasFilters = (filters: CoverageFilters): boolean =>
   Boolean(filters.section || filters.visibility || (filters.status && filters.status.length > 0))
+
+/**
+ * The view in words, for the line over the numbers: the section by its name, the statuses, the
+ * visibility ("Acquisitions Section · in progress, completed · members-only initiatives"). A section
+ * that is not among `sections` is left out, as the numbers leave it out; empty when nothing narrows.
+ */
+export function filterSummary(
+  filters: CoverageFilters,
+  sections: readonly { slug: string; name: string }[],
+): string {
+  const section = filters.section
+    ? sections.find((s) => s.slug === filters.section)?.name
+    : undefined
+  return [
+    section ?? '',
+    filters.status ? filters.status.map(statusLabel).join(', ') : '',
+    filters.visibility === 'members'
+      ? 'members-only initiatives'
+      : filters.visibility === 'public'
+        ? 'public initiatives'
+        : '',
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}

@@ -146,6 +146,8 @@ describe('a member signed in', () => {
     )
     const matrix = (await tableCells(page, '#sections table')).slice(1)
     expect(matrix.map((r) => r[0])).toEqual(['Acquisitions Section'])
+    // the view is named by the section's name, not its slug
+    await expect(page.textContent('[data-view]')).resolves.toBe('Filtered: Acquisitions Section')
 
     // the shared URL opens the same view in a fresh page of the same session
     const shared = await context.newPage()
@@ -228,6 +230,18 @@ describe('a member signed in', () => {
     expect(res?.status()).toBe(200)
     await expect(page.textContent('.dash-alert')).resolves.toMatch(/Unknown status "finished"/)
     await expect(page.textContent('[data-tile="objectives"] dd')).resolves.toMatch(/18\s*of 26/)
+    // a section the plan does not have: said so, and left out of the numbers and of the view
+    await page.goto(`${BASE_URL}/dashboard?section=no-such-section&status=completed`)
+    await expect(page.textContent('.dash-alert')).resolves.toMatch(
+      /No section "no-such-section"\. Showing the numbers without/,
+    )
+    await expect(page.textContent('[data-view]')).resolves.toBe('Filtered: completed')
+    const completed = await coverageJson('status=completed')
+    await expect(page.textContent('[data-tile="objectives"] dd')).resolves.toMatch(
+      new RegExp(`${completed.objectives.covered}\\s*of 26`),
+    )
+    expect(completed.objectives.covered).toBeGreaterThan(0)
+    expect(await page.getAttribute('#coverage a.dash-csv', 'href')).not.toContain('section=')
     const missing = await page.goto(`${BASE_URL}/dashboard/no-such-plan`)
     expect(missing?.status()).toBe(404)
   })

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest'
 
 import { drillDownTable, goalDrillDown } from '@/lib/charts/drilldown'
-import { filtersToQuery, hasFilters, parseCoverageFilters, withQuery } from '@/lib/charts/filters'
+import {
+  filterSummary,
+  filtersToQuery,
+  hasFilters,
+  parseCoverageFilters,
+  withQuery,
+} from '@/lib/charts/filters'
 import {
   coverageSeries,
   matrixMax,
@@ -134,6 +140,25 @@ describe('parseCoverageFilters', () => {
     expect(hasFilters({})).toBe(false)
     expect(hasFilters({ status: [] })).toBe(false)
     expect(hasFilters({ visibility: 'members' })).toBe(true)
+  })
+
+  it('summarises a view with the section by its name, never its slug', () => {
+    const sections = [
+      { slug: 'acquisitions', name: 'Acquisitions Section' },
+      { slug: 'serials', name: 'Serials Section' },
+    ]
+    expect(filterSummary({}, sections)).toBe('')
+    expect(filterSummary({ section: 'acquisitions' }, sections)).toBe('Acquisitions Section')
+    expect(
+      filterSummary(
+        { section: 'serials', status: ['in-progress', 'completed'], visibility: 'members' },
+        sections,
+      ),
+    ).toBe('Serials Section · in progress, completed · members-only initiatives')
+    expect(filterSummary({ visibility: 'public' }, sections)).toBe('public initiatives')
+    // a section the plan does not have is not part of the view
+    expect(filterSummary({ section: 'nope', status: ['planned'] }, sections)).toBe('planned')
+    expect(filterSummary({ section: 'acquisitions' }, [])).toBe('')
   })
 })
 

@@ -7,26 +7,22 @@ import { statusTitle } from '@/lib/format/labels'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 import type { DashboardContext } from './context'
 
-/** The filters (section, visibility, statuses) as a plain GET form. */
+/**
+ * The filters (section, visibility, statuses) as a plain GET form, with `error` (what of the URL's
+ * filters could not be read, as the page worked it out) over it.
+ */
 export async function FilterForm({ ctx, error }: { ctx: DashboardContext; error?: string }) {
   // the sections only (cached apart from the plan's initiatives, which a warm dashboard never reads)
   const frame = await loadCoverageFrame(ctx.slug, ctx.user)
   if (!frame) notFound()
   const audience = audienceOf(ctx.user)
   const sections = frame.sections
-  const unknownSection =
-    ctx.filters.section && !sections.some((s) => s.slug === ctx.filters.section)
-      ? ctx.filters.section
-      : undefined
   const chosen = new Set(ctx.filters.status ?? [])
   return (
     <form method="get" action={ctx.basePath} className="dash-filters no-print" aria-label="Filters">
-      {error || unknownSection ? (
+      {error ? (
         <p className="dash-alert" role="alert">
-          {[error, unknownSection ? `No section "${unknownSection}".` : '']
-            .filter(Boolean)
-            .join(' ')}{' '}
-          Showing the numbers without the filters that could not be read.
+          {error} Showing the numbers without the filters that could not be read.
         </p>
       ) : null}
       <div className="dash-filters__row">

@@ -1,12 +1,11 @@
 import 'server-only'
 
-import { unstable_cache } from 'next/cache'
-
 import { reportFileName } from '@/lib/pdf/report/model'
 import { renderPdf } from '@/lib/pdf/pool'
 import { getDashboardPlan, readerOf, type CoverageUser } from './coverage'
 import { progressReportForQuery, REPORT_PARAMS } from './report'
 import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from './tags'
+import { sharedCache } from './viewCache'
 
 export type ProgressReportPdfResult =
   | { status: 200; pdf: Buffer; fileName: string; cached: boolean }
@@ -20,8 +19,9 @@ type Stored = { status: 200; pdf: string; fileName: string } | { status: 400 | 4
  * worker pool once and then served from Next's data cache until a change expires the plan's tags
  * (the tags that expire its pages: `plans`, `plan:<id>`, `sections`) or the day turns (the report
  * is dated). Each request still looks the plan up as this person (404 when they may not see it),
- * so a cached report never reaches someone who could not have had it made. Throws PdfBusyError
- * when the pool is full.
+ * so a cached report never reaches someone who could not have had it made. Kept by sharedCache
+ * (keys without the function's text), so the report route and any other caller share one entry.
+ * Throws PdfBusyError when the pool is full.
  */
 export async function progressReportPdf(
   slug: string,
@@ -37,7 +37,7 @@ export async function progressReportPdf(
     .sort()
     .join('&')
   let rendered = false
-  const load = unstable_cache(
+  const load = sharedCache(
     async (): Promise<Stored> => {
       rendered = true
       const result = await progressReportForQuery(slug, query, user, now)

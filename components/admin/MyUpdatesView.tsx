@@ -3,23 +3,16 @@ import type { AdminViewServerProps, PayloadRequest } from 'payload'
 import { isEditor, isSectionEditor, sectionIdsOf } from '@/lib/auth/roles'
 import { formatDate } from '@/lib/format/dates'
 import { idOf, type Relation } from '@/lib/format/ids'
-import type { InitiativeRecord, ProgressUpdate } from '@/lib/plan/cycles'
+import { initiativeRecord } from '@/lib/data/initiativeRecord'
+import type { ProgressUpdate } from '@/lib/plan/cycles'
 import { reportingRows } from '@/lib/plan/reporting'
-import {
-  INITIATIVE_STATUSES,
-  VISIBILITIES,
-  type Id,
-  type InitiativeStatus,
-  type Visibility,
-} from '@/lib/plan/types'
+import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from '@/lib/plan/types'
 import { AdminView, adminViewStyles } from './AdminView'
 import { MyUpdates } from './MyUpdates.client'
 import styles from './myUpdates.module.css'
 
 const isStatus = (value: unknown): value is InitiativeStatus =>
   typeof value === 'string' && (INITIATIVE_STATUSES as readonly string[]).includes(value)
-const isVisibility = (value: unknown): value is Visibility =>
-  typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value)
 
 const first = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value[0] : value
@@ -107,23 +100,7 @@ async function loadMyUpdates(req: PayloadRequest, query: { cycle?: string; secti
       ...asPerson,
     }),
   ])
-  const initiatives: InitiativeRecord[] = initiativeDocs.docs.flatMap((i) => {
-    const section = idOf(i.section)
-    if (section == null || !isStatus(i.status) || !isVisibility(i.visibility)) return []
-    return [
-      {
-        id: i.id,
-        title: i.title,
-        section,
-        objectives: (i.objectives ?? []).map((o) => idOf(o)).filter((o): o is Id => o != null),
-        status: i.status,
-        progress: i.progress ?? null,
-        visibility: i.visibility,
-        published: i._status === 'published',
-        createdAt: i.createdAt,
-      },
-    ]
-  })
+  const initiatives = initiativeDocs.docs.flatMap((doc) => initiativeRecord(doc) ?? [])
   const updateDocs =
     initiatives.length === 0
       ? { docs: [] }

@@ -4,7 +4,7 @@ import type { Where } from 'payload'
 import { cache } from 'react'
 
 import { isActiveMember, isStaff, READ_MEMO, type ReadMemo } from '@/lib/auth/roles'
-import { idOf, idsOf } from '@/lib/format/ids'
+import { idOf } from '@/lib/format/ids'
 import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
 import {
   computeCoverage,
@@ -19,12 +19,11 @@ import {
   VISIBILITIES,
   type GoalSummary,
   type Id,
-  type InitiativeStatus,
   type ObjectiveSummary,
   type PlanSummary,
   type SectionSummary,
-  type Visibility,
 } from '@/lib/plan/types'
+import { initiativeRecord } from './initiativeRecord'
 import { getPayloadClient } from './payload'
 import { cacheTags, WORK_SELECT } from './tags'
 import { cachedParts, cachedView } from './viewCache'
@@ -141,11 +140,6 @@ export const getDashboardPlan = cache(
     return docs[0] ? toPlan(docs[0]) : null
   },
 )
-
-const isStatus = (value: unknown): value is InitiativeStatus =>
-  typeof value === 'string' && (INITIATIVE_STATUSES as readonly string[]).includes(value)
-const isVisibility = (value: unknown): value is Visibility =>
-  typeof value === 'string' && (VISIBILITIES as readonly string[]).includes(value)
 
 /**
  * Loads the plan, goal areas, objectives, sections and initiatives for (slug, person): five
@@ -419,27 +413,7 @@ async function fetchInitiatives(
     ...asPerson(user),
     context: { [READ_MEMO]: memo },
   })
-  return docs.flatMap((i) => {
-    const section = idOf(i.section)
-    if (section == null || !isStatus(i.status) || !isVisibility(i.visibility)) return []
-    return [
-      {
-        id: i.id,
-        title: i.title,
-        section,
-        objectives: idsOf(i.objectives),
-        status: i.status,
-        visibility: i.visibility,
-        published: i._status === 'published',
-        startDate: i.startDate ?? null,
-        targetDate: i.targetDate ?? null,
-        completedDate: i.completedDate ?? null,
-        progress: i.progress ?? null,
-        // when it came into being, for the numbers as of a past cycle (lib/plan/cycles)
-        createdAt: i.createdAt ? new Date(i.createdAt).toISOString() : null,
-      },
-    ]
-  })
+  return docs.flatMap((doc) => initiativeRecord(doc) ?? [])
 }
 
 // Computes coverage once per request and view; the filters travel as JSON so equal views share it.

@@ -1,6 +1,5 @@
 import 'server-only'
 
-import { unstable_cache } from 'next/cache'
 import { draftMode, headers } from 'next/headers'
 import { cache } from 'react'
 
@@ -8,14 +7,22 @@ import { isStaff } from '@/lib/auth/roles'
 import { sameId } from '@/lib/plan/types'
 import { getPayloadClient } from './payload'
 import { isSlug } from '@/lib/format/slug'
+import type { Where } from 'payload'
+
 import {
+  countBySection,
+  findPublicInitiatives,
   listPublishedPlans,
   listSections,
   goalView,
   loadPlanBundle,
+  loadPlanFrame,
   pickCurrentPlan,
   planOverview,
+  publicCoverage,
   type GoalView,
+  type PlannedInitiative,
+  type PublicPlanFrame,
   type PlanBundle,
   type PlanOverview,
   type PublicPlan,
@@ -27,6 +34,7 @@ import {
   type Viewer,
 } from './publicQueries'
 import { cacheTags, PUBLIC_REVALIDATE_SECONDS } from './tags'
+import { sharedCache } from './viewCache'
 
 export type {
   GoalView,
@@ -43,21 +51,35 @@ export type {
 export { isSlug } from '@/lib/format/slug'
 
 /**
- * Public reads for the public pages, sitemap and plan PDF. Each page reads a view of a plan cached
- * in Next's data cache under the tags of what it shows (lib/data/tags.ts), so the Payload hooks
- * expire only the pages an edit changes: an initiative's new summary re-renders its goal area's
- * page and its section's page, not the home page, the plan page or the other goal areas. A view
- * that is not cached is cut from the plan's bundle, read once per request. Nothing here runs at
- * build time: the pages that call it render on their first request.
+ * Public reads for the public pages, sitemap and plan PDF. Each page reads its data from Next's
+ * data cache in parts under the tags of what they hold (lib/data/tags.ts), so the Payload hooks
+ * expire only the pages an edit changes, and a page rendered again after an edit reads from the
+ * database only what the edit changed:
+ *
+ * - the published plans and the sections (lists);
+ * - a plan's frame: its text, goal areas and objectives (three finds; expired by the plan's own
+ *   edits, `plan:<id>`, which every page of the plan and every section page carry anyway);
+ * - what a page shows of the initiatives, one find each: a goal area's public initiatives
+ *   (`plan:<id>:goal:<n>`), a section's in every published plan (`section:<id>`), the plan's
+ *   coverage and counts per section (`plan:<id>:coverage`, the home page and the plan page).
+ *
+ * A page carries the tags of every entry it reads, so the initiatives are kept per page (per
+ * goal area, per section), not per section for every page: a goal area's page reading each
+ * section's part would carry every section's tag, and any save in the plan would expire it.
+ * After a `lead` save its goal area's page and its section's page each read one find.
+ *
+ * Entries are keyed by their parts (sharedCache), not by the code's text: every route (home,
+ * plan, goal areas, sections, the plan PDF, the sitemap) shares one frame per plan. Nothing here
+ * runs at build time: the pages that call it render on their first request.
  */
 
-const cachedPlans = unstable_cache(
+const cachedPlans = sharedCache(
   async () => listPublishedPlans(await getPayloadClient()),
   ['public', 'plans'],
   { tags: [cacheTags.plans], revalidate: PUBLIC_REVALIDATE_SECONDS },
 )
 
-const cachedSections = unstable_cache(
+const cachedSections = sharedCache(
   async () => listSections(await getPayloadClient()),
   ['public', 'sections'],
   { tags: [cacheTags.sections], revalidate: PUBLIC_REVALIDATE_SECONDS },
@@ -69,46 +91,54 @@ export const getPublishedPlans = cache((): Promise<PublicPlanSummary[]> => cache
 /** Every section, by name. */
 export const getSections = cache((): Promise<PublicSection[]> => cachedSections())
 
-/** The published plan's whole bundle from the database (uncached), once per request. */
-const readPublicBundle = cache(async (slug: string): Promise<PlanBundle | null> =>
-  loadPlanBundle(await getPayloadClient(), slug),
-)
-
 /** The published plan by that slug, or undefined (unknown, or not published). */
 async function publishedPlan(slug: string): Promise<PublicPlanSummary | undefined> {
   if (!isSlug(slug)) return undefined
   return (await getPublishedPlans()).find((plan) => plan.slug === slug)
 }
 
-/** A view cut from the published plan's bundle, cached under `tags` (and the plan list's). */
-function cachedView<T>(
-  key: (string | number)[],
-  tags: string[],
-  cut: (bundle: PlanBundle) => T | null,
-  slug: string,
-): Promise<T | null> {
-  return unstable_cache(
-    async () => {
-      const bundle = await readPublicBundle(slug)
-      return bundle ? cut(bundle) : null
-    },
-    ['public', ...key.map(String), slug],
-    { tags: [cacheTags.plans, ...tags], revalidate: PUBLIC_REVALIDATE_SECONDS },
-  )()
+/** A data-cache entry of the public pages, under the plan list's tag and `tags`. */
+function publicEntry<T>(key: (string | number)[], tags: string[], read: () => Promise<T>) {
+  return sharedCache(read, ['public', ...key.map(String)], {
+    tags: [cacheTags.plans, ...tags],
+    revalidate: PUBLIC_REVALIDATE_SECONDS,
+  })()
+}
+
+/** A published plan's frame (text, goal areas, objectives); null when it is not published. */
+const getFrame = cache(async (slug: string): Promise<PublicPlanFrame | null> => {
+  const summary = await publishedPlan(slug)
+  if (!summary) return null
+  return publicEntry(['frame', summary.id, slug], [cacheTags.plan(summary.id)], async () =>
+    loadPlanFrame(await getPayloadClient(), slug),
+  )
+})
+
+/** The published public initiatives matching `where`, read for the public (one find). */
+async function readPublicInitiatives(where: Where[]): Promise<PlannedInitiative[]> {
+  return findPublicInitiatives(await getPayloadClient(), where)
 }
 
 /** The home page's and the plan page's view of a published plan; null when not published. */
 export const getPlanOverview = cache(async (slug: string): Promise<PlanOverview | null> => {
-  const summary = await publishedPlan(slug)
-  if (!summary) return null
-  const id = summary.id
+  const frame = await getFrame(slug)
+  if (!frame) return null
+  const id = frame.plan.id
+  const sections = await getSections()
   // the coverage names sections, so a renamed section expires it too
-  return cachedView(
-    ['plan-overview', String(id)],
+  const counts = await publicEntry(
+    ['plan-coverage', id],
     [cacheTags.plan(id), cacheTags.planCoverage(id), cacheTags.sections],
-    planOverview,
-    slug,
+    async () => {
+      const rows = await readPublicInitiatives([{ plan: { equals: id } }])
+      const initiatives = rows.map((row) => row.initiative)
+      return {
+        coverage: publicCoverage(frame, sections, initiatives),
+        publicBySection: countBySection(initiatives),
+      }
+    },
   )
+  return { ...frame, ...counts, preview: false }
 })
 
 /** The current plan's overview (the one marked current, else the newest). */
@@ -119,15 +149,32 @@ export const getCurrentPlanOverview = cache(async (): Promise<PlanOverview | nul
 
 /** Goal Area `number` of a published plan as its page shows it; null when there is none. */
 export const getGoalView = cache(async (slug: string, number: number): Promise<GoalView | null> => {
-  const summary = await publishedPlan(slug)
-  if (!summary) return null
-  const id = summary.id
-  return cachedView(
-    ['goal-view', String(id), number],
+  const frame = await getFrame(slug)
+  const goal = frame?.goals.find((g) => g.number === number)
+  if (!frame || !goal) return null
+  const id = frame.plan.id
+  const sections = await getSections()
+  const objectives = frame.objectives.filter((o) => sameId(o.goal, goal.id))
+  const part = await publicEntry(
+    ['goal', id, number],
     [cacheTags.plan(id), cacheTags.goalArea(id, number), cacheTags.sections],
-    (bundle) => goalView(bundle, number),
-    slug,
+    async () => {
+      const rows =
+        objectives.length === 0
+          ? []
+          : await readPublicInitiatives([
+              { plan: { equals: id } },
+              { objectives: { in: objectives.map((o) => o.id) } },
+            ])
+      const initiatives = rows.map((row) => row.initiative)
+      const coverage = publicCoverage(frame, sections, initiatives).goals.find(
+        (g) => g.number === number,
+      )
+      return { initiatives, coverage }
+    },
   )
+  const { initiatives, coverage } = part
+  return { plan: frame.plan, goals: frame.goals, goal, objectives, sections, initiatives, coverage, preview: false }
 })
 
 /**
@@ -192,14 +239,16 @@ export interface SectionPage {
   plans: SectionPlanWork[]
 }
 
-/** The section's public work in one plan, or null when it has none there. */
-function sectionWork(bundle: PlanBundle, section: PublicSection): SectionPlanWork | null {
-  const initiatives = bundle.initiatives.filter((i) => sameId(i.section, section.id))
+/** The section's public work in one plan (its initiatives there), or null when it has none. */
+function sectionWork(
+  frame: PublicPlanFrame,
+  initiatives: PublicInitiative[],
+): SectionPlanWork | null {
   if (initiatives.length === 0) return null
-  const goals = bundle.goals
+  const goals = frame.goals
     .map((goal) => ({
       goal,
-      objectives: bundle.objectives
+      objectives: frame.objectives
         .filter((o) => sameId(o.goal, goal.id))
         .map((objective) => ({
           objective,
@@ -210,14 +259,15 @@ function sectionWork(bundle: PlanBundle, section: PublicSection): SectionPlanWor
         .filter((entry) => entry.initiatives.length > 0),
     }))
     .filter((entry) => entry.objectives.length > 0)
-  const { id, slug, title, objectiveLabel } = bundle.plan
+  const { id, slug, title, objectiveLabel } = frame.plan
   return { plan: { id, slug, title, objectiveLabel }, goals, initiatives }
 }
 
 /**
  * A section's public initiatives grouped by plan, goal area and objective; null for an unknown
- * slug. Cached under the section's tag and every published plan's own (their goal areas and
- * objectives head the groups), not under the plans' work: another section's edit leaves it alone.
+ * slug. The initiatives are one entry (one find across the published plans) under the section's
+ * tag, not under the plans' work: another section's edit leaves it alone; the goal areas and
+ * objectives heading the groups are the plans' frames (their tags).
  */
 export const getSectionPage = cache(async (slug: string): Promise<SectionPage | null> => {
   if (!isSlug(slug)) return null
@@ -226,23 +276,26 @@ export const getSectionPage = cache(async (slug: string): Promise<SectionPage | 
   const summaries = await getPublishedPlans()
   const current = pickCurrentPlan(summaries)
   const ordered = current ? [current, ...summaries.filter((p) => p !== current)] : summaries
-  const plans = await unstable_cache(
-    async () => {
-      const bundles = await Promise.all(ordered.map((plan) => readPublicBundle(plan.slug)))
-      return bundles
-        .map((bundle) => (bundle ? sectionWork(bundle, section) : null))
-        .filter((work): work is SectionPlanWork => work !== null)
-    },
-    ['public', 'section-page', String(section.id), ...ordered.map((plan) => String(plan.id))],
-    {
-      tags: [
-        cacheTags.plans,
-        cacheTags.sections,
-        cacheTags.section(section.id),
-        ...ordered.map((plan) => cacheTags.plan(plan.id)),
-      ],
-      revalidate: PUBLIC_REVALIDATE_SECONDS,
-    },
-  )()
+  const ids = ordered.map((plan) => plan.id)
+  const [frames, byPlan] = await Promise.all([
+    Promise.all(ordered.map((plan) => getFrame(plan.slug))),
+    publicEntry(
+      ['section', section.id, ...ids],
+      [cacheTags.sections, cacheTags.section(section.id)],
+      async (): Promise<Record<string, PublicInitiative[]>> => {
+        const grouped: Record<string, PublicInitiative[]> = {}
+        if (ids.length === 0) return grouped
+        const rows = await readPublicInitiatives([
+          { section: { equals: section.id } },
+          { plan: { in: ids } },
+        ])
+        for (const { plan, initiative } of rows) (grouped[String(plan)] ??= []).push(initiative)
+        return grouped
+      },
+    ),
+  ])
+  const plans = frames
+    .map((frame) => (frame ? sectionWork(frame, byPlan[String(frame.plan.id)] ?? []) : null))
+    .filter((work): work is SectionPlanWork => work !== null)
   return { section, plans }
 })

@@ -1,7 +1,8 @@
 import 'server-only'
 
-import type { Payload, TypedUser } from 'payload'
+import type { Payload, TypedUser, Where } from 'payload'
 
+import { READ_MEMO, type ReadMemo } from '@/lib/auth/roles'
 import { idOf, idsOf } from '@/lib/format/ids'
 import { isSlug } from '@/lib/format/slug'
 import { computeCoverage, type GoalCoverage, type PlanCoverage } from '@/lib/plan/coverage'
@@ -177,20 +178,49 @@ export async function listSections(payload: Payload): Promise<PublicSection[]> {
   }))
 }
 
+/** A plan's own text with its goal areas and objectives: what every page of the plan frames. */
+export interface PublicPlanFrame {
+  plan: PublicPlan
+  goals: PublicGoal[]
+  objectives: PublicObjective[]
+}
+
 /**
- * A plan with its goal areas, objectives, sections and public initiatives, or null when the slug
- * names no plan this viewer may read (unknown, or unpublished for the public).
+ * Local API options of every public read: as the viewer (none: the public), under the access
+ * rules, sharing a READ_MEMO so that the rules of one group of reads look the published plans up
+ * once (an initiatives find evaluated them six times, each a query of its own).
  */
-export async function loadPlanBundle(
+const readAs = (viewer: Viewer | undefined, memo: ReadMemo) => ({
+  overrideAccess: false as const,
+  user: viewer?.user,
+  depth: 0 as const,
+  context: { [READ_MEMO]: memo },
+})
+
+/**
+ * A plan with its goal areas and objectives (three finds), or null when the slug names no plan
+ * this viewer may read (unknown, or unpublished for the public).
+ */
+export async function loadPlanFrame(
   payload: Payload,
   slug: string,
   viewer?: Viewer,
-): Promise<PlanBundle | null> {
+): Promise<PublicPlanFrame | null> {
+  const memo: ReadMemo = {}
+  const plan = await findPlan(payload, slug, viewer, memo)
+  return plan ? frameOf(payload, plan, viewer, memo) : null
+}
+
+async function findPlan(
+  payload: Payload,
+  slug: string,
+  viewer: Viewer | undefined,
+  memo: ReadMemo,
+): Promise<PublicPlan | null> {
   if (!isSlug(slug)) return null
-  const as = { overrideAccess: false as const, user: viewer?.user, depth: 0 }
   const found = await payload.find({
     collection: 'plans',
-    ...as,
+    ...readAs(viewer, memo),
     // a staff preview reads the latest draft; everyone else the published document
     draft: Boolean(viewer),
     where: { slug: { equals: slug } },
@@ -206,7 +236,7 @@ export async function loadPlanBundle(
   })
   const doc = found.docs[0]
   if (!doc) return null
-  const plan: PublicPlan = {
+  return {
     ...toPlanSummary(doc),
     objectiveLabel: doc.objectiveLabel?.trim() || null,
     preamble: richText(doc.preamble),
@@ -214,8 +244,17 @@ export async function loadPlanBundle(
     mission: richText(doc.mission),
     values: (doc.values ?? []).map((v) => v.value).filter(Boolean),
   }
+}
 
-  const [goalDocs, objectiveDocs, sections, initiativeDocs] = await Promise.all([
+/** The plan's goal areas and objectives (two finds). */
+async function frameOf(
+  payload: Payload,
+  plan: PublicPlan,
+  viewer: Viewer | undefined,
+  memo: ReadMemo,
+): Promise<PublicPlanFrame> {
+  const as = readAs(viewer, memo)
+  const [goalDocs, objectiveDocs] = await Promise.all([
     payload.find({
       collection: 'goals',
       ...as,
@@ -231,35 +270,6 @@ export async function loadPlanBundle(
       pagination: false,
       sort: 'position',
       select: { goal: true, number: true, text: true, code: true },
-    }),
-    listSections(payload),
-    payload.find({
-      collection: 'initiatives',
-      ...as,
-      // Access already limits the public to these; a previewing editor must see the same list.
-      where: {
-        and: [
-          { plan: { equals: plan.id } },
-          { visibility: { equals: 'public' } },
-          { _status: { equals: 'published' } },
-        ],
-      },
-      pagination: false,
-      sort: 'title',
-      select: {
-        title: true,
-        section: true,
-        objectives: true,
-        status: true,
-        visibility: true,
-        summary: true,
-        lead: true,
-        startDate: true,
-        targetDate: true,
-        completedDate: true,
-        progress: true,
-        _status: true,
-      },
     }),
   ])
 
@@ -286,31 +296,95 @@ export async function loadPlanBundle(
     })
     .filter((o): o is PublicObjective => o !== undefined)
     .sort((a, b) => a.goalNumber - b.goalNumber || a.number - b.number)
+  return { plan, goals, objectives }
+}
 
-  const initiatives: PublicInitiative[] = initiativeDocs.docs
-    .filter((i) => i.visibility === 'public' && i._status === 'published')
-    .map((i) => ({
-      id: i.id,
-      title: i.title,
-      section: idOf(i.section) as Id,
-      objectives: idsOf(i.objectives),
-      status: i.status,
-      visibility: i.visibility,
-      published: true,
-      summary: i.summary ?? null,
-      lead: i.lead ?? null,
-      startDate: i.startDate ?? null,
-      targetDate: i.targetDate ?? null,
-      completedDate: i.completedDate ?? null,
-      progress: i.progress ?? null,
-    }))
-    .filter((i) => i.section != null)
+/** A public initiative with the plan it serves (the section pages group by plan). */
+export interface PlannedInitiative {
+  plan: Id
+  initiative: PublicInitiative
+}
 
-  const coverage = computeCoverage(
-    {
+/**
+ * The published public initiatives matching `where` (one find), by title. Access already limits
+ * the public to these; a previewing editor must see the same list, hence the conditions.
+ */
+export async function findPublicInitiatives(
+  payload: Payload,
+  where: Where[],
+  viewer?: Viewer,
+  memo: ReadMemo = {},
+): Promise<PlannedInitiative[]> {
+  const found = await payload.find({
+    collection: 'initiatives',
+    ...readAs(viewer, memo),
+    where: {
+      and: [
+        ...where,
+        { visibility: { equals: 'public' } },
+        { _status: { equals: 'published' } },
+      ],
+    },
+    pagination: false,
+    sort: 'title',
+    select: {
+      plan: true,
+      title: true,
+      section: true,
+      objectives: true,
+      status: true,
+      visibility: true,
+      summary: true,
+      lead: true,
+      startDate: true,
+      targetDate: true,
+      completedDate: true,
+      progress: true,
+      _status: true,
+    },
+  })
+  const seen = new Set<string>()
+  const rows: PlannedInitiative[] = []
+  for (const i of found.docs) {
+    const plan = idOf(i.plan)
+    const section = idOf(i.section)
+    // a relation filter can match a document once per related row
+    if (plan == null || section == null || seen.has(String(i.id))) continue
+    if (i.visibility !== 'public' || i._status !== 'published') continue
+    seen.add(String(i.id))
+    rows.push({
       plan,
-      goals,
-      objectives: objectives.map((o) => ({
+      initiative: {
+        id: i.id,
+        title: i.title,
+        section,
+        objectives: idsOf(i.objectives),
+        status: i.status,
+        visibility: i.visibility,
+        published: true,
+        summary: i.summary ?? null,
+        lead: i.lead ?? null,
+        startDate: i.startDate ?? null,
+        targetDate: i.targetDate ?? null,
+        completedDate: i.completedDate ?? null,
+        progress: i.progress ?? null,
+      },
+    })
+  }
+  return rows
+}
+
+/** Public coverage of a plan's frame from the given public initiatives. */
+export function publicCoverage(
+  frame: PublicPlanFrame,
+  sections: PublicSection[],
+  initiatives: PublicInitiative[],
+): PlanCoverage {
+  return computeCoverage(
+    {
+      plan: frame.plan,
+      goals: frame.goals,
+      objectives: frame.objectives.map((o) => ({
         id: o.id,
         goal: o.goal,
         number: o.number,
@@ -322,7 +396,28 @@ export async function loadPlanBundle(
     },
     { audience: 'public' },
   )
-  return { plan, goals, objectives, sections, initiatives, coverage, preview: Boolean(viewer) }
+}
+
+/**
+ * A plan with its goal areas, objectives, sections and public initiatives, or null when the slug
+ * names no plan this viewer may read (unknown, or unpublished for the public).
+ */
+export async function loadPlanBundle(
+  payload: Payload,
+  slug: string,
+  viewer?: Viewer,
+): Promise<PlanBundle | null> {
+  const memo: ReadMemo = {}
+  const plan = await findPlan(payload, slug, viewer, memo)
+  if (!plan) return null
+  const [frame, sections, rows] = await Promise.all([
+    frameOf(payload, plan, viewer, memo),
+    listSections(payload),
+    findPublicInitiatives(payload, [{ plan: { equals: plan.id } }], viewer, memo),
+  ])
+  const initiatives = rows.map((row) => row.initiative)
+  const coverage = publicCoverage(frame, sections, initiatives)
+  return { ...frame, sections, initiatives, coverage, preview: Boolean(viewer) }
 }
 
 /**
@@ -340,14 +435,26 @@ export interface PlanOverview {
   preview: boolean
 }
 
-export function planOverview(bundle: PlanBundle): PlanOverview {
-  const publicBySection: Record<string, number> = {}
-  for (const initiative of bundle.initiatives) {
+/** section id → how many of these initiatives it has */
+export function countBySection(initiatives: PublicInitiative[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const initiative of initiatives) {
     const key = String(initiative.section)
-    publicBySection[key] = (publicBySection[key] ?? 0) + 1
+    counts[key] = (counts[key] ?? 0) + 1
   }
+  return counts
+}
+
+export function planOverview(bundle: PlanBundle): PlanOverview {
   const { plan, goals, objectives, coverage, preview } = bundle
-  return { plan, goals, objectives, coverage, publicBySection, preview }
+  return {
+    plan,
+    goals,
+    objectives,
+    coverage,
+    publicBySection: countBySection(bundle.initiatives),
+    preview,
+  }
 }
 
 /** What one goal area's page shows: its objectives and the public initiatives serving them. */

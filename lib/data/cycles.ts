@@ -1,5 +1,7 @@
 import 'server-only'
 
+import { createHash } from 'node:crypto'
+
 import type { Where } from 'payload'
 import { cache } from 'react'
 
@@ -14,11 +16,12 @@ import {
   coverageAsOf,
   cycleCompletion,
   cycleCutoff,
-  cycleHistory,
+  cycleSummary,
   findStale,
   initiativesAsOf,
   latestUpdates,
   openCycle,
+  sortCycles,
   type CycleCompletion,
   type StaleRule,
   type Cycle,
@@ -215,6 +218,101 @@ const historyTags = (plan: Id): string[] => [
   cacheTags.planClosedHistory(plan),
 ]
 
+/**
+ * A fingerprint of everything the numbers as of a closed cycle read besides its updates: the plan,
+ * its goal areas, objectives and sections, and each initiative's fields that coverage and
+ * completion count (section, objectives, status, visibility, publication, dates, creation; not
+ * its title or progress, which no number reads). Kept per loaded data.
+ */
+const fingerprints = new WeakMap<object, string>()
+
+export function countedFingerprint(input: CoverageData['input']): string {
+  const known = fingerprints.get(input)
+  if (known) return known
+  const hash = createHash('sha256')
+  const { plan, goals, objectives, sections, initiatives } = input
+  hash.update(JSON.stringify([plan, goals, objectives, sections]))
+  const rows: unknown[] = []
+  for (const i of initiatives) {
+    rows.push([
+      i.id,
+      i.section,
+      i.objectives,
+      i.status,
+      i.visibility,
+      i.published,
+      i.startDate ?? null,
+      i.targetDate ?? null,
+      i.completedDate ?? null,
+      i.createdAt ?? null,
+    ])
+    if (rows.length === 1000) hash.update(JSON.stringify(rows.splice(0)))
+  }
+  hash.update(JSON.stringify(rows))
+  const print = hash.digest('base64url')
+  fingerprints.set(input, print)
+  return print
+}
+
+/** A closed cycle's numbers in a view: its coverage as of the cycle and its completion's counts. */
+export interface ClosedCycleNumbers {
+  coverage: PlanCoverage
+  expected: number
+  submitted: number
+}
+
+/** How long a closed cycle's numbers stay cached when nothing expires them (a day). */
+const CLOSED_NUMBERS_SECONDS = 86_400
+
+/**
+ * The numbers as of each closed cycle of the plan in a view (by cycle id), computed once: a
+ * closed cycle is never reopened and its updates are frozen (collections/Cycles,
+ * collections/ProgressUpdates), so they change only with what else they read — the initiatives'
+ * counted fields and the plan's frame (countedFingerprint, in the key), the cycles and the closed
+ * updates (`plan:<id>:closed-history`, which a cycle's change, an update outside cycles, new
+ * copies of an initiative on its updates and a deletion expire). A save that changes a title, a
+ * lead or a progress report in the open cycle leaves them cached, where the views around them are
+ * computed again: a cold dashboard no longer computes coverage as of every closed cycle over the
+ * whole history. `history` is read only when they are not cached.
+ */
+async function closedNumbers(
+  data: CoverageData,
+  user: CoverageUser,
+  cycles: readonly Cycle[],
+  filters: CoverageFilters,
+  history: () => Promise<HistoryInput | null>,
+): Promise<Map<string, ClosedCycleNumbers>> {
+  const closed = sortCycles(cycles).filter((c) => c.state === 'closed' && c.closedAt)
+  const line = closedLine(cycles)
+  if (closed.length === 0 || !line) return new Map()
+  const plan = data.input.plan.id
+  const entries = await cachedView(
+    [
+      'closed-numbers',
+      String(plan),
+      readerOf(user),
+      JSON.stringify(filters),
+      closed.map((c) => `${c.id}@${c.closedAt}`).join(','),
+      line.open.map(String).join(','),
+      countedFingerprint(data.input),
+    ],
+    [cacheTags.plans, cacheTags.plan(plan), cacheTags.sections, cacheTags.planClosedHistory(plan)],
+    async (): Promise<[string, ClosedCycleNumbers][]> => {
+      const input = await history()
+      if (!input) return []
+      const now = new Date()
+      const options = { audience: data.audience, filters }
+      return closed.map((cycle) => {
+        const coverage = coverageAsOf(input, cycle, now, options)
+        const { expected, submitted } = cycleCompletion(input, cycle, now)
+        return [String(cycle.id), { coverage, expected, submitted }]
+      })
+    },
+    CLOSED_NUMBERS_SECONDS,
+  )
+  return new Map(entries)
+}
+
 /** What `?cycle=<id>` and the filters resolve to, or why not (4xx and a message). */
 export type ResolvedHistoryQuery =
   | { ok: true; data: HistoryData; filters: CoverageFilters; cycle: Cycle | null }
@@ -344,9 +442,14 @@ async function computeCoverageWithHistory(
   if (!resolved.ok) return { status: resolved.status, error: resolved.error }
   const { data, filters, cycle } = resolved
   const options = { audience: data.audience, filters }
-  const coverage = cycle
-    ? coverageAsOf(data.history, cycle, now, options)
-    : computeCoverage(data.input, options)
+  const known =
+    cycle?.state === 'closed'
+      ? (await closedNumbers(data, user, data.history.cycles, filters, async () => data.history))
+          .get(String(cycle.id))?.coverage
+      : undefined
+  const coverage =
+    known ??
+    (cycle ? coverageAsOf(data.history, cycle, now, options) : computeCoverage(data.input, options))
   const stale = staleInView(data, filters, cycle, now).initiatives.length
   return {
     status: 200,
@@ -375,9 +478,21 @@ export async function cyclesForPlan(
   return cachedView(['cycles-json', String(plan.id), readerOf(user)], historyTags(plan.id), async () => {
     const data = await loadHistoryData(slug, user)
     if (!data) return { status: 404, error: `No plan "${slug}".` }
+    const { history, audience } = data
+    const known = await closedNumbers(data, user, history.cycles, {}, async () => history)
     return {
       status: 200,
-      cycles: cycleHistory(data.history, now, { audience: data.audience }).map((c) => c.summary),
+      // lib/plan cycleHistory's summaries, the closed cycles' numbers computed once
+      cycles: sortCycles(history.cycles).map((cycle) => {
+        const numbers = known.get(String(cycle.id))
+        return numbers
+          ? cycleSummary(cycle, numbers.coverage, numbers)
+          : cycleSummary(
+              cycle,
+              coverageAsOf(history, cycle, now, { audience }),
+              cycleCompletion(history, cycle, now),
+            )
+      }),
     }
   })
 }
@@ -429,11 +544,13 @@ async function computeDashboardHistory(
       cycleId === null ? null : data.history.cycles.find((c) => String(c.id) === cycleId)
     if (selected === undefined) return null
     const options = { audience: data.audience, filters }
-    const cycles = cycleHistory(data.history, now, options)
-      .filter(({ summary }) => summary.state !== 'draft')
-      .map(({ summary, coverage }) => ({
-        cycle: { id: summary.id, name: summary.name, state: summary.state, asOf: summary.asOf },
-        coverage,
+    const known = await closedNumbers(data, user, data.history.cycles, filters, async () => data.history)
+    // lib/plan cycleHistory's coverage per cycle, the closed cycles' computed once
+    const cycles = sortCycles(data.history.cycles)
+      .filter((c) => c.state !== 'draft')
+      .map((c) => ({
+        cycle: { id: c.id, name: c.name, state: c.state, asOf: c.asOf },
+        coverage: known.get(String(c.id))?.coverage ?? coverageAsOf(data.history, c, now, options),
       }))
     const open = openCycle(data.history.cycles)
     const completion = open ? cycleCompletion(data.history, open, now) : null
@@ -487,10 +604,19 @@ export const getPlanCoverageAsOf = cache(
       ['coverage-as-of', String(plan.id), readerOf(user), JSON.stringify(filters), cycleId],
       historyTags(plan.id),
       async () => {
-        const data = await loadHistoryData(slug, user)
-        const cycle = data?.history.cycles.find((c) => String(c.id) === cycleId)
+        // a closed cycle's numbers need the plan's data and cycles, not its history, when kept
+        const data = await loadCoverageData(slug, user)
+        const cycles = await loadPlanCycles(plan.id, user)
+        const cycle = cycles.find((c) => String(c.id) === cycleId)
         if (!data || !cycle) return null
-        return coverageAsOf(data.history, cycle, new Date(), { audience: data.audience, filters })
+        const history = async () => (await loadHistoryData(slug, user))?.history ?? null
+        if (cycle.state === 'closed') {
+          const known = await closedNumbers(data, user, cycles, filters, history)
+          const numbers = known.get(cycleId)
+          if (numbers) return numbers.coverage
+        }
+        const input = await history()
+        return input && coverageAsOf(input, cycle, new Date(), { audience: data.audience, filters })
       },
     )
   },

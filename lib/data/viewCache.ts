@@ -26,6 +26,22 @@ export function sharedCache<T>(
   return unstable_cache(fn.bind(null), [DATA_SHAPE, ...key], options)
 }
 
+/**
+ * The period a key is read in: `seconds` long, shifted by an offset drawn from the key (FNV-1a of
+ * its parts), so that entries computed together do not all go cold at the same moment (at 50,000
+ * initiatives the dashboard's views and parts going cold together cost one request ~7 s every
+ * ten minutes); each entry is still at most `seconds` old.
+ */
+export function periodOf(key: readonly string[], seconds: number, now = Date.now()): string {
+  let hash = 0x811c9dc5
+  for (const ch of key.join('\u0000')) {
+    hash ^= ch.charCodeAt(0)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  const span = seconds * 1000
+  return String(Math.floor((now + (hash % span)) / span))
+}
+
 /** Thrown by a view's cache callback when asked to fill it: the view is computed outside it. */
 class NotCached extends Error {}
 
@@ -34,17 +50,19 @@ class NotCached extends Error {}
  * data cache per key under `tags`. On a miss `compute` runs outside the cache's callback: an
  * `unstable_cache` called inside another's callback skips its cache and does not pass its tags up,
  * so computing inside would read the plan's whole history from the database instead of its own
- * cache. The key carries a ten-minute period (PUBLIC_REVALIDATE_SECONDS) instead of a time-based
- * revalidation, which would refill the entry in the background through that callback; views that
- * depend on the clock (stale work by days) are thus at most ten minutes old. Outside a Next.js
- * server (tests, benchmarks, scripts) it is `compute()`.
+ * cache. The key carries a period (periodOf: `periodSeconds`, by default ten minutes,
+ * PUBLIC_REVALIDATE_SECONDS, staggered by key) instead of a time-based revalidation, which would
+ * refill the entry in the background through that callback; views that depend on the clock (stale
+ * work by days) are thus at most ten minutes old. Outside a Next.js server (tests, benchmarks,
+ * scripts) it is `compute()`.
  */
 export async function cachedView<T>(
   key: readonly string[],
   tags: string[],
   compute: () => Promise<T>,
+  periodSeconds?: number,
 ): Promise<T> {
-  const [value] = await cachedParts([{ key, tags }], async () => [await compute()])
+  const [value] = await cachedParts([{ key, tags, periodSeconds }], async () => [await compute()])
   return value as T
 }
 
@@ -52,6 +70,8 @@ export async function cachedView<T>(
 export interface CachePart {
   key: readonly string[]
   tags: string[]
+  /** how long the entry may serve when no tag expires it (default PUBLIC_REVALIDATE_SECONDS) */
+  periodSeconds?: number
 }
 
 /**
@@ -59,14 +79,14 @@ export interface CachePart {
  * section, so that a save expires only its section's part): the parts found in the cache are
  * used as they are, and `computeMissing` is called once with the indexes of all the others (one
  * database read for every missing part), whose values are then stored. Same rules as
- * cachedView (computed outside the entries' callbacks, ten-minute periods in the keys); outside
+ * cachedView (computed outside the entries' callbacks, staggered periods in the keys); outside
  * a Next.js server every part is computed.
  */
 export async function cachedParts<T>(
   parts: readonly CachePart[],
   computeMissing: (missing: number[]) => Promise<T[]>,
 ): Promise<T[]> {
-  const period = String(Math.floor(Date.now() / (PUBLIC_REVALIDATE_SECONDS * 1000)))
+  const now = Date.now()
   // what each callback stores once its part is computed (empty: report a miss)
   const computed = parts.map(() => ({ ready: false, value: undefined as T | undefined }))
   const entries = parts.map((part, i) =>
@@ -75,7 +95,11 @@ export async function cachedParts<T>(
         if (!computed[i]!.ready) throw new NotCached()
         return computed[i]!.value as T
       },
-      ['view', ...part.key, period],
+      [
+        'view',
+        ...part.key,
+        periodOf(part.key, part.periodSeconds ?? PUBLIC_REVALIDATE_SECONDS, now),
+      ],
       { tags: part.tags },
     ),
   )

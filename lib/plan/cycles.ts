@@ -383,6 +383,24 @@ export interface CycleSummary {
   submitted: number
 }
 
+/** A cycle's row of `GET /api/plans/<slug>/cycles` from its coverage and completion as of it. */
+export const cycleSummary = (
+  cycle: Cycle,
+  coverage: Pick<PlanCoverage, 'coverage' | 'objectives'>,
+  completion: Pick<CycleCompletion, 'expected' | 'submitted'>,
+): CycleSummary => ({
+  id: cycle.id,
+  name: cycle.name,
+  state: cycle.state,
+  asOf: cycle.asOf,
+  dueOn: cycle.dueOn ?? null,
+  closedAt: cycle.closedAt ?? null,
+  coverage: coverage.coverage,
+  covered: coverage.objectives.covered,
+  expected: completion.expected,
+  submitted: completion.submitted,
+})
+
 /** Each cycle of the plan (oldest first) with its coverage and completion, plus the full numbers. */
 export const cycleHistory = (
   input: HistoryInput,
@@ -392,22 +410,7 @@ export const cycleHistory = (
   sortCycles(input.cycles).map((cycle) => {
     const coverage = coverageAsOf(input, cycle, now, options)
     const completion = cycleCompletion(input, cycle, now)
-    return {
-      summary: {
-        id: cycle.id,
-        name: cycle.name,
-        state: cycle.state,
-        asOf: cycle.asOf,
-        dueOn: cycle.dueOn ?? null,
-        closedAt: cycle.closedAt ?? null,
-        coverage: coverage.coverage,
-        covered: coverage.objectives.covered,
-        expected: completion.expected,
-        submitted: completion.submitted,
-      },
-      coverage,
-      completion,
-    }
+    return { summary: cycleSummary(cycle, coverage, completion), coverage, completion }
   })
 
 /** An initiative's values on one side of a comparison. */

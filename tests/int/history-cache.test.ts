@@ -9,7 +9,10 @@
  *   (the reference), for a member and for a reader of the public view;
  * - a second view reads no progress update; an update in the open cycle expires the views but not
  *   the closed part; closing the cycle moves the closed line and the numbers follow;
- * - members and the public view are cached apart and differ.
+ * - members and the public view are cached apart and differ;
+ * - the numbers as of a closed cycle are computed once: a save that changes nothing they count
+ *   leaves them cached (and `?cycle=` of a closed cycle then reads no update), one that does
+ *   computes them again, equal to lib/plan's over the history read afresh.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 
@@ -19,6 +22,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 const cacheFake = vi.hoisted(() => ({
   entries: new Map<string, { body: string; tags: string[] }>(),
   expired: [] as string[],
+  /** the keys of the entries written, in order */
+  written: [] as string[],
 }))
 vi.mock('next/cache', async (original) => {
   const inside = new AsyncLocalStorage<boolean>()
@@ -38,6 +43,7 @@ vi.mock('next/cache', async (original) => {
         if (hit) return JSON.parse(hit.body) as T
         const result = await inside.run(true, () => cb(...args))
         cacheFake.entries.set(key, { body: JSON.stringify(result), tags: options.tags ?? [] })
+        cacheFake.written.push(key)
         return result
       },
     revalidateTag: (tag: string) => {
@@ -64,6 +70,7 @@ import {
   cycleCompletion,
   cycleHistory,
   findStale,
+  initiativesAsOf,
   type HistoryInput,
 } from '@/lib/plan/cycles'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
@@ -374,5 +381,101 @@ describe('the dashboard’s data is kept in parts by section', () => {
     expect(forPublic.input.initiatives.some((i) => i.visibility === 'members')).toBe(false)
     const ids = (list: { id: unknown }[]) => list.map((i) => String(i.id)).sort()
     expect(ids(forPublic.input.initiatives)).toEqual(ids(await allInitiatives(lapsed)))
+  })
+})
+
+describe('the numbers as of a closed cycle are computed once', () => {
+  /** How many entries of this kind were written since the last reset. */
+  const writes = (kind: string) => cacheFake.written.filter((k) => k.includes(`,${kind},`)).length
+
+  it('a save that changes no number they count leaves them cached; one that does computes them again, as a read afresh gives them', async () => {
+    cacheFake.entries.clear()
+    cacheFake.written.length = 0
+    const data = (await loadHistoryData(SEED_PLAN_SLUG, member))!
+    const last = data.history.cycles.filter((c) => c.state === 'closed').at(-1)!
+    const first = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+    expect(writes('closed-numbers')).toBe(1)
+    // the cycles JSON and `?cycle=` of a closed cycle use the same numbers
+    await cyclesForPlan(SEED_PLAN_SLUG, member)
+    await getPlanCoverageAsOf(SEED_PLAN_SLUG, member, {}, String(last.id))
+    expect(writes('closed-numbers')).toBe(1)
+
+    // a title is saved: the views are computed again, the closed cycles' numbers are not
+    const renamed = data.history.initiatives.find((i) => i.published)!
+    cacheFake.expired.length = 0
+    cacheFake.written.length = 0
+    await payload.update({
+      collection: 'initiatives',
+      id: renamed.id as number,
+      data: { title: `${renamed.title} (renamed)` },
+    })
+    expect(cacheFake.expired).toContain(`plan:${plan}:work`)
+    const finds = updatesFinds()
+    const afterTitle = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+    expect(writes('dashboard-history')).toBe(1)
+    expect(writes('closed-numbers')).toBe(0)
+    // the closed part of the history came from the cache: only the recent updates were read
+    expect(finds.count()).toBe(1)
+    finds.restore()
+    expect(afterTitle.cycles).toEqual(first.cycles)
+    // `?cycle=` of a closed cycle needs no update at all, and stays within 6 queries
+    const asOfFinds = updatesFinds()
+    const asOf = await countQueries(payload, () =>
+      getPlanCoverageAsOf(SEED_PLAN_SLUG, member, {}, String(last.id)),
+    )
+    asOfFinds.restore()
+    expect(asOfFinds.count()).toBe(0)
+    expect(asOf.databaseQueries).toBeLessThanOrEqual(6)
+    const whole = await reference(member)
+    expect(await getPlanCoverageAsOf(SEED_PLAN_SLUG, member, {}, String(last.id))).toEqual(
+      coverageAsOf(whole, last, new Date(), { audience: 'members' }),
+    )
+
+    // an initiative active as of the last closed cycle serves another objective instead (its
+    // progress updates keep no copy of its objectives, so the closed part of the history stays):
+    // the numbers as of that cycle change, and are computed again
+    const atLast = initiativesAsOf(whole.initiatives, whole.updates, new Date(last.closedAt!)).find(
+      (i) =>
+        i.published &&
+        i.objectives.length > 0 &&
+        ['planned', 'in-progress', 'completed'].includes(i.status),
+    )!
+    const served = atLast.objectives
+    const other = data.input.objectives.find((o) => !served.map(String).includes(String(o.id)))!
+    cacheFake.expired.length = 0
+    cacheFake.written.length = 0
+    await payload.update({
+      collection: 'initiatives',
+      id: atLast.id as number,
+      data: { objectives: [other.id as number] },
+    })
+    expect(cacheFake.expired).not.toContain(`plan:${plan}:closed-history`)
+    const moved = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+    expect(writes('closed-numbers')).toBe(1)
+    const fresh = await reference(member)
+    const expected = cycleHistory(fresh, new Date(), { audience: 'members' })
+      .filter((c) => c.summary.state !== 'draft')
+      .map((c) => c.coverage)
+    expect(moved.cycles.map((c) => c.coverage)).toEqual(expected)
+    const lastIndex = moved.cycles.findIndex((c) => String(c.cycle.id) === String(last.id))
+    expect(moved.cycles[lastIndex]!.coverage.goals).not.toEqual(
+      first.cycles[lastIndex]!.coverage.goals,
+    )
+    const cycles = await cyclesForPlan(SEED_PLAN_SLUG, member)
+    if (cycles.status !== 200) throw new Error(cycles.error)
+    expect(cycles.cycles).toEqual(
+      cycleHistory(fresh, new Date(), { audience: 'members' }).map((c) => c.summary),
+    )
+
+    await payload.update({
+      collection: 'initiatives',
+      id: atLast.id as number,
+      data: { objectives: served as number[] },
+    })
+    await payload.update({
+      collection: 'initiatives',
+      id: renamed.id as number,
+      data: { title: renamed.title },
+    })
   })
 })

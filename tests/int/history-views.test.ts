@@ -8,7 +8,7 @@
  * - a bad `?cycle=` on the dashboard page gets a message, not a 404.
  */
 import { createLocalReq, type Payload, type Where } from 'payload'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { CoverageUser } from '@/lib/data/coverage'
 import {
@@ -232,6 +232,45 @@ describe('the Stale column and filter of the initiatives list', () => {
     expect(after).not.toEqual(before)
     const filtered = await listed((await listFilter('true'))!)
     expect(titles(filtered)).toEqual(after)
+  })
+
+  it('is not computed for the copy of a document an update reads before saving it', async () => {
+    // Payload reads the document (overriding access) before every update: the plan's stale set,
+    // read there on every staff save, is the plan's whole history as documents
+    const [initiative] = await listed()
+    let updateFinds = 0
+    const find = payload.find.bind(payload)
+    const spy = vi.spyOn(payload, 'find').mockImplementation(((args: {
+      collection: string
+      where?: unknown
+    }) => {
+      // the plan's updates (the stale set's read), not the initiative's own (its copies' sync)
+      if (args.collection === 'progress-updates' && JSON.stringify(args.where).includes('"plan"'))
+        updateFinds += 1
+      return find(args as Parameters<typeof find>[0])
+    }) as typeof payload.find)
+    try {
+      await payload.update({
+        collection: 'initiatives',
+        id: initiative!.id,
+        data: { title: `${initiative!.title} (saved)` },
+        select: { title: true },
+        user: admin,
+        overrideAccess: false,
+      })
+    } finally {
+      spy.mockRestore()
+    }
+    expect(updateFinds).toBe(0)
+    await payload.update({
+      collection: 'initiatives',
+      id: initiative!.id,
+      data: { title: initiative!.title },
+      user: admin,
+      overrideAccess: false,
+    })
+    // a person's read still gets it
+    expect((await listed()).every((d) => typeof d.stale === 'boolean')).toBe(true)
   })
 
   it('is staff only: a member reading initiatives over REST never gets it', async () => {

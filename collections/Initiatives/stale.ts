@@ -2,8 +2,8 @@ import type { BaseFilter, Field, PayloadRequest, Where } from 'payload'
 
 import { isStaff } from '@/lib/auth/roles'
 import { env } from '@/lib/env'
-import { loadStaleByPlan, type StaleByPlan } from '@/lib/data/staleness'
-import { idOf, type Relation } from '@/lib/format/ids'
+import { loadStaleByPlan, type PublishedInitiative, type StaleByPlan } from '@/lib/data/staleness'
+import { idOf } from '@/lib/format/ids'
 import type { Id } from '@/lib/plan/types'
 import { staffFieldOnly } from '@/collections/access/roles'
 
@@ -33,11 +33,16 @@ const memoOf = (req: PayloadRequest): StaleMemo => {
   return memo
 }
 
-const load = (req: PayloadRequest, plan?: string): Promise<StaleByPlan> =>
+const load = (
+  req: PayloadRequest,
+  plan?: string,
+  one?: { initiative: Id; published?: PublishedInitiative },
+): Promise<StaleByPlan> =>
   loadStaleByPlan(req.payload, {
     user: req.user,
     req,
     plan,
+    ...one,
     now: new Date(),
     staleAfterDays: env().staleAfterDays,
   })
@@ -56,6 +61,24 @@ const planStale = async (req: PayloadRequest, plan: string): Promise<ReadonlyMap
   let entry = memo.plans.get(plan)
   if (!entry) memo.plans.set(plan, (entry = load(req, plan)))
   return (await entry).get(plan) ?? new Map()
+}
+
+/**
+ * Whether one initiative is stale, from its plan's cycles and its own updates (two small finds,
+ * not three plan-wide ones). The document read holds the initiative as published when it is
+ * published and carries the fields findStale reads; otherwise (a draft read) it is read too.
+ * Never memoised: a save's answer is read after its write and must show the value after it.
+ */
+async function oneStale(req: PayloadRequest, plan: string, doc: PublishedInitiative) {
+  const published =
+    doc._status === 'published' &&
+    doc.status !== undefined &&
+    doc.createdAt !== undefined &&
+    doc.section !== undefined &&
+    doc.visibility !== undefined
+      ? doc
+      : undefined
+  return (await load(req, plan, { initiative: doc.id, published })).get(plan)?.has(String(doc.id))
 }
 
 /**
@@ -80,15 +103,18 @@ export const staleField: Field = {
   },
   hooks: {
     afterRead: [
-      async ({ data, req, overrideAccess }) => {
+      async ({ data, findMany, req, overrideAccess }) => {
         // a read that overrides access is Payload's or a hook's, not a person's (an update reads
         // the document so before saving it): computing the plan's stale set there read its whole
         // history as documents on every staff save (at 50,000 initiatives × 8 cycles the server
         // ran out of its heap)
         if (overrideAccess || !isStaff(req.user)) return undefined
-        const plan = idOf((data as { plan?: Relation } | undefined)?.plan)
-        const id = (data as { id?: unknown } | undefined)?.id
+        const doc = data as PublishedInitiative | undefined
+        const plan = idOf(doc?.plan)
+        const id = doc?.id
         if (plan == null || id == null) return false
+        // a list: each plan's stale set once per request; one document: that initiative only
+        if (!findMany) return (await oneStale(req, String(plan), doc!)) ?? false
         return (await planStale(req, String(plan))).has(String(id))
       },
     ],

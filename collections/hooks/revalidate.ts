@@ -126,18 +126,48 @@ const changedViews = (doc: InitiativeVersion, before: InitiativeVersion) => ({
   work: fieldsOf(doc, WORK_FIELDS) !== fieldsOf(before, WORK_FIELDS),
 })
 
-/** The goal-area page tags of these objectives (each goal area's plan and number). */
-async function goalAreaTags(req: PayloadRequest, objectives: Id[]): Promise<string[]> {
-  if (objectives.length === 0) return []
-  const found = await req.payload.find({
-    collection: 'objectives',
-    where: { id: { in: objectives } },
-    depth: 0,
-    pagination: false,
-    select: { goal: true },
+/**
+ * The goal area of each objective an initiative's save has just read (planFromObjectives reads
+ * them to check the plan): its afterChange needs them for the tags, with no second find. Set by
+ * every initiative save before its write and taken by its own revalidateInitiative, so nothing
+ * written in between can have moved them.
+ */
+const objectiveGoals = new WeakMap<PayloadRequest, Map<string, Id | null>>()
+
+/** Remembers the goal areas of the objectives this save read (planFromObjectives). */
+export function rememberObjectiveGoals(
+  req: PayloadRequest,
+  objectives: { id: Id; goal?: unknown }[],
+): void {
+  objectiveGoals.set(
     req,
-  })
-  const goalIds = [...new Set(found.docs.map((o) => idOf(o.goal)).filter((id) => id != null))]
+    new Map(objectives.map((o) => [String(o.id), idOf(o.goal as Relation) ?? null])),
+  )
+}
+
+/** The goal-area page tags of these objectives (each goal area's plan and number). */
+async function goalAreaTags(
+  req: PayloadRequest,
+  objectives: Id[],
+  known: Map<string, Id | null> = new Map(),
+): Promise<string[]> {
+  if (objectives.length === 0) return []
+  const missing = objectives.filter((id) => !known.has(String(id)))
+  const found = missing.length
+    ? await req.payload.find({
+        collection: 'objectives',
+        where: { id: { in: missing } },
+        depth: 0,
+        pagination: false,
+        select: { goal: true },
+        req,
+      })
+    : { docs: [] }
+  const goalOf = [
+    ...objectives.flatMap((id) => (known.has(String(id)) ? [known.get(String(id))] : [])),
+    ...found.docs.map((o) => idOf(o.goal)),
+  ]
+  const goalIds = [...new Set(goalOf.filter((id) => id != null))]
   if (goalIds.length === 0) return []
   const goals = await req.payload.find({
     collection: 'goals',
@@ -163,6 +193,7 @@ async function initiativeTags(
   req: PayloadRequest,
   versions: { plan?: unknown; section?: unknown; objectives?: unknown }[],
   changed: { counts: boolean; work: boolean },
+  knownGoals?: Map<string, Id | null>,
 ): Promise<string[]> {
   const tags: string[] = []
   const objectives: Id[] = []
@@ -178,7 +209,7 @@ async function initiativeTags(
     if (section != null) tags.push(cacheTags.section(section))
     objectives.push(...idsOf(version.objectives as Relation[]))
   }
-  tags.push(...(await goalAreaTags(req, [...new Set(objectives.map(String))])))
+  tags.push(...(await goalAreaTags(req, [...new Set(objectives.map(String))], knownGoals)))
   return tags
 }
 
@@ -190,11 +221,19 @@ export const revalidateInitiative: CollectionAfterChangeHook = async ({
   req,
   context,
 }) => {
+  // this save's own objectives, read before its write (planFromObjectives): taken, not kept
+  const knownGoals = objectiveGoals.get(req)
+  objectiveGoals.delete(req)
   if (context.disableRevalidate) return doc
   if (await savedOnlyADraft({ collection: 'initiatives', doc, operation, req })) return doc
   const before = operation === 'create' ? undefined : previousDoc
   await expireTags(
-    await initiativeTags(req, before ? [doc, before] : [doc], changedViews(doc, before)),
+    await initiativeTags(
+      req,
+      before ? [doc, before] : [doc],
+      changedViews(doc, before),
+      knownGoals,
+    ),
     req,
     context,
   )

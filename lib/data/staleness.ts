@@ -107,14 +107,35 @@ export interface StaleQuery {
   req?: PayloadRequest
   /** one plan; all plans the person may read when omitted */
   plan?: Id
+  /**
+   * One initiative of `plan`: its own updates only, since an initiative's staleness depends on
+   * nothing but its own record, its own updates and its plan's cycles (findStale).
+   */
+  initiative?: Id
+  /** that initiative as published, when the caller holds it (one find fewer) */
+  published?: PublishedInitiative
   now: Date
   staleAfterDays: number
+}
+
+/** The fields of an initiative as published that findStale reads. */
+export interface PublishedInitiative {
+  id: Id
+  title?: string | null
+  plan?: Relation
+  section?: Relation
+  status?: unknown
+  visibility?: unknown
+  _status?: unknown
+  createdAt?: unknown
 }
 
 /**
  * The stale initiatives of one plan or of every plan the person may read, as of `now`: three
  * finds whatever the size (cycles, progress updates and initiatives, `depth: 0`, a `select`, no
- * pagination), then `findStale` per plan over the initiatives as published.
+ * pagination), then `findStale` per plan over the initiatives as published. With `initiative`
+ * (and `plan`), that initiative's only: the plan's cycles and its own updates, and itself unless
+ * `published` is given.
  */
 export async function loadStaleByPlan(payload: Payload, query: StaleQuery): Promise<StaleByPlan> {
   const asPerson = {
@@ -125,28 +146,33 @@ export async function loadStaleByPlan(payload: Payload, query: StaleQuery): Prom
     ...(query.req ? { req: query.req } : {}),
   }
   const where: Where = query.plan == null ? {} : { plan: { equals: query.plan } }
+  const one = query.plan != null && query.initiative != null
+  const own = (field: string): Where =>
+    one ? { and: [where, { [field]: { equals: query.initiative } }] } : where
   const [cycleDocs, updateDocs, initiativeDocs] = await Promise.all([
     payload.find({ collection: 'cycles', where, select: CYCLE_SELECT, ...asPerson }),
     payload.find({
       collection: 'progress-updates',
-      where,
+      where: own('initiative'),
       select: { ...UPDATE_SELECT, plan: true },
       ...asPerson,
     }),
-    payload.find({
-      collection: 'initiatives',
-      where,
-      select: {
-        title: true,
-        plan: true,
-        section: true,
-        status: true,
-        visibility: true,
-        _status: true,
-        createdAt: true,
-      },
-      ...asPerson,
-    }),
+    one && query.published
+      ? { docs: [query.published] }
+      : payload.find({
+          collection: 'initiatives',
+          where: own('id'),
+          select: {
+            title: true,
+            plan: true,
+            section: true,
+            status: true,
+            visibility: true,
+            _status: true,
+            createdAt: true,
+          },
+          ...asPerson,
+        }),
   ])
   type PlanHistory = { cycles: Cycle[]; updates: ProgressUpdate[]; initiatives: InitiativeRecord[] }
   const plans = new Map<string, PlanHistory>()
@@ -166,12 +192,12 @@ export async function loadStaleByPlan(payload: Payload, query: StaleQuery): Prom
     const record = updateRecord(u)
     if (record) planOf(u.plan)?.updates.push(record)
   }
-  for (const i of initiativeDocs.docs) {
+  for (const i of initiativeDocs.docs as PublishedInitiative[]) {
     const section = idOf(i.section)
     if (section == null || !isStatus(i.status)) continue
     planOf(i.plan)?.initiatives.push({
       id: i.id,
-      title: i.title,
+      title: i.title ?? '',
       section,
       objectives: [],
       status: i.status,

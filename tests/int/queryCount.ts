@@ -53,10 +53,30 @@ export async function countQueries(
   const connection = db.connection as
     { set: (key: string, value: unknown) => void; get: (key: string) => unknown } | undefined
   if (client && typeof client.execute === 'function') {
-    wrap(client, 'execute', () => (count.databaseQueries += 1))
-    wrap(client, 'batch', (args) => {
-      count.databaseQueries += Array.isArray(args[0]) ? args[0].length : 1
-    })
+    const countStatements = (target: Record<string, unknown>) => {
+      wrap(target, 'execute', () => (count.databaseQueries += 1))
+      wrap(target, 'batch', (args) => {
+        count.databaseQueries += Array.isArray(args[0]) ? args[0].length : 1
+      })
+    }
+    countStatements(client)
+    // a write's statements run in a transaction of their own (BEGIN and COMMIT counted as one each)
+    const transaction = client.transaction
+    if (typeof transaction === 'function') {
+      client.transaction = async function (this: unknown, ...args: unknown[]) {
+        const tx = (await (transaction as (...a: unknown[]) => Promise<unknown>).apply(
+          this,
+          args,
+        )) as Record<string, unknown>
+        count.databaseQueries += 1
+        wrap(tx, 'commit', () => (count.databaseQueries += 1))
+        countStatements(tx)
+        return tx
+      }
+      restore.push(() => {
+        client.transaction = transaction
+      })
+    }
   } else if (connection) {
     const before = connection.get('debug')
     connection.set('debug', () => (count.databaseQueries += 1))

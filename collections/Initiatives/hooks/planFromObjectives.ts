@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { fieldError } from '@/collections/hooks/refusals'
+import { rememberObjectiveGoals } from '@/collections/hooks/revalidate'
 import { idOf, type Relation } from '@/lib/format/ids'
 import { singlePlanOf } from '@/lib/plan/rules'
 
@@ -16,17 +17,22 @@ export const planFromObjectives: CollectionBeforeChangeHook = async ({
     (id, index) => listed.findIndex((other) => String(other) === String(id)) === index,
   )
   // A draft may be saved before its objectives are chosen; publishing requires them.
-  if (chosen.length === 0 && data._status === 'draft') return data
+  if (chosen.length === 0 && data._status === 'draft') {
+    rememberObjectiveGoals(req, [])
+    return data
+  }
   const found = chosen.length
     ? await req.payload.find({
         collection: 'objectives',
         where: { id: { in: chosen } },
         depth: 0,
         pagination: false,
-        select: { code: true, plan: true },
+        // the goal areas too: this save's revalidation tags their pages (one find, not two)
+        select: { code: true, plan: true, goal: true },
         req,
       })
     : { docs: [] }
+  rememberObjectiveGoals(req, found.docs)
   const missing = chosen.length - found.docs.length
   const result =
     missing > 0

@@ -212,6 +212,17 @@ async function boardReader(cookie) {
   }
 }
 
+/** The editor saves an initiative's `lead` (REST, staff token); `saved` keeps what was acknowledged. */
+async function saveLead(token, id, value, saved) {
+  const res = await hit('editor', 'PATCH /api/initiatives/<id>', `/api/initiatives/${id}?depth=0`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `JWT ${token}`, origin: base },
+    body: JSON.stringify({ lead: value }),
+  })
+  if (res.status === 200) saved.set(id, value)
+  return res
+}
+
 /** Saves `lead` on a few initiatives, ~5 times a second, remembering each one's last saved value. */
 async function editor(token, ids, saved) {
   let n = 0
@@ -220,22 +231,9 @@ async function editor(token, ids, saved) {
     const id = ids[n % ids.length]
     const value = `load-${n}-${Date.now()}`
     n++
-    const res = await hit(
-      'editor',
-      'PATCH /api/initiatives/<id>',
-      `/api/initiatives/${id}?depth=0`,
-      {
-        method: 'PATCH',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `JWT ${token}`,
-          origin: base,
-        },
-        body: JSON.stringify({ lead: value }),
-      },
-    )
-    if (res.status === 200) saved.set(id, value)
-    else failures.push(`editor save of initiative ${id}: ${res.status} ${res.text.slice(0, 200)}`)
+    const res = await saveLead(token, id, value, saved)
+    if (res.status !== 200)
+      failures.push(`editor save of initiative ${id}: ${res.status} ${res.text.slice(0, 200)}`)
     await sleep(Math.max(0, 200 - (Date.now() - started)))
   }
 }
@@ -511,25 +509,7 @@ try {
     const get = (who, route, url, cookie) => async () =>
       (await hit(who, route, url, cookie ? { headers: { cookie } } : {})).status
     let n = 0
-    const save = async () => {
-      const value = `cost-${n++}-${Date.now()}`
-      const res = await hit(
-        'editor',
-        'PATCH /api/initiatives/<id>',
-        `/api/initiatives/${id}?depth=0`,
-        {
-          method: 'PATCH',
-          headers: {
-            'content-type': 'application/json',
-            authorization: `JWT ${token}`,
-            origin: base,
-          },
-          body: JSON.stringify({ lead: value }),
-        },
-      )
-      if (res.status === 200) saved.set(id, value)
-      return res.status
-    }
+    const save = async () => (await saveLead(token, id, `cost-${n++}-${Date.now()}`, saved)).status
     const pageShows = (url) => async () => {
       const res = await hit('anonymous', 'GET (after a save)', url)
       if (!res.text.includes(saved.get(id))) failures.push(`${url} does not show the saved lead`)

@@ -14,8 +14,6 @@
  *   leaves them cached (and `?cycle=` of a closed cycle then reads no update), one that does
  *   computes them again, equal to lib/plan's over the history read afresh.
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -25,35 +23,9 @@ const cacheFake = vi.hoisted(() => ({
   /** the keys of the entries written, in order */
   written: [] as string[],
 }))
-vi.mock('next/cache', async (original) => {
-  const inside = new AsyncLocalStorage<boolean>()
-  return {
-    ...(await original<typeof import('next/cache')>()),
-    unstable_cache:
-      <A extends unknown[], T>(
-        cb: (...args: A) => Promise<T>,
-        keyParts: string[] = [],
-        options: { tags?: string[] } = {},
-      ) =>
-      async (...args: A): Promise<T> => {
-        // Next: an unstable_cache inside another's callback calls its function, uncached
-        if (inside.getStore()) return cb(...args)
-        const key = `${cb.toString()}-${keyParts.join(',')}-${JSON.stringify(args)}`
-        const hit = cacheFake.entries.get(key)
-        if (hit) return JSON.parse(hit.body) as T
-        const result = await inside.run(true, () => cb(...args))
-        cacheFake.entries.set(key, { body: JSON.stringify(result), tags: options.tags ?? [] })
-        cacheFake.written.push(key)
-        return result
-      },
-    revalidateTag: (tag: string) => {
-      cacheFake.expired.push(tag)
-      for (const [key, entry] of cacheFake.entries) {
-        if (entry.tags.includes(tag)) cacheFake.entries.delete(key)
-      }
-    },
-  }
-})
+vi.mock('next/cache', async (original) =>
+  (await import('./nextCacheFake')).fakeNextCache(() => original(), cacheFake),
+)
 
 import { getPlanCoverage, loadCoverageData, type CoverageUser } from '@/lib/data/coverage'
 import {

@@ -14,8 +14,6 @@
  * - an initiative made public appears in its goal area's and section's views, and is gone again
  *   once it is members-only.
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -23,34 +21,9 @@ const cacheFake = vi.hoisted(() => ({
   entries: new Map<string, { body: string; tags: string[] }>(),
   expired: [] as string[],
 }))
-vi.mock('next/cache', async (original) => {
-  const inside = new AsyncLocalStorage<boolean>()
-  return {
-    ...(await original<typeof import('next/cache')>()),
-    unstable_cache:
-      <A extends unknown[], T>(
-        cb: (...args: A) => Promise<T>,
-        keyParts: string[] = [],
-        options: { tags?: string[] } = {},
-      ) =>
-      async (...args: A): Promise<T> => {
-        // Next: an unstable_cache inside another's callback calls its function, uncached
-        if (inside.getStore()) return cb(...args)
-        const key = `${cb.toString()}-${keyParts.join(',')}-${JSON.stringify(args)}`
-        const hit = cacheFake.entries.get(key)
-        if (hit) return JSON.parse(hit.body) as T
-        const result = await inside.run(true, () => cb(...args))
-        cacheFake.entries.set(key, { body: JSON.stringify(result), tags: options.tags ?? [] })
-        return result
-      },
-    revalidateTag: (tag: string) => {
-      cacheFake.expired.push(tag)
-      for (const [key, entry] of cacheFake.entries) {
-        if (entry.tags.includes(tag)) cacheFake.entries.delete(key)
-      }
-    },
-  }
-})
+vi.mock('next/cache', async (original) =>
+  (await import('./nextCacheFake')).fakeNextCache(() => original(), cacheFake),
+)
 
 import {
   getGoalView,

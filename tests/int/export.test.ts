@@ -15,7 +15,7 @@ import { loadHistoryData } from '@/lib/data/cycles'
 import { cycleHistory } from '@/lib/plan/cycles'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
 import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
-import { BASE, getTestPayload, loginToken, seedDemo } from './helpers'
+import { BASE, getTestPayload, loginToken, seedDemo, seededPlanId } from './helpers'
 
 let payload: Payload
 let planId: number | string
@@ -82,12 +82,7 @@ async function get(pathAndQuery: string, token?: string) {
 beforeAll(async () => {
   payload = await getTestPayload()
   await seedDemo(payload)
-  const plan = await payload.find({
-    collection: 'plans',
-    where: { slug: { equals: SEED_PLAN_SLUG } },
-    limit: 1,
-  })
-  planId = plan.docs[0]!.id
+  planId = await seededPlanId(payload)
 })
 
 afterAll(async () => {

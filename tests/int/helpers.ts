@@ -4,7 +4,7 @@ import { expect } from 'vitest'
 
 import config from '@payload-config'
 import { env } from '@/lib/env'
-import { seed } from '@/lib/seed'
+import { seed, SEED_PLAN_SLUG } from '@/lib/seed'
 
 export const DEMO_PASSWORD = 'lodestar-demo'
 export const BASE = 'http://localhost:3000'
@@ -17,6 +17,20 @@ export async function getTestPayload(): Promise<Payload> {
 /** The seed as `npm run seed` runs it, demo accounts included. */
 export async function seedDemo(payload: Payload) {
   return seed({ payload, demo: true, demoPassword: DEMO_PASSWORD, log: () => {} })
+}
+
+/** The id of the plan seedDemo stores (SEED_PLAN_SLUG): the plan most tests read and change. */
+export async function seededPlanId(payload: Payload): Promise<number> {
+  const { docs } = await payload.find({
+    collection: 'plans',
+    where: { slug: { equals: SEED_PLAN_SLUG } },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+  })
+  const plan = docs[0]
+  if (!plan) throw new Error(`No seeded plan "${SEED_PLAN_SLUG}": call seedDemo first`)
+  return plan.id
 }
 
 /**

@@ -46,7 +46,7 @@ import {
   type HistoryInput,
 } from '@/lib/plan/cycles'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
-import { findPerson, getTestPayload, seedDemo } from './helpers'
+import { findPerson, getTestPayload, seedDemo, seededPlanId } from './helpers'
 import { countQueries } from './queryCount'
 
 let payload: Payload
@@ -62,8 +62,7 @@ beforeAll(async () => {
   // a lapsed member reads what the public reads
   lapsed = await findPerson(payload, 'members', '100003')
   editor = await findPerson(payload, 'users', 'editor@example.org')
-  plan = (await payload.find({ collection: 'plans', where: { slug: { equals: SEED_PLAN_SLUG } } }))
-    .docs[0]!.id
+  plan = await seededPlanId(payload)
 })
 
 afterAll(async () => {

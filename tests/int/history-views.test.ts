@@ -19,7 +19,15 @@ import {
 } from '@/lib/data/cycles'
 import { coverageAsOf, cycleCutoff, findStale, initiativesAsOf } from '@/lib/plan/cycles'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
-import { closeOpenCycle, findPerson, getTestPayload, loginToken, rest, seedDemo } from './helpers'
+import {
+  closeOpenCycle,
+  findPerson,
+  getTestPayload,
+  loginToken,
+  rest,
+  seedDemo,
+  seededPlanId,
+} from './helpers'
 
 let payload: Payload
 let admin: Awaited<ReturnType<typeof findPerson>>
@@ -29,14 +37,7 @@ beforeAll(async () => {
   payload = await getTestPayload()
   await seedDemo(payload)
   admin = await findPerson(payload, 'users', 'admin@example.org')
-  const plan = await payload.find({
-    collection: 'plans',
-    where: { slug: { equals: SEED_PLAN_SLUG } },
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-  })
-  planId = plan.docs[0]!.id
+  planId = await seededPlanId(payload)
 })
 
 afterAll(async () => {

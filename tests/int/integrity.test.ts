@@ -6,8 +6,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { SEED_PLAN_SLUG } from '@/lib/seed'
-import { findPerson, getTestPayload, seedDemo } from './helpers'
+import { findPerson, getTestPayload, seedDemo, seededPlanId } from './helpers'
 
 const expired = vi.hoisted(() => [] as string[])
 vi.mock('next/cache', async (original) => ({
@@ -52,8 +51,7 @@ beforeAll(async () => {
   payload = await getTestPayload()
   await seedDemo(payload)
   editor = await findPerson(payload, 'users', 'editor@example.org')
-  planA = (await payload.find({ collection: 'plans', where: { slug: { equals: SEED_PLAN_SLUG } } }))
-    .docs[0]!.id
+  planA = await seededPlanId(payload)
   sectionId = (await payload.find({ collection: 'sections', limit: 1 })).docs[0]!.id
   const objectives = await payload.find({ collection: 'objectives', pagination: false, depth: 0 })
   for (const o of objectives.docs) objectiveIds[o.code!] = o.id

@@ -7,8 +7,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { SEED_PLAN_SLUG } from '@/lib/seed'
-import { findPerson, getTestPayload, loginToken, rest, seedDemo } from './helpers'
+import { findPerson, getTestPayload, loginToken, rest, seedDemo, seededPlanId } from './helpers'
 
 let payload: Payload
 let planId: number | string
@@ -17,11 +16,7 @@ const system = { context: { disableRevalidate: true } }
 beforeAll(async () => {
   payload = await getTestPayload()
   await seedDemo(payload)
-  const { docs } = await payload.find({
-    collection: 'plans',
-    where: { slug: { equals: SEED_PLAN_SLUG } },
-  })
-  planId = docs[0]!.id
+  planId = await seededPlanId(payload)
 })
 
 afterAll(async () => {

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { cacheTags } from '@/lib/data/tags'
 import { idOf, type Relation } from '@/lib/format/ids'
-import { SEED_PLAN_SLUG } from '@/lib/seed'
-import { findPerson, getTestPayload, loginToken, rest, seedDemo } from './helpers'
+import { findPerson, getTestPayload, loginToken, rest, seedDemo, seededPlanId } from './helpers'
 import { countQueries } from './queryCount'
 
 const expired = vi.hoisted(() => [] as string[])
@@ -32,14 +31,7 @@ beforeAll(async () => {
   payload = await getTestPayload()
   await seedDemo(payload)
   admin = await findPerson(payload, 'users', 'admin@example.org')
-  const plan = await payload.find({
-    collection: 'plans',
-    where: { slug: { equals: SEED_PLAN_SLUG } },
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-  })
-  planId = plan.docs[0]!.id
+  planId = await seededPlanId(payload)
   editorToken = await loginToken('users', 'editor@example.org')
 })
 

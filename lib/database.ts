@@ -6,6 +6,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj, Payload } from 'payload'
 
 import type { Env } from './env'
+import { withConfiguredSqlite } from './sqlite'
 import { migrations } from '@/migrations'
 
 /**
@@ -31,18 +32,20 @@ export function databaseAdapter(env: Env): DatabaseAdapterObj {
     return env.mongoCompat ? withoutProjectedUpdates(adapter) : adapter
   }
   ensureSqliteDirectory(env.databaseUri)
-  return sqliteAdapter({
+  // WAL, synchronous=NORMAL and a busy timeout on every connection, one write transaction at a
+  // time in this process (lib/sqlite.ts; durability: docs/architecture.md, "SQLite connections")
+  const adapter = sqliteAdapter({
     client: { url: env.databaseUri },
     push: false,
     migrationDir: path.resolve(process.cwd(), 'migrations'),
     prodMigrations: migrations,
     // Without this, SQLite runs each write outside a transaction.
     transactionOptions: {},
-    busyTimeout: 5000,
     // ids are never reused: a deleted member's id given to a new account would make the old
     // member's session cookie read as the new one (the sessions also check the member number)
     autoIncrement: true,
   })
+  return withConfiguredSqlite(adapter, env.databaseUri)
 }
 
 /**

@@ -47,15 +47,28 @@ function read(bytes: Buffer, name: string) {
     squashed: raw.replace(/\s+/g, '').toLowerCase(),
     lines: raw.split('\n').map((l) => l.trim()),
     pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]),
+    file,
   }
 }
 const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase()
 
-/** The seeded plan with EXTRA generated initiatives, all serving objective 1.1 (and one more). */
-function grown(listing: ReportListing) {
+/** The text of each page (index 0 is page 1), squashed. */
+const pageTexts = (pdf: ReturnType<typeof read>): string[] =>
+  Array.from({ length: pdf.pages }, (_, i) =>
+    squash(
+      execFileSync(
+        'pdftotext',
+        ['-raw', '-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), pdf.file, '-'],
+        { encoding: 'utf8' },
+      ),
+    ),
+  )
+
+/** The seeded plan with `count` generated initiatives, all serving objective 1.1 (and one more). */
+function grown(listing: ReportListing, count = EXTRA) {
   const { input } = data
   const objectives = input.objectives
-  const extra = Array.from({ length: EXTRA }, (_, n) => ({
+  const extra = Array.from({ length: count }, (_, n) => ({
     id: `generated-${n}`,
     title: `Generated initiative number ${String(n).padStart(3, '0')}`,
     section: input.sections[n % input.sections.length]!.id,
@@ -203,11 +216,20 @@ describe('the full listing', () => {
     expectFullListing(whole, report)
   })
 
+  it('repeats a section’s or objective’s heading with "(continued)" on the pages it runs onto', () => {
+    const pages = pageTexts(whole)
+    expect(expectSectionsContinued(pages, report)).toBeGreaterThanOrEqual(4)
+    expect(expectObjectivesContinued(pages, report)).toBeGreaterThanOrEqual(2)
+  })
+
   it('reads the same when rendered in many parts and joined', async () => {
     const rowsPerPart = 120
     expect(reportParts(report, rowsPerPart).length).toBeGreaterThan(4)
     const parts = read(await renderProgressReport(report, { rowsPerPart }), 'full-parts')
     expectFullListing(parts, report)
+    const pages = pageTexts(parts)
+    expect(expectSectionsContinued(pages, report)).toBeGreaterThanOrEqual(4)
+    expect(expectObjectivesContinued(pages, report)).toBeGreaterThanOrEqual(2)
     // one outline, the appendix's sections under the appendix however many parts it spans
     const outline = await outlineOf(path.join(dir, 'full-parts.pdf'))
     expect(outline).toEqual(await outlineOf(path.join(dir, 'full.pdf')))
@@ -274,5 +296,80 @@ describe('a plan that words its objectives', () => {
     expect(computeCoverage(plain!.input).plan).not.toHaveProperty('objectiveLabel')
     const report = buildProgressReport(plain!.input, { audience: plain!.audience, now: NOW })
     expect(report.goals[0]!.objectives[0]!.name).toBe('1.1')
+  })
+})
+
+/**
+ * A table's group heading repeated on the pages its rows run onto says "(continued)" there, and
+ * only there. Appendix sections: the heading with its count once, where the section starts; every
+ * further appendix page with one of its rows starts it again as "Name (continued)". Returns how
+ * many sections ran onto a further page (the check means nothing unless some do).
+ */
+function expectSectionsContinued(pages: string[], report: ProgressReportModel): number {
+  const start = pages.findIndex((p) => p.includes(squash('Appendix Initiatives by section')))
+  expect(start, 'the appendix').toBeGreaterThan(0)
+  const allTitles = report.sections.flatMap((g) => g.initiatives.map((i) => squash(i.title)))
+  let spanning = 0
+  for (const group of report.sections) {
+    const name = group.abbreviation ? `${group.name} (${group.abbreviation})` : group.name
+    const n = group.activeInitiatives
+    const heading = squash(`${name} ${n} active ${n === 1 ? 'initiative' : 'initiatives'}`)
+    const continued = squash(`${name} (continued)`)
+    const titles = group.initiatives.map((i) => squash(i.title))
+    // a title inside another's would find rows where there are none
+    for (const t of titles) expect(allTitles.filter((o) => o.includes(t))).toEqual([t])
+    const appendix = pages.map((text, i) => ({ text, page: i + 1 })).slice(start)
+    const first = appendix.filter((p) => p.text.includes(heading))
+    expect(
+      first.map((p) => p.page),
+      `${name}: its heading on one page`,
+    ).toHaveLength(1)
+    const starts = first[0]!.page
+    for (const { text, page } of appendix) {
+      const rows = titles.some((t) => text.includes(t))
+      expect([name, page, text.includes(continued)]).toEqual([name, page, rows && page > starts])
+    }
+    if (appendix.some((p) => p.page > starts && p.text.includes(continued))) spanning += 1
+  }
+  return spanning
+}
+
+/**
+ * The goal areas' objectives in the full listing: an objective's heading on the page its rows start
+ * on, then "(continued)" after its text on each further page the heading repeats on. Returns how
+ * many objectives ran onto a further page.
+ */
+function expectObjectivesContinued(pages: string[], report: ProgressReportModel): number {
+  const gaps = pages.findIndex((p) => p.includes(squash('Gaps Objectives without an active')))
+  expect(gaps, 'the gaps part').toBeGreaterThan(0)
+  let spanning = 0
+  for (const objective of report.goals.flatMap((g) => g.objectives)) {
+    const heading = squash(`${objective.name} ${objective.text}`)
+    const continued = squash(`${objective.name} ${objective.text} (continued)`)
+    const shown = pages.slice(0, gaps).flatMap((text, i) => (text.includes(heading) ? [i] : []))
+    expect(shown.length, objective.name).toBeGreaterThan(0)
+    const [first, ...later] = shown
+    expect([objective.name, pages[first!]!.includes(continued)]).toEqual([objective.name, false])
+    for (const i of later) {
+      expect([objective.name, i + 1, pages[i]!.includes(continued)]).toEqual([
+        objective.name,
+        i + 1,
+        true,
+      ])
+    }
+    // pages run on one after the other: no page of the objective's rows without its heading
+    expect(later).toEqual(later.map((_, k) => first! + 1 + k))
+    if (later.length > 0) spanning += 1
+  }
+  return spanning
+}
+
+describe('a table running onto the next page', () => {
+  it('repeats its group heading there with "(continued)", in the default report (one document)', async () => {
+    // a plan small enough that the summary still lists every initiative by section
+    const report = grown('summary', SUMMARY_APPENDIX_LIMIT - 40)
+    expect([report.listing, report.appendix]).toEqual(['summary', true])
+    const pdf = read(await renderProgressReport(report), 'summary-appendix')
+    expect(expectSectionsContinued(pageTexts(pdf), report)).toBeGreaterThanOrEqual(2)
   })
 })

@@ -1,6 +1,7 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer'
 
 import { Bookmarked } from './Bookmarked'
+import { CONTINUED, GroupHeading } from './GroupHeading'
 import { InitiativeCells, InitiativeHeadCells } from './InitiativeCells'
 import type { ProgressReportModel, ReportSectionGroup } from './model'
 import { COLORS, styles } from './theme'
@@ -18,15 +19,16 @@ function SectionTable({ group }: { group: ReportSectionGroup }) {
   const n = group.activeInitiatives
   return (
     <Bookmarked bookmark={{ title: name, fit: true }}>
-      <View style={styles.groupRow} wrap={false} minPresenceAhead={30} fixed>
-        <Text>
-          <Text style={s.sectionName}>{name}</Text>
-          <Text style={s.sectionCount}>
-            {'  '}
-            {n} active {n === 1 ? 'initiative' : 'initiatives'}
+      <GroupHeading minPresenceAhead={30}>
+        {(continued) => (
+          <Text>
+            <Text style={s.sectionName}>{name}</Text>
+            <Text style={s.sectionCount}>
+              {continued ? CONTINUED : `  ${n} active ${n === 1 ? 'initiative' : 'initiatives'}`}
+            </Text>
           </Text>
-        </Text>
-      </View>
+        )}
+      </GroupHeading>
       {group.initiatives.map((initiative) => (
         <View key={initiative.key} style={styles.row} wrap={false}>
           <Text style={[s.title, initiative.active ? {} : s.inactive]}>{initiative.title}</Text>

@@ -3,6 +3,7 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer'
 import { gapsSentence } from '@/lib/plan/coverage'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
+import { CONTINUED, GroupHeading } from './GroupHeading'
 import { statusTitle } from '@/lib/format/labels'
 import { SUMMARY_GAP_WORK_ROWS, type ProgressReportModel, type ReportGap } from './model'
 import { codeWidth, COLORS, styles } from './theme'
@@ -75,11 +76,14 @@ export function GapsSection({
           </View>
           {goals.map((goal) => (
             <View key={goal.number}>
-              <View style={styles.groupRow} wrap={false} minPresenceAhead={24} fixed>
-                <Text style={s.goal}>
-                  Goal Area {goal.number}: {goal.title}
-                </Text>
-              </View>
+              <GroupHeading minPresenceAhead={24}>
+                {(continued) => (
+                  <Text style={s.goal}>
+                    Goal Area {goal.number}: {goal.title}
+                    {continued ? CONTINUED : ''}
+                  </Text>
+                )}
+              </GroupHeading>
               {report.gaps
                 .filter((gap) => gap.goalNumber === goal.number)
                 .map((gap) => (

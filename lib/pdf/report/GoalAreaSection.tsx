@@ -3,6 +3,7 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer'
 import { formatPercent } from '@/lib/plan/coverage'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
+import { CONTINUED, GroupHeading } from './GroupHeading'
 import { InitiativeCells, InitiativeHeadCells } from './InitiativeCells'
 import type { ReportGoal, ReportObjective } from './model'
 import { MoreRow } from './More'
@@ -49,17 +50,25 @@ const s = StyleSheet.create({
   initiative: { flex: 1, paddingLeft: 30, paddingRight: 8 },
   none: { flex: 1, paddingLeft: 30, color: COLORS.muted, fontStyle: 'italic' },
   inactive: { color: COLORS.faint },
+  continued: { color: COLORS.muted },
 })
 
 function ObjectiveRow({ objective }: { objective: ReportObjective }) {
   return (
-    <View style={styles.groupRow} wrap={false} minPresenceAhead={24} fixed>
-      <Text style={[s.code, codeWidth(objective.name)]}>{objective.name}</Text>
-      <Text style={s.objectiveText}>{objective.text}</Text>
-      <Text style={[s.badge, objective.covered ? s.covered : s.gap]}>
-        {objective.covered ? `Covered · ${objective.activeInitiatives} active` : 'Gap'}
-      </Text>
-    </View>
+    <GroupHeading minPresenceAhead={24}>
+      {(continued) => (
+        <>
+          <Text style={[s.code, codeWidth(objective.name)]}>{objective.name}</Text>
+          <Text style={s.objectiveText}>
+            {objective.text}
+            {continued ? <Text style={s.continued}>{CONTINUED}</Text> : null}
+          </Text>
+          <Text style={[s.badge, objective.covered ? s.covered : s.gap]}>
+            {objective.covered ? `Covered · ${objective.activeInitiatives} active` : 'Gap'}
+          </Text>
+        </>
+      )}
+    </GroupHeading>
   )
 }
 

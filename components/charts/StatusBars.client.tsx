@@ -8,6 +8,12 @@ import { ChartFrame } from './ChartFrame.client'
 import { AXIS_COLOUR, GRID_COLOUR, STATUS_COLOURS } from './palette'
 
 /**
+ * Recharts writes a legend's and a tooltip's labels in their series' colours; the status colours
+ * are for marks (3:1), not text (4.5:1), so the words stay ink beside their swatch.
+ */
+const INK_TEXT = { color: 'var(--ink)' }
+
+/**
  * Initiatives stacked by status (workflow order, bottom to top), one bar per point: the status
  * chart (per goal area) and the status mix (per reporting cycle) draw through it.
  */
@@ -42,6 +48,7 @@ export function StatusBars<P extends object>({
         <YAxis allowDecimals={false} stroke={AXIS_COLOUR} fontSize={12} />
         <Tooltip
           cursor={{ fill: 'var(--paper-alt)' }}
+          itemStyle={INK_TEXT}
           {...(tooltipLabel
             ? {
                 labelFormatter: (_: unknown, payload: readonly { payload?: unknown }[]) => {
@@ -51,7 +58,12 @@ export function StatusBars<P extends object>({
               }
             : {})}
         />
-        <Legend iconType="square" itemSorter={null} wrapperStyle={{ fontSize: 13 }} />
+        <Legend
+          iconType="square"
+          itemSorter={null}
+          wrapperStyle={{ fontSize: 13 }}
+          labelStyle={INK_TEXT}
+        />
         {statuses.map(({ status, label }) => (
           <Bar
             key={status}

@@ -1,18 +1,10 @@
-import type { InitiativeStatus } from '@/lib/plan/types'
-
 /**
- * Chart colours as the CSS tokens of app/(frontend)/styles.css (the Okabe–Ito palette, safe for
- * the common colour-vision deficiencies). SVG fills take `var(--…)`, so the tokens stay the one
- * source. Active statuses are blues and green, the others warm colours.
+ * The dashboard's colours. Statuses take the map the board report's PDF takes too (lib/format):
+ * the status chart, the status mix, the filter's swatches and the drill-down's dots. The other
+ * charts take the CSS tokens of app/(frontend)/styles.css (the Okabe–Ito palette); SVG fills
+ * accept `var(--…)`.
  */
-export const STATUS_COLOURS: Record<InitiativeStatus, string> = {
-  proposed: 'var(--chart-2)',
-  planned: 'var(--chart-5)',
-  'in-progress': 'var(--chart-1)',
-  completed: 'var(--chart-3)',
-  deferred: 'var(--chart-4)',
-  cancelled: 'var(--chart-6)',
-}
+export { STATUS_COLOURS } from '@/lib/format/statusColours'
 
 export const COVERAGE_COLOUR = 'var(--chart-1)'
 export const YEARS_COLOUR = 'var(--chart-3)'

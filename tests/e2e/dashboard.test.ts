@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { formatPercent, type PlanCoverage } from '@/lib/plan/coverage'
-import { statusTitle } from '@/lib/format/labels'
+import { statusLabel, statusTitle } from '@/lib/format/labels'
+import { STATUS_COLOURS } from '@/lib/format/statusColours'
 import { ACTIVE_STATUSES, INITIATIVE_STATUSES } from '@/lib/plan/types'
 import { SEED_PLAN_SLUG } from '@/lib/seed'
 import { SAMPLE_INITIATIVES } from '@/lib/seed/sampleInitiatives'
@@ -26,6 +27,13 @@ const tableCells = (page: Page, selector: string): Promise<string[][]> =>
       Array.from(tr.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim()),
     ),
   )
+
+/** A `#rrggbb` colour as the browser computes it ("rgb(r, g, b)"). */
+const rgb = (hex: string): string =>
+  `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`
+
+/** The ink the status words are written in (styles.css --ink), never a status colour. */
+const INK = rgb('#1c2430')
 
 async function coverageJson(query = ''): Promise<PlanCoverage> {
   const res = await page.request.get(`${API}${query ? `?${query}` : ''}`)
@@ -108,6 +116,23 @@ describe('a member signed in', () => {
       els.map((e) => e.textContent),
     )
     expect(legend).toEqual(INITIATIVE_STATUSES.map(statusTitle))
+    // in the colours of the shared map (the PDF's too); the words in ink, the swatches coloured
+    const colours = INITIATIVE_STATUSES.map((status) => rgb(STATUS_COLOURS[status]))
+    const legendStyle = await page.$$eval('#status .recharts-legend-item', (items) =>
+      items.map((item) => ({
+        swatch: getComputedStyle(item.querySelector('svg path')!).fill,
+        text: getComputedStyle(item.querySelector('.recharts-legend-item-text')!).color,
+      })),
+    )
+    expect(legendStyle).toEqual(colours.map((swatch) => ({ swatch, text: INK })))
+    const fills = await page.$$eval('#status .recharts-bar-rectangle path', (els) =>
+      els.map((e) => getComputedStyle(e).fill),
+    )
+    expect(new Set(fills)).toEqual(new Set(segments.map((s) => rgb(STATUS_COLOURS[s]))))
+    const swatches = await page.$$eval('.dash-statuses .dash-swatch', (els) =>
+      els.map((e) => getComputedStyle(e).backgroundColor),
+    )
+    expect(swatches).toEqual(colours)
     // the tooltip names the hovered bar's goal area, number and title
     await page.hover('#status .recharts-bar-rectangle')
     const label = await page
@@ -201,6 +226,15 @@ describe('a member signed in', () => {
         .sort(),
     ])
     expect(listed).toEqual(expected)
+    // each status's dot in the shared map's colour
+    const dots = await page.$$eval('[data-goal="3"] .dash-status', (els) =>
+      els.map((e) => [e.textContent, getComputedStyle(e, '::before').backgroundColor]),
+    )
+    expect(dots.length).toBeGreaterThan(0)
+    for (const [label, colour] of dots) {
+      const status = INITIATIVE_STATUSES.find((s) => statusLabel(s) === label)
+      expect([label, colour]).toEqual([label, rgb(STATUS_COLOURS[status!])])
+    }
     const badges = await page.$$eval('[data-goal="3"] .dash-badge', (els) =>
       els.map((e) => e.textContent),
     )

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import type { CSSProperties } from 'react'
 
 import { drillDownTable } from '@/lib/charts/drilldown'
 import { staleRuleText } from '@/lib/charts/history'
@@ -8,8 +9,14 @@ import { statusLabel } from '@/lib/format/labels'
 import { plural } from '@/lib/format/plural'
 import { formatPercent } from '@/lib/plan/coverage'
 import { labelledCode } from '@/lib/plan/numbering'
+import type { InitiativeStatus } from '@/lib/plan/types'
+import { STATUS_COLOURS } from '@/components/charts/palette'
 import { DataTable } from '@/components/dashboard/DataTable'
 import { coverageOf, csvHref, drillHref, type DashboardContext } from './context'
+
+/** The status's colour for the dot dashboard.css draws before its name. */
+const statusDot = (status: InitiativeStatus) =>
+  ({ '--status-colour': STATUS_COLOURS[status] }) as CSSProperties
 
 /**
  * One goal area's objectives and the initiatives serving each (`?goal=<n>`), as of `?cycle=` when
@@ -99,7 +106,7 @@ export async function DrillDownWidget({ ctx }: { ctx: DashboardContext }) {
                         ) : null}
                         <span className="dash-initiative__meta">
                           {i.section} ·{' '}
-                          <span className={`dash-status dash-status--${i.status}`}>
+                          <span className="dash-status" style={statusDot(i.status)}>
                             {statusLabel(i.status)}
                           </span>
                           {i.progress != null ? ` · ${i.progress}%` : ''}

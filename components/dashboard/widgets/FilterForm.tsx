@@ -5,6 +5,7 @@ import { withQuery } from '@/lib/charts/filters'
 import { audienceOf, loadCoverageFrame } from '@/lib/data/coverage'
 import { statusTitle } from '@/lib/format/labels'
 import { INITIATIVE_STATUSES } from '@/lib/plan/types'
+import { STATUS_COLOURS } from '@/components/charts/palette'
 import type { DashboardContext } from './context'
 
 /**
@@ -52,7 +53,11 @@ export async function FilterForm({ ctx, error }: { ctx: DashboardContext; error?
           {INITIATIVE_STATUSES.map((s) => (
             <label key={s} className="dash-check">
               <input type="checkbox" name="status" value={s} defaultChecked={chosen.has(s)} />
-              <span className={`dash-swatch dash-swatch--${s}`} aria-hidden="true" />
+              <span
+                className="dash-swatch"
+                style={{ background: STATUS_COLOURS[s] }}
+                aria-hidden="true"
+              />
               {statusTitle(s)}
             </label>
           ))}

@@ -1,6 +1,6 @@
 import { StyleSheet } from '@react-pdf/renderer'
 
-import type { InitiativeStatus } from '@/lib/plan/types'
+import { STATUS_COLOURS } from '@/lib/format/statusColours'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 
 /** The site's design tokens (app/(frontend)/styles.css), in print. */
@@ -19,15 +19,8 @@ export const COLORS = {
   bar: '#0072b2',
 } as const
 
-/** Okabe–Ito colours per status (colour-blind safe), in lifecycle order. */
-export const STATUS_COLORS: Record<InitiativeStatus, string> = {
-  proposed: '#9aa3b0',
-  planned: '#56b4e9',
-  'in-progress': '#0072b2',
-  completed: '#009e73',
-  deferred: '#e69f00',
-  cancelled: '#d55e00',
-}
+/** The status dots and bars: the dashboard's colours (one map for both, lib/format). */
+export const STATUS_COLORS = STATUS_COLOURS
 
 /** US Letter, as the boards of US associations print. */
 export const PAGE = {

@@ -1,0 +1,118 @@
+/**
+ * Status colours: the dashboard and the board report's PDF take them from one map
+ * (lib/format/statusColours.ts), and every colour passes its contrast check (WCAG 2 AA) against
+ * what it is drawn on: 3:1 for the marks (bars, dots, swatches), 4.5:1 for the status words
+ * written beside them. The backgrounds and the words' colours are read from where the dashboard
+ * (app/(frontend)/styles.css) and the PDF (lib/pdf/report/theme.ts) define them.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { STATUS_COLOURS as DASHBOARD_STATUS_COLOURS } from '@/components/charts/palette'
+import {
+  contrastRatio,
+  MARK_CONTRAST,
+  relativeLuminance,
+  TEXT_CONTRAST,
+} from '@/lib/format/contrast'
+import { STATUS_COLOURS } from '@/lib/format/statusColours'
+import { COLORS, STATUS_COLORS as PDF_STATUS_COLOURS } from '@/lib/pdf/report/theme'
+import { INITIATIVE_STATUSES } from '@/lib/plan/types'
+
+const read = (file: string) => fs.readFileSync(path.join(process.cwd(), file), 'utf8')
+const tokens = read('app/(frontend)/styles.css')
+const dashboardCss = read('app/(frontend)/dashboard/dashboard.css')
+
+/** A colour token of the site's stylesheet (`--paper: #ffffff;`). */
+function token(name: string): string {
+  const value = new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})\\s*;`).exec(tokens)?.[1]
+  if (!value) throw new Error(`--${name} is not a #rrggbb token of styles.css`)
+  return value.toLowerCase()
+}
+
+/** react-pdf draws on white pages. */
+const PDF_PAGE = '#ffffff'
+
+/** Where each status colour is drawn, and what is written beside it in what colour. */
+const USES = {
+  dashboard: {
+    colours: DASHBOARD_STATUS_COLOURS,
+    // chart cards and the drill-down on paper; the filter's swatches on the filter panel
+    marksOn: [token('paper'), token('paper-alt')],
+    words: [
+      { what: 'legend and tooltip labels (ink)', colour: token('ink'), on: token('paper') },
+      { what: 'drill-down status (muted ink)', colour: token('ink-muted'), on: token('paper') },
+      { what: 'filter labels (ink)', colour: token('ink'), on: token('paper-alt') },
+    ],
+  },
+  pdf: {
+    colours: PDF_STATUS_COLOURS,
+    // dots in the tables' rows and the status bar with its legend, all on the page
+    marksOn: [PDF_PAGE, COLORS.paperAlt],
+    words: [
+      { what: 'status cells and legend (ink)', colour: COLORS.ink, on: PDF_PAGE },
+      { what: 'an inactive initiative’s status (faint)', colour: COLORS.faint, on: PDF_PAGE },
+    ],
+  },
+}
+
+describe('status colours', () => {
+  it('the dashboard and the PDF take from the same map, one colour per status', () => {
+    expect(DASHBOARD_STATUS_COLOURS).toBe(STATUS_COLOURS)
+    expect(PDF_STATUS_COLOURS).toBe(STATUS_COLOURS)
+    expect(Object.keys(STATUS_COLOURS)).toEqual([...INITIATIVE_STATUSES])
+    expect(new Set(Object.values(STATUS_COLOURS)).size).toBe(INITIATIVE_STATUSES.length)
+    expect(Object.isFrozen(STATUS_COLOURS)).toBe(true)
+  })
+
+  it('the dashboard’s stylesheet colours no status of its own (it drifted from the PDF before)', () => {
+    expect(dashboardCss).not.toMatch(
+      /(swatch|status)--(proposed|planned|in-progress|completed|deferred|cancelled)\b/,
+    )
+    expect(dashboardCss).toMatch(
+      /\.dash-status::before\s*{[^}]*background:\s*var\(--status-colour\)/,
+    )
+  })
+
+  for (const [use, { colours, marksOn, words }] of Object.entries(USES)) {
+    it(`${use}: every status mark is at least 3:1 against what it is drawn on`, () => {
+      const failing = INITIATIVE_STATUSES.flatMap((status) =>
+        marksOn
+          .map((on) => ({
+            status,
+            colour: colours[status],
+            on,
+            ratio: contrastRatio(colours[status], on),
+          }))
+          .filter(({ ratio }) => ratio < MARK_CONTRAST),
+      )
+      expect(failing).toEqual([])
+    })
+
+    it(`${use}: the status words beside them pass AA for text (4.5:1)`, () => {
+      for (const { what, colour, on } of words) {
+        expect([what, contrastRatio(colour, on) >= TEXT_CONTRAST]).toEqual([what, true])
+      }
+    })
+  }
+})
+
+describe('contrastRatio', () => {
+  it.each([
+    ['#000000', '#ffffff', 21],
+    ['#ffffff', '#ffffff', 1],
+    ['#777777', '#ffffff', 4.48],
+    ['#0072b2', '#ffffff', 5.19],
+    ['#e69f00', '#ffffff', 2.25],
+  ])('%s on %s is %d:1, whichever comes first', (a, b, ratio) => {
+    expect(contrastRatio(a, b)).toBeCloseTo(ratio, 2)
+    expect(contrastRatio(b, a)).toBeCloseTo(ratio, 2)
+  })
+
+  it('refuses anything but #rrggbb', () => {
+    for (const bad of ['#fff', 'red', 'var(--chart-1)', '#12345g'])
+      expect(() => relativeLuminance(bad)).toThrow(/#rrggbb/)
+  })
+})

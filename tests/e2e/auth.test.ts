@@ -734,6 +734,29 @@ describe('hardening', () => {
     }
   })
 
+  it('asks for the colour-scheme client hint on the admin only', async () => {
+    // Critical-CH on a public page would make a Chromium browser's first visit fetch it twice
+    const page = await fetch(`${BASE_URL}/plans/${PLAN}`).then((res) => res.text())
+    const script = /<script[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"/.exec(page)?.[1]
+    expect(script, 'a /_next/static script on the plan page').toBeTruthy()
+    const home = await fetch(`${BASE_URL}/`).then((res) => res.text())
+    const section = /href="(\/sections\/[a-z0-9-]+)"/.exec(home)?.[1]
+    expect(section, 'a section page linked from the home page').toBeTruthy()
+    for (const path of ['/', `/plans/${PLAN}`, `/plans/${PLAN}/goals/1`, section!, script!]) {
+      const res = await fetch(`${BASE_URL}${path}`)
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('critical-ch'), path).toBeNull()
+      expect(res.headers.get('accept-ch'), path).toBeNull()
+      expect(res.headers.get('vary') ?? '', path).not.toMatch(/prefers-color-scheme/i)
+    }
+    // the admin still gets it (Payload renders its theme from it)
+    for (const path of ['/admin', '/admin/login']) {
+      const res = await fetch(`${BASE_URL}${path}`, { redirect: 'manual' })
+      expect(res.headers.get('accept-ch'), path).toBe('Sec-CH-Prefers-Color-Scheme')
+      expect(res.headers.get('critical-ch'), path).toBe('Sec-CH-Prefers-Color-Scheme')
+    }
+  })
+
   it('session cookies are httpOnly and SameSite=Lax', async () => {
     const csrf = await fetch(`${BASE_URL}/api/auth/csrf`)
     const login = await fetch(`${BASE_URL}/api/users/login`, {

@@ -18,3 +18,22 @@ export function withHardenedAuthCookies(
     }
   })
 }
+
+/** next-auth's session cookie (`__Secure-` over https), split into `.0`, `.1`… when large */
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/
+
+/**
+ * Whether a request carries anything that could sign someone in: an `Authorization` header
+ * (Payload's JWT or API key), Payload's `payload-token` cookie, or a next-auth session cookie.
+ * A request with none of them is nobody, and can be answered so without loading Payload
+ * (`GET /api/viewer`, which every public page view asks); one that has one is checked for real.
+ */
+export function carriesCredentials(headers: Headers): boolean {
+  if (headers.has('authorization')) return true
+  const cookie = headers.get('cookie')
+  if (!cookie) return false
+  return cookie.split(';').some((pair) => {
+    const name = pair.split('=', 1)[0]!.trim()
+    return name === 'payload-token' || SESSION_COOKIE.test(name)
+  })
+}

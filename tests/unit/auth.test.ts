@@ -3,11 +3,32 @@ import { describe, expect, it } from 'vitest'
 
 import { LAPSED_MESSAGE } from '@/collections/Members/hooks/refuseLapsedLogin'
 import { DEFAULT_CALLBACK, loginPath, safeCallbackUrl } from '@/lib/auth/callback'
-import { withHardenedAuthCookies } from '@/lib/auth/cookies'
+import { carriesCredentials, withHardenedAuthCookies } from '@/lib/auth/cookies'
 import { readCredentials } from '@/lib/auth/credentials'
 import { SIGN_IN_ERRORS, signInErrorMessage } from '@/lib/auth/messages'
 import { emailFromClaims, oidcProvider } from '@/lib/auth/oidc'
 import { ConfigError, readEnv } from '@/lib/env'
+
+describe('carriesCredentials: what GET /api/viewer checks before answering nobody', () => {
+  it.each([
+    [{}, false],
+    [{ cookie: '' }, false],
+    [{ cookie: 'theme=dark; next-auth.csrf-token=abc; next-auth.callback-url=%2F' }, false],
+    [{ cookie: 'payload-token-x=1; xpayload-token=1; next-auth.session-tokens=1' }, false],
+    [{ cookie: 'payload-token=abc' }, true],
+    [{ cookie: 'theme=dark;payload-token=abc' }, true],
+    [{ cookie: 'next-auth.session-token=abc' }, true],
+    [{ cookie: 'a=1; __Secure-next-auth.session-token=abc' }, true],
+    [
+      { cookie: '__Secure-next-auth.session-token.0=abc; __Secure-next-auth.session-token.1=def' },
+      true,
+    ],
+    [{ authorization: 'JWT abc' }, true],
+    [{ authorization: 'users API-Key abc' }, true],
+  ])('%j → %s', (headers, expected) => {
+    expect(carriesCredentials(new Headers(headers))).toBe(expected)
+  })
+})
 
 describe('safeCallbackUrl: only paths on this site', () => {
   it.each([

@@ -17,7 +17,12 @@ export function SiteHeader({ account }: { account?: React.ReactNode }) {
               <Link href="/">Plan</Link>
             </li>
             <li>
-              <Link href="/dashboard">Dashboard</Link>
+              {/* not prefetched: the dashboard is rendered per person (signed out, a redirect to
+                  the sign-in page), so every public page view would ask the server for it, and
+                  then for the sign-in page, for nothing (bench/public-pages/README.md) */}
+              <Link href="/dashboard" prefetch={false}>
+                Dashboard
+              </Link>
             </li>
           </ul>
         </nav>

@@ -69,7 +69,11 @@ export function AccountMenu() {
   if (!viewer) {
     return (
       <div className={styles.account} data-account="signed-out">
-        <Link href="/login">Sign in</Link>
+        {/* not prefetched: the sign-in page is rendered per request, and most public page views
+            (all signed out) would each ask the server for it twice */}
+        <Link href="/login" prefetch={false}>
+          Sign in
+        </Link>
       </div>
     )
   }

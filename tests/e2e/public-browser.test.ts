@@ -182,6 +182,35 @@ describe('public pages in the browser', () => {
     await page.close()
   })
 
+  it('make a signed-out visitor’s browser prefetch public pages only, and ask who is signed in once', async () => {
+    // each prefetch is a request to the server: the dashboard and the sign-in page are rendered
+    // per request, and a signed-out visitor's prefetch of them (the dashboard's a redirect to
+    // the sign-in page) cost the server more than the page itself (bench/public-pages/README.md)
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    const origin = new URL(BASE_URL).origin
+    const asked: { path: string; prefetch: boolean }[] = []
+    page.on('request', (req) => {
+      const url = new URL(req.url())
+      if (url.origin !== origin || url.pathname.startsWith('/_next/static')) return
+      asked.push({ path: url.pathname, prefetch: req.headers()['next-router-prefetch'] === '1' })
+    })
+    for (const { path: p } of PAGES) {
+      asked.length = 0
+      await page.goto(`${BASE_URL}${p}`, { waitUntil: 'networkidle' })
+      await page.locator('[data-account="signed-out"]').waitFor()
+      await page.waitForTimeout(1_000) // links prefetch once they are on screen
+      const prefetched = asked.filter((a) => a.prefetch).map((a) => a.path)
+      expect(prefetched.length, `${p}: public pages are still prefetched`).toBeGreaterThan(0)
+      for (const path of prefetched) expect(path, p).toMatch(/^\/(plans\/|sections\/|$)/)
+      expect(
+        asked.filter((a) => a.path === '/api/viewer'),
+        p,
+      ).toHaveLength(1)
+    }
+    await context.close()
+  })
+
   it('print cleanly: no navigation, the Print button opens the print dialog', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await page.goto(`${BASE_URL}/plans/${SLUG}`)

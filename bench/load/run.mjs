@@ -302,42 +302,50 @@ function serverRssMb(pgid) {
 
 /**
  * CPU time in ns used so far by every thread of every process in the server's process group
- * (Linux schedstat: nanoseconds, where /proc/<pid>/stat counts 10 ms ticks). A thread that ends
+ * (Linux schedstat: nanoseconds, where /proc/<pid>/stat counts 10 ms ticks), and by the server's
+ * main thread alone (`main`: the one event loop every request waits for). A thread that ends
  * between two readings takes its time with it (the PDF workers idle out after minutes).
  */
 function serverCpuNs(pgid) {
   let ns = 0
+  let main = 0
   for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
       if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue
+      const isServer = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('next-server')
       for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
-        ns += Number(fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
+        const used = Number(
+          fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0],
+        )
+        ns += used
+        if (isServer && task === pid) main += used
       }
     } catch {
       continue // ended meanwhile
     }
   }
-  return ns
+  return { ns, main }
 }
 
 /**
  * --cost: what one request of each kind costs the server, one request at a time on an otherwise
- * idle server (no other client): the server's CPU per request (all its threads) and the median
- * answer time. `prepare` runs unmeasured before each request (a save, for a page it expires).
+ * idle server (no other client): the server's CPU per request (all its threads, and its main
+ * thread alone) and the median answer time. `prepare` runs unmeasured before each request (a save, for a page it expires).
  */
 async function measureCosts(kinds) {
   console.log(
     `\nCost of one request, ${rounds} rounds each, one at a time (load average ${os.loadavg()[0].toFixed(1)})`,
   )
   console.log(
-    `${'kind'.padEnd(44)} ${'CPU ms'.padStart(8)} ${'p50 ms'.padStart(8)} ${'status'.padStart(7)}`,
+    `${'kind'.padEnd(44)} ${'CPU ms'.padStart(8)} ${'main ms'.padStart(8)} ${'p50 ms'.padStart(8)} ${'status'.padStart(7)}`,
   )
   const rows = []
   for (const { label, prepare, request } of kinds) {
     await prepare?.(-1)
     await request(-1) // once unmeasured: the route is compiled, its cache filled
     let cpu = 0
+    let main = 0
     const times = []
     const statuses = new Set()
     for (let i = 0; i < rounds; i++) {
@@ -350,14 +358,22 @@ async function measureCosts(kinds) {
       const status = await request(i)
       times.push(performance.now() - started)
       await sleep(20) // what the request does after its answer is its own
-      cpu += serverCpuNs(server.pid) - before
+      const after = serverCpuNs(server.pid)
+      cpu += after.ns - before.ns
+      main += after.main - before.main
       statuses.add(status)
     }
     times.sort((a, b) => a - b)
-    const row = { label, cpuMs: cpu / 1e6 / rounds, p50: percentile(times, 50), statuses }
+    const row = {
+      label,
+      cpuMs: cpu / 1e6 / rounds,
+      mainMs: main / 1e6 / rounds,
+      p50: percentile(times, 50),
+      statuses,
+    }
     rows.push(row)
     console.log(
-      `${label.padEnd(44)} ${row.cpuMs.toFixed(1).padStart(8)} ${row.p50.toFixed(1).padStart(8)} ${[...statuses].join(',').padStart(7)}`,
+      `${label.padEnd(44)} ${row.cpuMs.toFixed(1).padStart(8)} ${row.mainMs.toFixed(1).padStart(8)} ${row.p50.toFixed(1).padStart(8)} ${[...statuses].join(',').padStart(7)}`,
     )
     for (const status of statuses) {
       if (status !== 200) failures.push(`${label}: ${status}, expected 200`)
@@ -523,6 +539,11 @@ try {
       },
       { label: 'goal-area page (cached)', request: get('anonymous', 'GET goal', goalPage) },
       { label: 'section page (cached)', request: get('anonymous', 'GET section', sectionPage) },
+      // the header's account slot asks this after every public page view
+      {
+        label: 'who is signed in (signed out)',
+        request: get('anonymous', 'GET /api/viewer', '/api/viewer'),
+      },
       { label: 'initiative save (lead, REST)', request: save },
       {
         label: 'goal-area page after a save (render)',

@@ -12,8 +12,9 @@
  *   4. serves the very same HTML bytes from a minimal node:http server (the ceiling for this
  *      machine and load generator) and measures it the same way;
  *   5. prints the three, the page's share of the static file's rate (issue #16 asks ≥ 70 %) and
- *      of the ceiling's, and the page's HTML and JavaScript transfer sizes (gzip, as a browser
- *      fetches them).
+ *      of the ceiling's, the server's CPU per request for the page and the file (its main thread,
+ *      which serves every request, apart from its other threads: zlib's and the GC's), and the
+ *      page's HTML and JavaScript transfer sizes (gzip, as a browser fetches them).
  * --gzip: every request asks for gzip, as browsers do (Next then compresses the page and the
  * static file per request; the ceiling sends bytes gzipped once, as a CDN would).
  * Bounded: at most 100 connections and 60 s per measurement; stops its servers when done.
@@ -141,13 +142,48 @@ async function waitForServer() {
   throw new Error(`The server did not answer on ${baseUrl} within 90 s`)
 }
 
-function measure(url, seconds = duration) {
-  return new Promise((resolve, reject) => {
+/**
+ * CPU time (ns) used so far by the server: its main thread (the event loop that answers every
+ * request) and every other thread of its process group (libuv's pool, where zlib compresses; V8's
+ * GC and compiler helpers; the npx wrapper). Linux schedstat; 0 elsewhere.
+ */
+function serverCpu() {
+  const cpu = { main: 0, other: 0 }
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== server.pid) continue
+      const isServer = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('next-server')
+      for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+        const ns = Number(
+          fs.readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0],
+        )
+        if (isServer && task === pid) cpu.main += ns
+        else cpu.other += ns
+      }
+    } catch {
+      continue // ended meanwhile, or no /proc
+    }
+  }
+  return cpu
+}
+
+/** autocannon's result, with the server's CPU per request in µs (`cpu`, when it is ours) */
+async function measure(url, seconds = duration) {
+  const before = serverCpu()
+  const result = await new Promise((resolve, reject) => {
     autocannon(
       { url, connections, duration: seconds, timeout: 30, headers: requestHeaders },
       (err, result) => (err ? reject(err) : resolve(result)),
     )
   })
+  const after = serverCpu()
+  const n = Math.max(1, result.requests.total)
+  result.cpu = {
+    main: Math.round((after.main - before.main) / 1e3 / n),
+    other: Math.round((after.other - before.other) / 1e3 / n),
+  }
+  return result
 }
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`
@@ -158,6 +194,7 @@ const summary = (r) => ({
   requests: r.requests.total,
   errors: r.errors + r.timeouts,
   non2xx: r.non2xx,
+  cpu: r.cpu,
 })
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]
@@ -172,6 +209,19 @@ const combine = (list) => ({
   errors: list.reduce((n, r) => n + r.errors, 0),
   non2xx: list.reduce((n, r) => n + r.non2xx, 0),
   rounds: list.map((r) => r.requestsPerSecond),
+  // the server's CPU per request, weighted by each round's requests
+  cpu: Object.fromEntries(
+    ['main', 'other'].map((k) => [
+      k,
+      Math.round(
+        list.reduce((n, r) => n + r.cpu[k] * r.requests, 0) /
+          Math.max(
+            1,
+            list.reduce((n, r) => n + r.requests, 0),
+          ),
+      ),
+    ]),
+  ),
 })
 
 let exitCode = 1
@@ -228,7 +278,9 @@ try {
     const [p, f] = [pageRounds.at(-1), fileRounds.at(-1)]
     console.log(
       `  round ${round}: page ${p.requestsPerSecond} req/s, file ${f.requestsPerSecond} req/s, ` +
-        `page/file ${((100 * p.requestsPerSecond) / f.requestsPerSecond).toFixed(1)}%`,
+        `page/file ${((100 * p.requestsPerSecond) / f.requestsPerSecond).toFixed(1)}%; ` +
+        `server CPU per request: page ${p.cpu.main} µs main thread + ${p.cpu.other} µs others, ` +
+        `file ${f.cpu.main} + ${f.cpu.other} µs`,
     )
   }
   const next = combine(pageRounds)
@@ -269,6 +321,13 @@ try {
   row('latency p99 (ms)', (r) => r.p99ms)
   row('requests', (r) => r.requests)
   row('errors / non-2xx', (r) => `${r.errors} / ${r.non2xx}`)
+  // the ceiling is this process, not the server
+  const cpuRow = (label, key) =>
+    console.log(
+      `${label.padEnd(16)} ${String(next.cpu[key]).padStart(12)} ${String(file.cpu[key]).padStart(18)} ${'—'.padStart(18)}`,
+    )
+  cpuRow('CPU main µs/req', 'main')
+  cpuRow('CPU others µs', 'other')
   const ratio = bare.requestsPerSecond > 0 ? next.requestsPerSecond / bare.requestsPerSecond : 0
   const ofStatic = file.requestsPerSecond > 0 ? next.requestsPerSecond / file.requestsPerSecond : 0
   console.log(

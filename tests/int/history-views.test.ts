@@ -8,8 +8,12 @@
  * - a bad `?cycle=` on the dashboard page gets a message, not a 404.
  */
 import { createLocalReq, type Payload, type Where } from 'payload'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { StaleWidget } from '@/components/dashboard/widgets/ReportingWidgets'
+import { DASHBOARD_STALE_ROWS, HISTORY_TABLES } from '@/lib/charts/history'
 import type { CoverageUser } from '@/lib/data/coverage'
 import {
   checkDashboardCycle,
@@ -198,6 +202,56 @@ describe('?cycle= on the dashboard page', () => {
       expect(result.cycle).toBeUndefined()
       expect('error' in result && result.error).toMatch(message)
     }
+  })
+})
+
+describe('the dashboard’s stale list', () => {
+  it('lists its first rows, in the list and its data table, and says how many more the CSV has', async () => {
+    // the view with the most stale work: now or as of one of the demo's cycles
+    const user = admin as CoverageUser
+    const data = (await loadHistoryData(SEED_PLAN_SLUG, user))!
+    const views = await Promise.all(
+      [null, ...data.history.cycles.map((c) => String(c.id))].map(async (cycle) => ({
+        cycle,
+        history: (await getDashboardHistory(SEED_PLAN_SLUG, user, {}, cycle))!,
+      })),
+    )
+    const { cycle, history } = views.reduce((a, b) =>
+      b.history.stale.rows.length > a.history.stale.rows.length ? b : a,
+    )
+    const total = history.stale.rows.length
+    expect(total).toBeGreaterThan(1)
+    expect(total).toBeLessThanOrEqual(DASHBOARD_STALE_ROWS)
+    /** The widget as the page renders it in that view. */
+    const rendered = async (limit?: number) => {
+      const ctx = {
+        slug: SEED_PLAN_SLUG,
+        user,
+        filters: {},
+        basePath: '/dashboard',
+        ...(cycle ? { cycle } : {}),
+      }
+      return renderToStaticMarkup(await StaleWidget({ ctx, ...(limit ? { limit } : {}) }))
+    }
+    const items = (html: string) => html.match(/<li data-stale/g)?.length ?? 0
+    const tableRows = (html: string) => (html.match(/<tr>/g)?.length ?? 0) - 1 // less the header
+    const strong = (title: string) => renderToStaticMarkup(createElement('strong', null, title))
+    // at most DASHBOARD_STALE_ROWS (the demo has fewer): every one, no "more"
+    const all = await rendered()
+    expect(items(all)).toBe(total)
+    expect(tableRows(all)).toBe(total)
+    expect(all).not.toContain('data-stale-more')
+    // past the limit: the first row in the list's order, and the rest counted
+    const one = await rendered(1)
+    expect(items(one)).toBe(1)
+    expect(tableRows(one)).toBe(1)
+    expect(one).toContain(`data-stale-more="${total - 1}"`)
+    expect(one).toContain(`the CSV lists all ${total}`)
+    expect(one).toContain(strong(history.stale.rows[0]!.title))
+    expect(one).not.toContain(strong(history.stale.rows[1]!.title))
+    // the takeaway counts them all, and the CSV (the same view) lists every one
+    expect(one).toContain(`${total} active initiatives have`)
+    expect(HISTORY_TABLES.stale.build(history).rows).toHaveLength(total)
   })
 })
 

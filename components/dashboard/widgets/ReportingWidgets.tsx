@@ -1,5 +1,11 @@
 import { ChartCard } from '@/components/dashboard/ChartCard'
-import { HISTORY_TABLES, staleRuleText } from '@/lib/charts/history'
+import {
+  DASHBOARD_STALE_ROWS,
+  HISTORY_TABLES,
+  shownStale,
+  staleRuleText,
+  staleTable,
+} from '@/lib/charts/history'
 import { formatDate } from '@/lib/format/dates'
 import { statusLabel } from '@/lib/format/labels'
 import { countLabel } from '@/lib/format/plural'
@@ -40,24 +46,42 @@ export async function CompletionWidget({ ctx }: { ctx: DashboardContext }) {
   )
 }
 
-/** Active work with no recent update (docs/architecture.md, "Progress cycles"). */
-export async function StaleWidget({ ctx }: { ctx: DashboardContext }) {
+/**
+ * Active work with no recent update (docs/architecture.md, "Progress cycles"): the first
+ * DASHBOARD_STALE_ROWS, then how many more the CSV lists; the takeaway counts them all.
+ */
+export async function StaleWidget({
+  ctx,
+  limit = DASHBOARD_STALE_ROWS,
+}: {
+  ctx: DashboardContext
+  limit?: number
+}) {
   const history = await historyOf(ctx)
   const { title } = HISTORY_TABLES.stale
   const { rows, rule } = history.stale
+  const shown = shownStale(history.stale, limit)
   return (
     <ChartCard
       id="stale"
       title={title}
       takeaway={`${countLabel(rows.length, 'active initiative has', 'active initiatives have')} ${staleRuleText(rule)}.`}
-      table={HISTORY_TABLES.stale.build(history)}
+      table={staleTable(shown)}
       csvHref={csvHref(ctx, 'stale')}
+      note={
+        shown.more > 0 ? (
+          <span data-stale-more={shown.more}>
+            … and {shown.more.toLocaleString('en')} more: the CSV lists all{' '}
+            {rows.length.toLocaleString('en')}.
+          </span>
+        ) : undefined
+      }
     >
       {rows.length === 0 ? (
         <p className="dash-empty">No stale work in this view.</p>
       ) : (
         <ul className="dash-stale">
-          {rows.map((r) => (
+          {shown.rows.map((r) => (
             <li key={String(r.id)} data-stale>
               <strong>{r.title}</strong>{' '}
               <span className="dash-stale__meta">

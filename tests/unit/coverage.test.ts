@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { pick, seededRandom } from '@/lib/format/random'
 import {
   activeYearSpan,
   computeCoverage,
@@ -13,18 +14,25 @@ import {
   statusSentence,
   yearOf,
   yearsSentence,
+  type Audience,
   type CoverageInput,
   type CoverageOptions,
   type GoalCoverage,
+  type ObjectiveCoverage,
   type PlanCoverage,
+  type SectionCoverage,
   type StatusCounts,
+  type YearActivity,
 } from '@/lib/plan/coverage'
-import type {
-  GoalSummary,
-  Id,
-  InitiativeStatus,
-  InitiativeSummary,
-  ObjectiveSummary,
+import {
+  ACTIVE_STATUSES,
+  INITIATIVE_STATUSES,
+  VISIBILITIES,
+  type GoalSummary,
+  type Id,
+  type InitiativeStatus,
+  type InitiativeSummary,
+  type ObjectiveSummary,
 } from '@/lib/plan/types'
 
 const counts = (partial: Partial<StatusCounts> = {}): StatusCounts => ({
@@ -152,6 +160,213 @@ const goalRow = (cov: PlanCoverage, number: number): GoalCoverage => {
   if (!found) throw new Error(`no goal area ${number}`)
   return found
 }
+
+// The plain definition computeCoverage counts in one pass (the code before issue #16 made it
+// one pass): filters, sets and a scan per goal area and per section. Its helpers as exported.
+const key = (id: Id): string => String(id)
+const dedupe = <T extends { id: Id }>(items: T[]): T[] => {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const id = key(item.id)
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}
+const emptyStatusCounts = (): StatusCounts =>
+  Object.fromEntries(INITIATIVE_STATUSES.map((s) => [s, 0])) as StatusCounts
+const normaliseFilters = (
+  filters: CoverageOptions['filters'],
+): NonNullable<CoverageOptions['filters']> => {
+  const out: NonNullable<CoverageOptions['filters']> = {}
+  if (filters?.section) out.section = filters.section
+  if (filters?.status && filters.status.length > 0) out.status = [...new Set(filters.status)]
+  if (filters?.visibility) out.visibility = filters.visibility
+  return out
+}
+
+const plainCoverage = (input: CoverageInput, options: CoverageOptions = {}): PlanCoverage => {
+  const { plan } = input
+  const audience: Audience = options.audience ?? 'members'
+  const filters = normaliseFilters(options.filters)
+
+  const goals = dedupe(input.goals).sort((a, b) => a.number - b.number)
+  const goalIds = new Set(goals.map((g) => key(g.id)))
+  const objectives = dedupe(input.objectives)
+    .filter((o) => goalIds.has(key(o.goal)))
+    .sort((a, b) => a.number - b.number)
+  const objectiveGoal = new Map(objectives.map((o) => [key(o.id), key(o.goal)]))
+
+  const filterSection = filters.section
+    ? input.sections.find((s) => s.slug === filters.section)
+    : undefined
+  const sections = filters.section ? (filterSection ? [filterSection] : []) : input.sections
+
+  // Initiatives in view, each with the plan objectives it serves (distinct; unknown ids dropped).
+  const inView = dedupe(input.initiatives)
+    .filter((i) => i.published)
+    .filter((i) => audience === 'members' || i.visibility === 'public')
+    .filter((i) => !filters.visibility || i.visibility === filters.visibility)
+    .filter((i) => !filters.status || filters.status.includes(i.status))
+    .filter((i) => !filters.section || (filterSection && key(filterSection.id) === key(i.section)))
+    .map((i) => ({
+      initiative: i,
+      objectives: new Set(i.objectives.map(key).filter((id) => objectiveGoal.has(id))),
+    }))
+    .filter(({ objectives: served }) => served.size > 0)
+    .map(({ initiative, objectives: served }) => ({
+      initiative,
+      objectives: served,
+      goals: new Set([...served].map((id) => objectiveGoal.get(id) ?? '')),
+      active: ACTIVE_STATUSES.includes(initiative.status),
+    }))
+  const active = inView.filter((v) => v.active)
+
+  const activePerObjective = new Map<string, number>()
+  for (const v of active) {
+    for (const id of v.objectives) activePerObjective.set(id, (activePerObjective.get(id) ?? 0) + 1)
+  }
+
+  const byStatus = emptyStatusCounts()
+  for (const v of inView) byStatus[v.initiative.status] += 1
+
+  const goalCoverage: GoalCoverage[] = goals.map((goal) => {
+    const goalKey = key(goal.id)
+    const objectiveCoverage = objectives
+      .filter((o) => key(o.goal) === goalKey)
+      .map((o): ObjectiveCoverage => {
+        const n = activePerObjective.get(key(o.id)) ?? 0
+        return { code: o.code, number: o.number, text: o.text, covered: n > 0, initiatives: n }
+      })
+    const serving = inView.filter((v) => v.goals.has(goalKey))
+    const goalStatus = emptyStatusCounts()
+    for (const v of serving) goalStatus[v.initiative.status] += 1
+    const covered = objectiveCoverage.filter((o) => o.covered).length
+    return {
+      number: goal.number,
+      title: goal.title,
+      objectives: objectiveCoverage.length,
+      covered,
+      coverage: fraction(covered, objectiveCoverage.length),
+      initiatives: serving.filter((v) => v.active).length,
+      byStatus: goalStatus,
+      objectiveCoverage,
+    }
+  })
+
+  const sectionCoverage: SectionCoverage[] = sections.map((section) => {
+    const own = active.filter((v) => key(v.initiative.section) === key(section.id))
+    const byGoal: Record<string, number> = {}
+    for (const goal of goals) {
+      byGoal[String(goal.number)] = own.filter((v) => v.goals.has(key(goal.id))).length
+    }
+    return { slug: section.slug, name: section.name, byGoal, total: own.length }
+  })
+
+  const years: YearActivity[] = []
+  for (let year = plan.startYear; year <= plan.endYear; year++) years.push({ year, active: 0 })
+  for (const v of active) {
+    const span = activeYearSpan(v.initiative, plan)
+    if (!span) continue
+    for (const entry of years) {
+      if (entry.year >= span[0] && entry.year <= span[1]) entry.active += 1
+    }
+  }
+
+  const covered = objectives.filter((o) => activePerObjective.has(key(o.id))).length
+  return {
+    plan: {
+      slug: plan.slug,
+      title: plan.title,
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      ...(plan.objectiveLabel?.trim() ? { objectiveLabel: plan.objectiveLabel.trim() } : {}),
+    },
+    view: { audience, filters },
+    objectives: { total: objectives.length, covered },
+    coverage: fraction(covered, objectives.length),
+    initiatives: {
+      active: active.length,
+      completed: active.filter((v) => v.initiative.status === 'completed').length,
+      total: inView.length,
+    },
+    byStatus,
+    sectionsEngaged: new Set(active.map((v) => key(v.initiative.section))).size,
+    goals: goalCoverage,
+    sections: sectionCoverage,
+    years,
+    gaps: goalCoverage.flatMap((g) =>
+      g.objectiveCoverage.filter((o) => !o.covered).map((o) => o.code),
+    ),
+  }
+}
+
+describe('computeCoverage counts what the plain definition counts', () => {
+  /** A random plan: duplicate and unknown ids, numeric and text ids, odd dates, every status. */
+  const randomPlan = (seed: number): { input: CoverageInput; options: CoverageOptions } => {
+    const next = seededRandom(seed)
+    const int = (n: number) => Math.floor(next() * n)
+    const id = (n: number): Id => (next() < 0.5 ? n : String(n))
+    const goals: GoalSummary[] = Array.from({ length: 1 + int(4) }, (_, g) => ({
+      id: id(g + 1),
+      number: next() < 0.1 ? 1 : g + 1,
+      title: `Goal ${g + 1}`,
+    }))
+    if (next() < 0.2) goals.push({ ...goals[0]!, title: 'duplicate' })
+    const objectives: ObjectiveSummary[] = Array.from({ length: int(10) }, (_, o) => ({
+      id: id(100 + o),
+      goal: next() < 0.1 ? 99 : goals[int(goals.length)]!.id,
+      number: 1 + int(5),
+      text: `Objective ${o}`,
+      code: `O${o}`,
+    }))
+    const sections = Array.from({ length: 1 + int(4) }, (_, n) => ({
+      id: id(500 + n),
+      slug: `s${n}`,
+      name: `Section ${n}`,
+      abbreviation: null,
+    }))
+    const date = () =>
+      pick(next, [null, undefined, '', 'soon', `${2003 + int(12)}-06-30`, `${2003 + int(12)}`])
+    const initiatives: InitiativeSummary[] = Array.from({ length: int(80) }, (_, n) => ({
+      id: id(next() < 0.05 ? 1000 : 1000 + n),
+      title: `Initiative ${n}`,
+      section: next() < 0.1 ? 599 : sections[int(sections.length)]!.id,
+      objectives: Array.from({ length: int(4) }, () =>
+        next() < 0.1 ? 'unknown' : objectives.length > 0 ? pick(next, objectives).id : 1,
+      ),
+      status: pick(next, INITIATIVE_STATUSES),
+      visibility: pick(next, VISIBILITIES),
+      published: next() < 0.85,
+      startDate: date(),
+      targetDate: date(),
+      completedDate: date(),
+    }))
+    const statuses = INITIATIVE_STATUSES.filter(() => next() < 0.3)
+    const options: CoverageOptions = {
+      audience: pick(next, ['members', 'public'] as Audience[]),
+      filters: {
+        ...(next() < 0.3 ? { section: next() < 0.8 ? pick(next, sections).slug : 'nowhere' } : {}),
+        ...(next() < 0.3 ? { status: [...statuses, ...statuses] } : {}),
+        ...(next() < 0.3 ? { visibility: pick(next, VISIBILITIES) } : {}),
+      },
+    }
+    const plan = { id: 1, slug: 'p', title: 'P', organization: 'O', startYear: 2006, endYear: 2011 }
+    return { input: { plan, goals, objectives, sections, initiatives }, options }
+  }
+
+  it('over 500 random plans, views and audiences', () => {
+    let counted = 0
+    for (let seed = 1; seed <= 500; seed++) {
+      const { input, options } = randomPlan(seed)
+      const cov = computeCoverage(input, options)
+      expect(cov, `seed ${seed}`).toEqual(plainCoverage(input, options))
+      counted += cov.initiatives.active
+    }
+    // the random plans are not all empty views
+    expect(counted).toBeGreaterThan(1000)
+  })
+})
 
 describe('computeCoverage on the tiny plan (every number by hand)', () => {
   const cov = computeCoverage(tinyPlan())

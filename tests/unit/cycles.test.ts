@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { pick, seededRandom } from '@/lib/format/random'
 import {
+  compareUpdates,
   coverageAsOf,
   coverageTrendSentence,
   currentValues,
@@ -193,6 +195,34 @@ describe('latest updates', () => {
     expect(latestUpdates(growing).get('1')?.id).toBe(1)
     growing.push(updates[2]!)
     expect(latestUpdates(growing).get('1')?.id).toBe(3)
+  })
+
+  it('gives the same for a history read in order and for the same history in any order', () => {
+    // lib/data reads the history by date (then the check of that order is all the work); ties,
+    // unreadable dates and numeric or text ids, shuffled, must give what the ordered one gives
+    const next = seededRandom(16)
+    const days = ['2008-01-01', '2008-03-01', '2008-06-30', 'not a date', '2009-01-15']
+    const history = Array.from({ length: 300 }, (_, n) =>
+      update(
+        1 + Math.floor(next() * 20),
+        null,
+        pick(next, ['planned', 'in-progress', 'completed'] as InitiativeStatus[]),
+        n % 101,
+        `${pick(next, days)}T00:00:00Z`,
+        next() < 0.5 ? n + 1 : String(n + 1).padStart(24, '0'),
+      ),
+    )
+    const ordered = [...history].sort(compareUpdates)
+    const cutoffs = [undefined, ...days.map((d) => new Date(`${d}T00:00:00Z`))]
+    for (let round = 0; round < 5; round++) {
+      const shuffled = [...history].sort(() => next() - 0.5)
+      for (const at of cutoffs) {
+        const expected = [...latestUpdates(ordered, at)].sort(([a], [b]) => a.localeCompare(b))
+        const got = [...latestUpdates(shuffled, at)].sort(([a], [b]) => a.localeCompare(b))
+        expect(got).toEqual(expected)
+      }
+    }
+    expect([...latestUpdates(ordered)].length).toBe(20)
   })
 
   it('orders MongoDB-like string ids as text on a tie', () => {

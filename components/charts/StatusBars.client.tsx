@@ -5,13 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { InitiativeStatus } from '@/lib/plan/types'
 import { CategoryXAxis } from './CategoryAxis.client'
 import { ChartFrame } from './ChartFrame.client'
-import { AXIS_COLOUR, GRID_COLOUR, STATUS_COLOURS } from './palette'
-
-/**
- * Recharts writes a legend's and a tooltip's labels in their series' colours; the status colours
- * are for marks (3:1), not text (4.5:1), so the words stay ink beside their swatch.
- */
-const INK_TEXT = { color: 'var(--ink)' }
+import { AXIS_COLOUR, GRID_COLOUR, INK_TEXT, STATUS_COLOURS } from './palette'
 
 /**
  * Initiatives stacked by status (workflow order, bottom to top), one bar per point: the status

@@ -5,7 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, YAxis } from 'recharts
 import type { TrendLine, TrendPoint } from '@/lib/charts/trend'
 import { CategoryXAxis } from './CategoryAxis.client'
 import { ChartFrame } from './ChartFrame.client'
-import { AXIS_COLOUR, GRID_COLOUR, TREND_COLOURS } from './palette'
+import { AXIS_COLOUR, GRID_COLOUR, INK_TEXT, TREND_COLOURS } from './palette'
 
 const HEIGHT = 300
 // Goal-area lines differ by dash as well as colour, so the chart reads without colour.
@@ -33,8 +33,8 @@ export function TrendChart({
           stroke={AXIS_COLOUR}
           fontSize={12}
         />
-        <Tooltip formatter={(value) => `${Math.round(Number(value))}%`} />
-        <Legend wrapperStyle={{ fontSize: 13 }} />
+        <Tooltip formatter={(value) => `${Math.round(Number(value))}%`} itemStyle={INK_TEXT} />
+        <Legend wrapperStyle={{ fontSize: 13 }} labelStyle={INK_TEXT} />
         {lines.map((line, i) =>
           line.key === 'plan' ? (
             <Line

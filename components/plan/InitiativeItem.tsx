@@ -1,12 +1,22 @@
 import Link from 'next/link'
+import type { CSSProperties } from 'react'
 
 import type { PublicInitiative, PublicSection } from '@/lib/data/public'
 import { formatDate, isoDay } from '@/lib/format/dates'
 import { statusTitle } from '@/lib/format/labels'
+import { STATUS_COLOURS } from '@/lib/format/statusColours'
 
-/** Status as a labelled badge: the words carry the meaning, the colour only repeats it. */
+/**
+ * Status as a labelled badge: the words carry the meaning, the colour only repeats it, the same
+ * colour as on the dashboard and in the board report (plan.css draws its border and dot).
+ */
 export function StatusBadge({ status }: { status: PublicInitiative['status'] }) {
-  return <span className={`status status--${status}`}>{statusTitle(status)}</span>
+  const colour = { '--status-colour': STATUS_COLOURS[status] } as CSSProperties
+  return (
+    <span className={`status status--${status}`} style={colour}>
+      {statusTitle(status)}
+    </span>
+  )
 }
 
 /** Progress as a bar with its percentage in words (the bar is decoration). */

@@ -1,16 +1,23 @@
 /**
- * Status colours: the dashboard and the board report's PDF take them from one map
- * (lib/format/statusColours.ts), and every colour passes its contrast check (WCAG 2 AA) against
- * what it is drawn on: 3:1 for the marks (bars, dots, swatches), 4.5:1 for the status words
- * written beside them. The backgrounds and the words' colours are read from where the dashboard
- * (app/(frontend)/styles.css) and the PDF (lib/pdf/report/theme.ts) define them.
+ * Status colours: the dashboard, the public plan pages' badges and the board report's PDF take
+ * them from one map (lib/format/statusColours.ts), and every colour passes its contrast check
+ * (WCAG 2 AA) against what it is drawn on: 3:1 for the marks (bars, dots, swatches), 4.5:1 for
+ * the status words written beside them. The backgrounds and the words' colours are read from where
+ * the site (app/(frontend)/styles.css, plan.css) and the PDF (lib/pdf/report/theme.ts) define
+ * them. The trend chart's goal-area lines are checked the same way.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
-import { STATUS_COLOURS as DASHBOARD_STATUS_COLOURS } from '@/components/charts/palette'
+import {
+  STATUS_COLOURS as DASHBOARD_STATUS_COLOURS,
+  TREND_COLOURS,
+} from '@/components/charts/palette'
+import { StatusBadge } from '@/components/plan/InitiativeItem'
 import {
   contrastRatio,
   MARK_CONTRAST,
@@ -24,6 +31,29 @@ import { INITIATIVE_STATUSES } from '@/lib/plan/types'
 const read = (file: string) => fs.readFileSync(path.join(process.cwd(), file), 'utf8')
 const tokens = read('app/(frontend)/styles.css')
 const dashboardCss = read('app/(frontend)/dashboard/dashboard.css')
+const planCss = read('app/(frontend)/plan.css')
+
+/** The declarations of one rule of a stylesheet (`.status {…}`), by its exact selector. */
+function rule(css: string, selector: string): Record<string, string> {
+  const escaped = selector.replace(/[.*+?^${}()|[\]\\:]/g, '\\$&')
+  const body = new RegExp(`(?:^|})\\s*${escaped}\\s*{([^}]*)}`).exec(css)?.[1]
+  if (body === undefined) throw new Error(`no "${selector}" rule`)
+  return Object.fromEntries(
+    body
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .split(';')
+      .map((d) => d.split(':').map((part) => part.trim()))
+      .filter(([property, value]) => property && value)
+      .map(([property, value]) => [property!, value!]),
+  )
+}
+
+/** A `var(--token)` of styles.css as its colour. */
+const resolve = (value: string | undefined) => {
+  const name = /^var\(--([a-z0-9-]+)\)$/.exec(value ?? '')?.[1]
+  if (!name) throw new Error(`"${value}" is not a var(--token) of styles.css`)
+  return token(name)
+}
 
 /** A colour token of the site's stylesheet (`--paper: #ffffff;`). */
 function token(name: string): string {
@@ -76,6 +106,29 @@ describe('status colours', () => {
     )
   })
 
+  it('the public pages’ badges take their colour from the map (plan.css had a palette of its own)', () => {
+    expect(planCss).not.toMatch(/\.status--[a-z-]+\s*{/)
+    for (const status of INITIATIVE_STATUSES) {
+      const html = renderToStaticMarkup(createElement(StatusBadge, { status }))
+      expect(html).toContain(`style="--status-colour:${STATUS_COLOURS[status]}"`)
+    }
+    expect(rule(planCss, '.status')['border']).toBe('1px solid var(--status-colour)')
+    expect(rule(planCss, '.status::before')['background']).toBe('var(--status-colour)')
+  })
+
+  it('public pages: a badge’s words pass AA on its background, its dot 3:1 on the page', () => {
+    const badge = rule(planCss, '.status')
+    const [ink, background] = [resolve(badge['color']), resolve(badge['background'])]
+    expect(contrastRatio(ink, background)).toBeGreaterThanOrEqual(TEXT_CONTRAST)
+    // the dot and border on the badge, which sits on paper or on the light grey of a section
+    const failing = INITIATIVE_STATUSES.flatMap((status) =>
+      [background, token('paper'), token('paper-alt')]
+        .map((on) => ({ status, on, ratio: contrastRatio(STATUS_COLOURS[status], on) }))
+        .filter(({ ratio }) => ratio < MARK_CONTRAST),
+    )
+    expect(failing).toEqual([])
+  })
+
   for (const [use, { colours, marksOn, words }] of Object.entries(USES)) {
     it(`${use}: every status mark is at least 3:1 against what it is drawn on`, () => {
       const failing = INITIATIVE_STATUSES.flatMap((status) =>
@@ -97,6 +150,26 @@ describe('status colours', () => {
       }
     })
   }
+})
+
+describe('trend chart: goal-area lines', () => {
+  it('each is a #rrggbb at least 3:1 on the chart card’s paper, no two alike', () => {
+    expect(TREND_COLOURS.length).toBeGreaterThanOrEqual(5)
+    expect(new Set(TREND_COLOURS).size).toBe(TREND_COLOURS.length)
+    const card = resolve(rule(dashboardCss, '.dash-card')['background'])
+    const failing = TREND_COLOURS.map((colour) => ({
+      colour,
+      ratio: contrastRatio(colour, card),
+    })).filter(({ ratio }) => ratio < MARK_CONTRAST)
+    expect(failing).toEqual([])
+  })
+
+  it('the legend’s and tooltip’s words are ink, not the lines’ colours', () => {
+    const chart = read('components/charts/TrendChart.client.tsx')
+    expect(chart).toMatch(/<Legend\b(?:(?!\/>)[\s\S])*labelStyle={INK_TEXT}/)
+    expect(chart).toMatch(/<Tooltip\b(?:(?!\/>)[\s\S])*itemStyle={INK_TEXT}/)
+    expect(contrastRatio(token('ink'), token('paper'))).toBeGreaterThanOrEqual(TEXT_CONTRAST)
+  })
 })
 
 describe('contrastRatio', () => {

@@ -1,5 +1,5 @@
 import { View } from '@react-pdf/renderer'
-import type { ReactNode } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
 
 import { styles } from './theme'
 
@@ -13,6 +13,12 @@ export const CONTINUED = ' (continued)'
  */
 const CONTINUED_LINE = { lineHeight: styles.table.lineHeight }
 
+/**
+ * Whether the document's page count is read: true for a whole report ("Page x of y"), false for a
+ * part of a long one, whose pages lib/pdf/report/join.ts numbers (see `laterPagesOnly`).
+ */
+export const PageCountRead = createContext(true)
+
 /** What a render prop gets: the page it lands on; totalPages once react-pdf has counted them. */
 interface PageProps {
   pageNumber: number
@@ -23,12 +29,16 @@ interface PageProps {
  * A render prop that draws nothing where its element first lands and `draw()` on every later page
  * the element is repeated on (a `fixed` element is repeated at the top of each page its parent
  * runs onto). react-pdf calls it in page order, once where the flow first reaches the element and
- * once per repeat; it paginates a second time once it knows totalPages, so a new totalPages starts
- * over.
+ * once per repeat. Any render prop makes react-pdf paginate a document twice: a first round
+ * (totalPages undefined) only to count the pages, then the pages it draws (totalPages known), so
+ * a new totalPages starts over. Where nothing reads the count (`countRead` false: a part of a long
+ * report) the first round draws nothing: its result is thrown away, and measuring the continued
+ * headings of every page (a page of their own each time) is a good part of its cost.
  */
-function laterPagesOnly(draw: () => ReactNode) {
+function laterPagesOnly(draw: () => ReactNode, countRead: boolean) {
   let first: { page: number; total: number | undefined } | null = null
   return ({ pageNumber, totalPages }: PageProps): ReactNode => {
+    if (!countRead && totalPages === undefined) return null
     if (first === null || first.total !== totalPages || pageNumber <= first.page) {
       first = { page: pageNumber, total: totalPages }
       return null
@@ -60,6 +70,7 @@ export function GroupHeading({
   /** the heading's cells, on a continuation page (`continued`) saying CONTINUED */
   children: (continued: boolean) => ReactNode
 }) {
+  const countRead = useContext(PageCountRead)
   return (
     <>
       <View style={styles.groupRow} wrap={false} minPresenceAhead={minPresenceAhead}>
@@ -68,11 +79,14 @@ export function GroupHeading({
       <View
         fixed
         minPresenceAhead={minPresenceAhead}
-        render={laterPagesOnly(() => (
-          <View style={[styles.groupRow, CONTINUED_LINE]} wrap={false}>
-            {children(true)}
-          </View>
-        ))}
+        render={laterPagesOnly(
+          () => (
+            <View style={[styles.groupRow, CONTINUED_LINE]} wrap={false}>
+              {children(true)}
+            </View>
+          ),
+          countRead,
+        )}
       />
     </>
   )

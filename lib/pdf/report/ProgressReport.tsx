@@ -7,6 +7,7 @@ import { formatDate } from '@/lib/format/dates'
 import { formatPeriod } from '@/lib/format/period'
 import { GapsSection } from './GapsSection'
 import { GoalAreaSection } from './GoalAreaSection'
+import { PageCountRead } from './GroupHeading'
 import { TOP_PER_OBJECTIVE, type ProgressReportModel } from './model'
 import type { ReportBlock, ReportPart } from './parts'
 import { RunningHeader } from './RunningHeader'
@@ -100,9 +101,11 @@ export function ProgressReport({
       {/* react-pdf's newer pagination engine: the legacy one drops the "Page x of y" footer */}
       <Page size={PAGE.size} style={styles.page} wrap experimentalPagination>
         <RunningHeader report={report} pageNumbers={!part} />
-        {blocks.map((block, i) => (
-          <Block key={i} report={report} block={block} breakBefore={i > 0} />
-        ))}
+        <PageCountRead.Provider value={!part}>
+          {blocks.map((block, i) => (
+            <Block key={i} report={report} block={block} breakBefore={i > 0} />
+          ))}
+        </PageCountRead.Provider>
       </Page>
     </Document>
   )

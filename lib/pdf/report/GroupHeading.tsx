@@ -58,9 +58,11 @@ function laterPagesOnly(draw: () => ReactNode, countRead: boolean) {
  * with it (react-pdf keeps a render prop's first output once it is placed, and calls it again only
  * for repeats).
  *
- * Its cost: a render prop makes react-pdf paginate each document twice. The summary already did
- * ("Page x of y"); the full listing's parts did not, and take about a quarter more CPU (500
- * initiatives, warm: 5.1-5.2 s -> 6.7 s, the two builds alternating in one job, load 4-5).
+ * Its cost: a render prop makes react-pdf paginate each document twice (the summary already did
+ * for its "Page x of y"), and measures the continued heading on a page of its own on every page.
+ * At 5,000 initiatives the full listing's parts take about a quarter more CPU than without the
+ * headings; drawing nothing in the counting round of a part takes back about a quarter of that
+ * (bench/report/README.md).
  */
 export function GroupHeading({
   minPresenceAhead,

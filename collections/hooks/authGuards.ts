@@ -1,6 +1,7 @@
 import {
   APIError,
   AuthenticationError,
+  incrementLoginAttempts,
   LockedAuth,
   ValidationError,
   type CollectionAfterErrorHook,
@@ -76,18 +77,30 @@ export function guardSignIn(loginField: LoginField): CollectionBeforeOperationHo
         'Too many failed sign-ins for this account from your network.',
       )
     }
-    const account = (await req.payload.db.findOne({
-      collection: collection.slug,
-      where: { [loginField]: { equals: login } },
-      req,
-    })) as { hash?: unknown; salt?: unknown; lockUntil?: unknown } | null
+    const find = async () =>
+      (await req.payload.db.findOne({
+        collection: collection.slug,
+        where: { [loginField]: { equals: login } },
+        req,
+      })) as StoredAccount | null
+    const key = `${collection.slug}:${login}`
+    const countingAtRead = pendingFailures.has(key)
+    let account = await find()
     if (!account) {
       await dummyPasswordCheck(password)
       throw new AuthenticationError(req.t)
     }
+    const matches = await passwordMatches(account, password)
+    if (matches && (countingAtRead || pendingFailures.has(key))) {
+      // the right password just after failures: their count (and so a lock) is read once written.
+      // (One that starts and ends during this hash is missed here; Payload reads the account
+      // again after this hook and refuses a locked one, answered as a wrong password.)
+      await failedSignInsWritten(key)
+      account = (await find()) ?? account
+    }
     const lockUntil = typeof account.lockUntil === 'string' ? Date.parse(account.lockUntil) : NaN
     if (lockUntil > Date.now()) {
-      if (await passwordMatches(account, password)) {
+      if (matches) {
         tooManyRequests(
           req,
           { ok: false, retryAfterSeconds: Math.ceil((lockUntil - Date.now()) / 1000) },
@@ -97,7 +110,66 @@ export function guardSignIn(loginField: LoginField): CollectionBeforeOperationHo
       }
       throw new AuthenticationError(req.t)
     }
+    if (!matches) {
+      // Counted as Payload counts it (and locked at maxLoginAttempts), but the answer does not wait
+      // for the write: an unknown account costs one read and one hash, and so does a wrong password.
+      // Payload's own failure path waits for that write, which an unknown account never makes: on
+      // a loaded server and a slow database the two answers were ~100 ms apart.
+      countFailure(req, collection, account, key)
+      throw new AuthenticationError(req.t)
+    }
     return args
+  }
+}
+
+type StoredAccount = {
+  id: number | string
+  hash?: unknown
+  salt?: unknown
+  lockUntil?: unknown
+  loginAttempts?: unknown
+}
+
+type IncrementArgs = Parameters<typeof incrementLoginAttempts>[0]
+
+/** Failed sign-ins being counted in this process, by collection and login. */
+const pendingFailures = new Map<string, Set<Promise<unknown>>>()
+
+function countFailure(
+  req: PayloadRequest,
+  collection: IncrementArgs['collection'],
+  account: StoredAccount,
+  key: string,
+) {
+  if (!(collection.auth.maxLoginAttempts > 0)) return
+  const writes = pendingFailures.get(key) ?? new Set<Promise<unknown>>()
+  pendingFailures.set(key, writes)
+  const write: Promise<unknown> = incrementLoginAttempts({
+    collection,
+    payload: req.payload,
+    user: account as IncrementArgs['user'],
+  })
+    .catch((error: unknown) =>
+      req.payload.logger.error({ err: error, msg: 'Could not count a failed sign-in' }),
+    )
+    .finally(() => {
+      writes.delete(write)
+      if (writes.size === 0 && pendingFailures.get(key) === writes) pendingFailures.delete(key)
+    })
+  writes.add(write)
+}
+
+/**
+ * Resolves once the failed sign-ins counted so far in this process are written: one account's
+ * (`collection:login`), or all (tests, before they read an account's count).
+ */
+export async function failedSignInsWritten(key?: string): Promise<void> {
+  const pending = () =>
+    key === undefined
+      ? [...pendingFailures.values()].flatMap((writes) => [...writes])
+      : [...(pendingFailures.get(key) ?? [])]
+  for (let writes = pending(); writes.length > 0; writes = pending()) {
+    await Promise.allSettled(writes)
   }
 }
 

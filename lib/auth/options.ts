@@ -55,7 +55,8 @@ export const authOptions: AuthOptions = {
   providers: config.oidc ? [credentials, oidcProvider(config.oidc)] : [credentials],
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
   jwt: { maxAge: SESSION_MAX_AGE },
-  // secure cookies whenever the site is served over https (always in production, see lib/env.ts)
+  // secure cookies whenever the site is served over https (always in production, see lib/env.ts);
+  // next-auth's default cookie names, which carriesCredentials (lib/auth/cookies.ts) looks for
   useSecureCookies: secureCookies,
   pages: { signIn: '/login', error: '/login', signOut: '/login' },
   callbacks: {

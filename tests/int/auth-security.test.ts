@@ -18,6 +18,7 @@ const SETUP_TOKEN = vi.hoisted(() => {
 
 import config from '@payload-config'
 import { failedSignInsWritten } from '@/collections/hooks/authGuards'
+import { carriesCredentials } from '@/lib/auth/cookies'
 import { signInMember } from '@/lib/auth/credentials'
 import { memberInGoodStanding, sessionVersionOf } from '@/lib/auth/members'
 import { resetMemberPassword } from '@/lib/auth/passwordReset'
@@ -199,6 +200,22 @@ describe('with the demo accounts', () => {
   })
 
   describe('2. edit locks and refresh', () => {
+    it.each(['members', 'users'] as const)(
+      '%s: the cookie a REST sign-in sets is one GET /api/viewer takes for credentials',
+      async (collection) => {
+        const res = await call('POST', `/api/${collection}/login`, {
+          body:
+            collection === 'users'
+              ? { email: 'editor@example.org', password: DEMO_PASSWORD }
+              : { username: '100001', password: DEMO_PASSWORD },
+        })
+        expect(res.status).toBe(200)
+        const pair = res.headers.get('set-cookie')?.split(';', 1)[0]
+        expect(pair).toMatch(/^[^=]+=[^=]/)
+        expect(carriesCredentials(new Headers({ cookie: pair! }))).toBe(true)
+      },
+    )
+
     it('members can neither list nor create document locks; staff can', async () => {
       const memberToken = await login('members', '100002')
       const plan = (await payload.find({ collection: 'plans', limit: 1, ...system })).docs[0]!

@@ -185,43 +185,115 @@ const normaliseFilters = (filters: CoverageFilters | undefined): CoverageFilters
 }
 
 /**
- * Coverage of a plan by its initiatives, as seen by `audience` and narrowed by `filters`.
- * Only published initiatives serving at least one objective of this plan count; drafts never do.
- *
- * One pass over the initiatives that counts into maps by objective, goal area, section and year
- * (at 50,000 initiatives the filters, sets and per-goal and per-section scans it replaced took
- * ~0.3 s, once for today and once per cycle for the numbers as of each: bench/coverage/README.md).
- * tests/unit/coverage.test.ts checks it against the plain definition over random plans.
+ * What the initiatives in view add up to, before any number is derived from it: counts that add
+ * (the counts of two sets of initiatives with no id in common are the sum of theirs), so the
+ * numbers of a plan can be kept in parts (lib/data keeps each closed cycle's per section) and
+ * added up. Keys are ids as text; JSON-serialisable.
  */
-export const computeCoverage = (
-  input: CoverageInput,
-  options: CoverageOptions = {},
-): PlanCoverage => {
-  const { plan } = input
+export interface CoverageCounts {
+  /** published initiatives in view serving at least one objective of the plan */
+  total: number
+  /** of those, with an active status */
+  active: number
+  /** of the active, completed */
+  completed: number
+  byStatus: StatusCounts
+  /** objective → active initiatives serving it */
+  objectives: Record<string, number>
+  /** goal area → initiatives serving it, by status */
+  goalStatus: Record<string, StatusCounts>
+  /** goal area → active initiatives serving it */
+  goalActive: Record<string, number>
+  /** section → its active initiatives */
+  sectionActive: Record<string, number>
+  /** section → goal area → its active initiatives serving the area */
+  sectionGoalActive: Record<string, Record<string, number>>
+  /** plan year → active initiatives */
+  years: Record<string, number>
+}
+
+/** Counts of no initiative. */
+export const emptyCoverageCounts = (): CoverageCounts => ({
+  total: 0,
+  active: 0,
+  completed: 0,
+  byStatus: emptyStatusCounts(),
+  objectives: {},
+  goalStatus: {},
+  goalActive: {},
+  sectionActive: {},
+  sectionGoalActive: {},
+  years: {},
+})
+
+const addInto = (into: Record<string, number>, more: Readonly<Record<string, number>>) => {
+  for (const [k, n] of Object.entries(more)) into[k] = (into[k] ?? 0) + n
+}
+
+/**
+ * The counts of two sets of initiatives with no id in common, added into `into` (returned).
+ * computeCoverage over their union gives coverageFromCounts of the sum.
+ */
+export const addCoverageCounts = (
+  into: CoverageCounts,
+  more: Readonly<CoverageCounts>,
+): CoverageCounts => {
+  into.total += more.total
+  into.active += more.active
+  into.completed += more.completed
+  for (const s of INITIATIVE_STATUSES) into.byStatus[s] += more.byStatus[s]
+  addInto(into.objectives, more.objectives)
+  for (const [goal, byStatus] of Object.entries(more.goalStatus)) {
+    const own = (into.goalStatus[goal] ??= emptyStatusCounts())
+    for (const s of INITIATIVE_STATUSES) own[s] += byStatus[s]
+  }
+  addInto(into.goalActive, more.goalActive)
+  addInto(into.sectionActive, more.sectionActive)
+  for (const [section, perGoal] of Object.entries(more.sectionGoalActive)) {
+    addInto((into.sectionGoalActive[section] ??= {}), perGoal)
+  }
+  addInto(into.years, more.years)
+  return into
+}
+
+/** What the plan's frame gives a view: its goal areas and objectives in order, its sections. */
+const viewFrame = (input: Omit<CoverageInput, 'initiatives'>, options: CoverageOptions) => {
   const audience: Audience = options.audience ?? 'members'
   const filters = normaliseFilters(options.filters)
-
   const goals = dedupe(input.goals).sort((a, b) => a.number - b.number)
   const goalIds = new Set(goals.map((g) => key(g.id)))
   const objectives = dedupe(input.objectives)
     .filter((o) => goalIds.has(key(o.goal)))
     .sort((a, b) => a.number - b.number)
   const objectiveGoal = new Map(objectives.map((o) => [key(o.id), key(o.goal)]))
-
   const filterSection = filters.section
     ? input.sections.find((s) => s.slug === filters.section)
     : undefined
   const filterSectionKey = filterSection ? key(filterSection.id) : undefined
   const sections = filters.section ? (filterSection ? [filterSection] : []) : input.sections
+  return { audience, filters, goals, objectives, objectiveGoal, filterSectionKey, sections }
+}
 
-  // What the initiatives in view add up to (published, in the audience and the filters, serving
-  // at least one objective of the plan; each id counted once, its first record).
+/**
+ * The counts (CoverageCounts) of the initiatives in `input` as seen by `audience` and narrowed by
+ * `filters`: only published initiatives serving at least one objective of this plan count, each
+ * id once (its first record); drafts never do.
+ *
+ * One pass over the initiatives that counts into maps by objective, goal area, section and year
+ * (at 50,000 initiatives the filters, sets and per-goal and per-section scans it replaced took
+ * ~0.3 s, once for today and once per cycle for the numbers as of each: bench/coverage/README.md).
+ */
+export const countCoverage = (
+  input: CoverageInput,
+  options: CoverageOptions = {},
+): CoverageCounts => {
+  const { plan } = input
+  const { audience, filters, objectiveGoal, filterSectionKey } = viewFrame(input, options)
+
   const byStatus = emptyStatusCounts()
   const activePerObjective = new Map<string, number>()
   /** goal key → distinct initiatives in view serving it, by status; and the active ones */
-  const goalStatus = new Map<string, StatusCounts>(
-    goals.map((g) => [key(g.id), emptyStatusCounts()]),
-  )
+  const goalStatus = new Map<string, StatusCounts>()
   const goalActive = new Map<string, number>()
   /** section key → active initiatives; and per goal key */
   const sectionActive = new Map<string, number>()
@@ -256,7 +328,11 @@ export const computeCoverage = (
 
     total += 1
     byStatus[i.status] += 1
-    for (const goal of servedGoals) goalStatus.get(goal)![i.status] += 1
+    for (const goal of servedGoals) {
+      let counts = goalStatus.get(goal)
+      if (!counts) goalStatus.set(goal, (counts = emptyStatusCounts()))
+      counts[i.status] += 1
+    }
     if (!isActiveStatus(i.status)) continue
     activeCount += 1
     if (i.status === 'completed') completed += 1
@@ -276,12 +352,41 @@ export const computeCoverage = (
     }
   }
 
+  return {
+    total,
+    active: activeCount,
+    completed,
+    byStatus,
+    objectives: Object.fromEntries(activePerObjective),
+    goalStatus: Object.fromEntries(goalStatus),
+    goalActive: Object.fromEntries(goalActive),
+    sectionActive: Object.fromEntries(sectionActive),
+    sectionGoalActive: Object.fromEntries(
+      [...sectionGoalActive].map(([section, perGoal]) => [section, Object.fromEntries(perGoal)]),
+    ),
+    years: Object.fromEntries(yearActive),
+  }
+}
+
+/**
+ * The numbers of a view (PlanCoverage) from the counts of its initiatives (countCoverage, or a
+ * sum of addCoverageCounts) and the plan's frame; `options` as the counts were made with.
+ */
+export const coverageFromCounts = (
+  input: Omit<CoverageInput, 'initiatives'>,
+  counts: Readonly<CoverageCounts>,
+  options: CoverageOptions = {},
+): PlanCoverage => {
+  const { plan } = input
+  const { audience, filters, goals, objectives, sections } = viewFrame(input, options)
+  const perObjective = (o: string) => counts.objectives[o] ?? 0
+
   const goalCoverage: GoalCoverage[] = goals.map((goal) => {
     const goalKey = key(goal.id)
     const objectiveCoverage = objectives
       .filter((o) => key(o.goal) === goalKey)
       .map((o): ObjectiveCoverage => {
-        const n = activePerObjective.get(key(o.id)) ?? 0
+        const n = perObjective(key(o.id))
         return { code: o.code, number: o.number, text: o.text, covered: n > 0, initiatives: n }
       })
     const covered = objectiveCoverage.filter((o) => o.covered).length
@@ -291,31 +396,31 @@ export const computeCoverage = (
       objectives: objectiveCoverage.length,
       covered,
       coverage: fraction(covered, objectiveCoverage.length),
-      initiatives: goalActive.get(goalKey) ?? 0,
-      byStatus: { ...goalStatus.get(goalKey)! },
+      initiatives: counts.goalActive[goalKey] ?? 0,
+      byStatus: { ...(counts.goalStatus[goalKey] ?? emptyStatusCounts()) },
       objectiveCoverage,
     }
   })
 
   const sectionCoverage: SectionCoverage[] = sections.map((section) => {
     const sectionKey = key(section.id)
-    const perGoal = sectionGoalActive.get(sectionKey)
+    const perGoal = counts.sectionGoalActive[sectionKey]
     const byGoal: Record<string, number> = {}
-    for (const goal of goals) byGoal[String(goal.number)] = perGoal?.get(key(goal.id)) ?? 0
+    for (const goal of goals) byGoal[String(goal.number)] = perGoal?.[key(goal.id)] ?? 0
     return {
       slug: section.slug,
       name: section.name,
       byGoal,
-      total: sectionActive.get(sectionKey) ?? 0,
+      total: counts.sectionActive[sectionKey] ?? 0,
     }
   })
 
   const years: YearActivity[] = []
   for (let year = plan.startYear; year <= plan.endYear; year++) {
-    years.push({ year, active: yearActive.get(year) ?? 0 })
+    years.push({ year, active: counts.years[String(year)] ?? 0 })
   }
 
-  const covered = objectives.filter((o) => activePerObjective.has(key(o.id))).length
+  const covered = objectives.filter((o) => perObjective(key(o.id)) > 0).length
   return {
     plan: {
       slug: plan.slug,
@@ -327,9 +432,9 @@ export const computeCoverage = (
     view: { audience, filters },
     objectives: { total: objectives.length, covered },
     coverage: fraction(covered, objectives.length),
-    initiatives: { active: activeCount, completed, total },
-    byStatus,
-    sectionsEngaged: sectionActive.size,
+    initiatives: { active: counts.active, completed: counts.completed, total: counts.total },
+    byStatus: { ...counts.byStatus },
+    sectionsEngaged: Object.values(counts.sectionActive).filter((n) => n > 0).length,
     goals: goalCoverage,
     sections: sectionCoverage,
     years,
@@ -338,6 +443,17 @@ export const computeCoverage = (
     ),
   }
 }
+
+/**
+ * Coverage of a plan by its initiatives, as seen by `audience` and narrowed by `filters`.
+ * Only published initiatives serving at least one objective of this plan count; drafts never do.
+ * countCoverage's counts, turned into numbers by coverageFromCounts.
+ * tests/unit/coverage.test.ts checks it against the plain definition over random plans.
+ */
+export const computeCoverage = (
+  input: CoverageInput,
+  options: CoverageOptions = {},
+): PlanCoverage => coverageFromCounts(input, countCoverage(input, options), options)
 
 // Wording: captions for charts and the PDF summary, each derived from a PlanCoverage only.
 

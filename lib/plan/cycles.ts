@@ -4,13 +4,18 @@
  * Pure: plain records in, plain records out; the clock is always passed in.
  */
 import {
+  addCoverageCounts,
   computeCoverage,
+  countCoverage,
+  emptyCoverageCounts,
   formatPercent,
+  type CoverageCounts,
   type CoverageInput,
   type CoverageOptions,
   type PlanCoverage,
 } from './coverage'
 import {
+  INITIATIVE_STATUSES,
   type Id,
   type InitiativeStatus,
   type InitiativeSummary,
@@ -373,6 +378,159 @@ export const cycleCompletion = (
     sections,
     missing: expected.filter((i) => !reported.has(key(i.id))).map((i) => i.id),
   }
+}
+
+/**
+ * What the numbers as of closed cycles read of the history (coverageAsOf and cycleCompletion),
+ * per initiative and cycle — its status as of the close, and whether it reported in the cycle —
+ * and nothing else: with it and the initiatives' own fields those
+ * numbers are computed without the updates (closedCycleCounts). It changes only with the history
+ * up to the cycles' closes (and their own updates), never with an initiative's fields, so lib/data
+ * keeps it with the closed history and an edit recounts only what it touched. Compact: one
+ * character per initiative and cycle in each string, a digit for a status (its index in
+ * INITIATIVE_STATUSES) or '-' for none.
+ */
+export interface FrozenStates {
+  /** keys of the initiatives the history names by the closes or in the cycles, in order */
+  initiatives: string[]
+  cycles: {
+    /** the cycle's id (as text) and close */
+    cycle: string
+    closedAt: string
+    /** each initiative's status of its latest update by the close, or '-' */
+    asOf: string
+    /** '1' for an initiative with an update in the cycle, else '0' */
+    reported: string
+  }[]
+}
+
+const statusCode = (update: ProgressUpdate | undefined): string => {
+  const index = update ? INITIATIVE_STATUSES.indexOf(update.status) : -1
+  return index < 0 ? '-' : String(index)
+}
+
+/**
+ * The FrozenStates of `cycles` (closed ones; others are left out) over a plan's history: for each,
+ * what latestUpdates gives coverageAsOf and cycleCompletion at its close.
+ */
+export const frozenStates = (
+  updates: readonly ProgressUpdate[],
+  cycles: readonly Cycle[],
+): FrozenStates => {
+  const closed = sortCycles(cycles).filter((c) => c.state === 'closed' && c.closedAt)
+  const perCycle = closed.map((cycle) => {
+    const at = new Date(cycle.closedAt!)
+    const cycleKey = key(cycle.id)
+    const inCycle = (u: ProgressUpdate) => u.cycle != null && key(u.cycle) === cycleKey
+    return {
+      cycle,
+      asOf: latestUpdates(updates, at),
+      reported: new Set(updates.filter(inCycle).map((u) => key(u.initiative))),
+    }
+  })
+  const named = new Set<string>()
+  for (const c of perCycle) {
+    for (const id of c.asOf.keys()) named.add(id)
+    for (const id of c.reported) named.add(id)
+  }
+  const initiatives = [...named].sort()
+  return {
+    initiatives,
+    cycles: perCycle.map((c) => ({
+      cycle: key(c.cycle.id),
+      closedAt: c.cycle.closedAt!,
+      asOf: initiatives.map((id) => statusCode(c.asOf.get(id))).join(''),
+      reported: initiatives.map((id) => (c.reported.has(id) ? '1' : '0')).join(''),
+    })),
+  }
+}
+
+/** A closed cycle's numbers over some initiatives, as counts that add (per section in lib/data). */
+export interface ClosedCycleCounts {
+  cycle: string
+  /** coverageAsOf's counts (coverageFromCounts makes the numbers of their sum) */
+  coverage: CoverageCounts
+  /** cycleCompletion's expected and submitted */
+  expected: number
+  submitted: number
+}
+
+const positions = new WeakMap<FrozenStates, Map<string, number>>()
+
+/**
+ * The numbers as of each closed cycle of `states` over `initiatives` (any subset of the plan's:
+ * the counts of disjoint subsets add up to those of their union), the same as coverageAsOf and
+ * cycleCompletion over the whole history give: each initiative with its status as of the close
+ * (else its own if it existed by then, else left out), and whether it reported in the cycle.
+ * tests/unit/cycles.test.ts checks it against them.
+ */
+export const closedCycleCounts = (
+  frame: Omit<CoverageInput, 'initiatives'>,
+  initiatives: readonly InitiativeRecord[],
+  states: FrozenStates,
+  options: CoverageOptions = {},
+): ClosedCycleCounts[] => {
+  let position = positions.get(states)
+  if (!position) {
+    position = new Map(states.initiatives.map((id, i) => [id, i]))
+    positions.set(states, position)
+  }
+  const at = initiatives.map((i) => position.get(key(i.id)) ?? -1)
+  const created = initiatives.map((i) => time(i.createdAt))
+  return states.cycles.map((c) => {
+    const close = time(c.closedAt)
+    const existed = (k: number) => Number.isNaN(created[k]!) || created[k]! <= close
+    const asOf: InitiativeRecord[] = []
+    let expected = 0
+    let submitted = 0
+    initiatives.forEach((i, k) => {
+      const p = at[k]!
+      const now = p < 0 ? '-' : c.asOf[p]!
+      if (now !== '-') asOf.push({ ...i, status: INITIATIVE_STATUSES[Number(now)]! })
+      else if (existed(k)) asOf.push(i)
+      // completion: expected if it reported in the cycle, or if it existed and was planned or in
+      // progress before it (without an update in the cycle its status before the cycle is its
+      // status as of the close: cycleCompletion's updates left out are the cycle's own)
+      const reported = p >= 0 && c.reported[p] === '1'
+      const status = now === '-' ? i.status : INITIATIVE_STATUSES[Number(now)]!
+      const before = now !== '-' || existed(k)
+      if (i.published && (reported || (before && OPEN_WORK_STATUSES.includes(status)))) {
+        expected += 1
+        if (reported) submitted += 1
+      }
+    })
+    return {
+      cycle: c.cycle,
+      coverage: countCoverage({ ...frame, initiatives: asOf }, options),
+      expected,
+      submitted,
+    }
+  })
+}
+
+/** ClosedCycleCounts of parts of a plan's initiatives added up, cycle by cycle. */
+export const addClosedCycleCounts = (
+  parts: readonly (readonly ClosedCycleCounts[])[],
+): ClosedCycleCounts[] => {
+  const sum = new Map<string, ClosedCycleCounts>()
+  for (const part of parts) {
+    for (const c of part) {
+      const into = sum.get(c.cycle)
+      if (!into) {
+        sum.set(c.cycle, {
+          cycle: c.cycle,
+          coverage: addCoverageCounts(emptyCoverageCounts(), c.coverage),
+          expected: c.expected,
+          submitted: c.submitted,
+        })
+        continue
+      }
+      addCoverageCounts(into.coverage, c.coverage)
+      into.expected += c.expected
+      into.submitted += c.submitted
+    }
+  }
+  return [...sum.values()]
 }
 
 /** One row of `GET /api/plans/<slug>/cycles` (docs/architecture.md, "Routes"), oldest first. */

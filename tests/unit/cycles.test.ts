@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
 import { pick, seededRandom } from '@/lib/format/random'
+import { coverageFromCounts, type CoverageOptions } from '@/lib/plan/coverage'
 import {
+  addClosedCycleCounts,
+  closedCycleCounts,
   compareUpdates,
   coverageAsOf,
   coverageTrendSentence,
@@ -10,6 +13,7 @@ import {
   cycleCutoff,
   cycleHistory,
   findStale,
+  frozenStates,
   initiativesAsOf,
   latestClosedCycle,
   latestUpdates,
@@ -17,7 +21,9 @@ import {
   previousCycle,
   sinceDiff,
   sortCycles,
+  type ClosedCycleCounts,
   type Cycle,
+  type FrozenStates,
   type HistoryInput,
   type InitiativeRecord,
   type ProgressUpdate,
@@ -515,5 +521,156 @@ describe('trend sentence', () => {
     expect(coverageTrendSentence({ coverage: from }, { coverage: to }, 'Midwinter 2008')).toBe(
       sentence,
     )
+  })
+})
+
+describe('the numbers as of closed cycles from their frozen states, counted per section', () => {
+  const STATUSES: InitiativeStatus[] = [
+    'proposed',
+    'planned',
+    'in-progress',
+    'completed',
+    'deferred',
+    'cancelled',
+  ]
+  const SECTIONS = ['s1', 's2', 'gone']
+  const OBJECTIVES = ['o1', 'o2', 'o3', 'o4', 'unknown']
+
+  /** A random history: unique ids (numbers and text), creations before, between and after the
+   * closes, updates in closed, open and draft cycles, between cycles and after a cycle closed. */
+  const randomHistory = (seed: number): HistoryInput => {
+    const next = seededRandom(seed)
+    const int = (n: number) => Math.floor(next() * n)
+    const day = () =>
+      new Date(Date.UTC(2007, 9, 1) + int(700) * 86_400_000 + int(3) * 3_600_000).toISOString()
+    const DRAFT: Cycle = { ...cycle(15, 'Draft 2009', '2009-12-31'), state: 'draft' }
+    // a close shared by two cycles, an update exactly at a close
+    const c4 = cycle('c4', 'Extra 2008', '2008-06-30', C2.closedAt!)
+    const cycles = [C1, C2, C3, c4, OPEN, DRAFT]
+    const initiatives = Array.from({ length: 10 + int(40) }, (_, n) =>
+      initiative(
+        n % 2 === 0 ? n + 1 : `i${n + 1}`,
+        pick(next, SECTIONS),
+        [],
+        pick(next, STATUSES),
+        {
+          objectives: Array.from({ length: int(3) }, () => pick(next, OBJECTIVES)),
+          visibility: next() < 0.6 ? 'public' : 'members',
+          published: next() < 0.85,
+          createdAt: pick(next, [null, day(), day(), day()]),
+          startDate: pick(next, [null, `${2005 + int(8)}-03-01`]),
+          targetDate: pick(next, [null, `${2005 + int(8)}-09-30`]),
+          completedDate: pick(next, [null, null, `${2005 + int(8)}-12-31`]),
+        },
+      ),
+    )
+    const updates = Array.from({ length: int(120) }, () => {
+      const c = pick(next, [...cycles, null, null])
+      const at = next() < 0.05 && c?.closedAt ? c.closedAt : day()
+      return update(pick(next, initiatives).id, c?.id ?? null, pick(next, STATUSES), int(101), at)
+    })
+    return { ...base(initiatives, updates, cycles), updates }
+  }
+
+  /** The fast path: per-section counts over the frozen states, added up. */
+  const perSection = (
+    input: HistoryInput,
+    states: FrozenStates,
+    options: CoverageOptions,
+  ): Map<string, ClosedCycleCounts[]> =>
+    new Map(
+      SECTIONS.map((s) => [
+        s,
+        closedCycleCounts(
+          input,
+          input.initiatives.filter((i) => i.section === s),
+          states,
+          options,
+        ),
+      ]),
+    )
+
+  const check = (
+    input: HistoryInput,
+    parts: Map<string, ClosedCycleCounts[]>,
+    options: CoverageOptions,
+    label: string,
+  ) => {
+    const sums = addClosedCycleCounts([...parts.values()])
+    const closed = sortCycles(input.cycles).filter((c) => c.state === 'closed')
+    expect(
+      sums.map((c) => c.cycle),
+      label,
+    ).toEqual(closed.map((c) => String(c.id)))
+    for (const [k, c] of closed.entries()) {
+      const sum = sums[k]!
+      expect(coverageFromCounts(input, sum.coverage, options), `${label} ${c.name}`).toEqual(
+        coverageAsOf(input, c, NOW, options),
+      )
+      const { expected, submitted } = cycleCompletion(input, c, NOW)
+      expect([sum.expected, sum.submitted], `${label} ${c.name}`).toEqual([expected, submitted])
+    }
+  }
+
+  it('equal coverageAsOf and cycleCompletion over 200 random histories, views and edits of counted fields', () => {
+    let counted = 0
+    for (let seed = 1; seed <= 200; seed++) {
+      const next = seededRandom(seed * 7919)
+      const input = randomHistory(seed)
+      const options: CoverageOptions = {
+        audience: pick(next, ['members', 'public'] as const),
+        filters: pick(next, [
+          {},
+          {},
+          { section: 'cat' },
+          { status: ['planned', 'completed'] as InitiativeStatus[] },
+          { visibility: 'members' as const },
+        ]),
+      }
+      // as the data cache keeps them: through JSON
+      const states = JSON.parse(
+        JSON.stringify(frozenStates(input.updates, input.cycles)),
+      ) as FrozenStates
+      const parts = perSection(input, states, options)
+      check(input, parts, options, `seed ${seed}`)
+      counted += addClosedCycleCounts([...parts.values()]).reduce(
+        (n, c) => n + c.coverage.active,
+        0,
+      )
+
+      // an editor changes counted fields of a few initiatives (status, objectives, dates,
+      // publication, section): only the sections they were in or moved to are counted again
+      const edited = input.initiatives.map((i) => ({ ...i }))
+      const touched = new Set<string>()
+      for (let e = 0; e < 3; e++) {
+        const k = Math.floor(next() * edited.length)
+        const i = edited[k]!
+        touched.add(String(i.section))
+        const field = pick(next, ['status', 'objectives', 'dates', 'published', 'section'] as const)
+        if (field === 'status') i.status = pick(next, STATUSES)
+        if (field === 'objectives') i.objectives = [pick(next, OBJECTIVES)]
+        if (field === 'dates') i.targetDate = `${2005 + Math.floor(next() * 8)}-06-30`
+        if (field === 'published') i.published = !i.published
+        if (field === 'section') i.section = pick(next, SECTIONS)
+        touched.add(String(i.section))
+      }
+      const after = { ...input, initiatives: edited }
+      const recounted = perSection(after, states, options)
+      const kept = new Map(
+        [...parts].map(([s, counts]) => [s, touched.has(s) ? recounted.get(s)! : counts]),
+      )
+      check(after, kept, options, `seed ${seed} after edits`)
+    }
+    // the random histories are not all empty views
+    expect(counted).toBeGreaterThan(500)
+  })
+
+  it('a plan with no closed cycle has no frozen state; one without updates counts own fields', () => {
+    const input = randomHistory(3)
+    expect(frozenStates(input.updates, [OPEN]).cycles).toEqual([])
+    const bare = { ...input, updates: [] }
+    const states = frozenStates([], bare.cycles)
+    expect(states.initiatives).toEqual([])
+    check(bare, perSection(bare, states, {}), {}, 'no updates')
   })
 })

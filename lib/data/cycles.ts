@@ -8,21 +8,33 @@ import { cache } from 'react'
 import { READ_MEMO, type ReadMemo } from '@/lib/auth/roles'
 import { env } from '@/lib/env'
 import { parseCoverageFilters, type QueryInput } from '@/lib/charts/filters'
-import { computeCoverage, type CoverageFilters, type PlanCoverage } from '@/lib/plan/coverage'
+import {
+  computeCoverage,
+  coverageFromCounts,
+  emptyCoverageCounts,
+  type CoverageFilters,
+  type PlanCoverage,
+} from '@/lib/plan/coverage'
 import { goalDrillDown, type GoalDrillDown } from '@/lib/charts/drilldown'
 import type { StaleRow } from '@/lib/charts/history'
 import type { CycleCoverage } from '@/lib/charts/trend'
 import {
+  addClosedCycleCounts,
+  closedCycleCounts,
   coverageAsOf,
   cycleCompletion,
   cycleCutoff,
   cycleSummary,
   findStale,
+  frozenStates,
   initiativesAsOf,
   latestUpdates,
   openCycle,
   sortCycles,
+  type ClosedCycleCounts,
   type CycleCompletion,
+  type FrozenStates,
+  type InitiativeRecord,
   type StaleRule,
   type Cycle,
   type CycleSummary,
@@ -42,7 +54,7 @@ import {
 import { CYCLE_SELECT, UPDATE_SELECT, cycleRecord, updateRecord } from './staleness'
 import { getPayloadClient } from './payload'
 import { cacheTags } from './tags'
-import { cachedView, sharedCache } from './viewCache'
+import { cachedParts, cachedView, sharedCache } from './viewCache'
 
 /**
  * The plan's history for a person: the dashboard's fetch (loadCoverageData) plus the plan's cycles
@@ -219,22 +231,31 @@ const historyTags = (plan: Id): string[] => [
 ]
 
 /**
- * A fingerprint of everything the numbers as of a closed cycle read besides its updates: the plan,
- * its goal areas, objectives and sections, and each initiative's fields that coverage and
- * completion count (section, objectives, status, visibility, publication, dates, creation; not
- * its title or progress, which no number reads). Kept per loaded data.
+ * Fingerprints of what the numbers as of a closed cycle read besides the history: the plan's
+ * frame (the plan, its goal areas, objectives and sections), and each section's initiatives'
+ * fields that coverage and completion count (section, objectives, status, visibility,
+ * publication, dates, creation; not a title or progress, which no number reads). Kept per loaded
+ * data.
  */
-const fingerprints = new WeakMap<object, string>()
+const fingerprints = new WeakMap<object, { frame: string; sections: Map<string, string> }>()
 
-export function countedFingerprint(input: CoverageData['input']): string {
+const digest = (parts: unknown[]): string =>
+  createHash('sha256').update(JSON.stringify(parts)).digest('base64url')
+
+export function countedFingerprints(input: CoverageData['input']): {
+  frame: string
+  sections: Map<string, string>
+} {
   const known = fingerprints.get(input)
   if (known) return known
-  const hash = createHash('sha256')
   const { plan, goals, objectives, sections, initiatives } = input
-  hash.update(JSON.stringify([plan, goals, objectives, sections]))
-  const rows: unknown[] = []
+  const hashes = new Map<string, ReturnType<typeof createHash>>()
+  const rows = new Map<string, unknown[]>()
   for (const i of initiatives) {
-    rows.push([
+    const section = String(i.section)
+    let own = rows.get(section)
+    if (!own) rows.set(section, (own = []))
+    own.push([
       i.id,
       i.section,
       i.objectives,
@@ -246,12 +267,20 @@ export function countedFingerprint(input: CoverageData['input']): string {
       i.completedDate ?? null,
       i.createdAt ?? null,
     ])
-    if (rows.length === 1000) hash.update(JSON.stringify(rows.splice(0)))
+    if (own.length === 1000) {
+      let hash = hashes.get(section)
+      if (!hash) hashes.set(section, (hash = createHash('sha256')))
+      hash.update(JSON.stringify(own.splice(0)))
+    }
   }
-  hash.update(JSON.stringify(rows))
-  const print = hash.digest('base64url')
-  fingerprints.set(input, print)
-  return print
+  const prints = new Map<string, string>()
+  for (const [section, own] of rows) {
+    const hash = hashes.get(section) ?? createHash('sha256')
+    prints.set(section, hash.update(JSON.stringify(own)).digest('base64url'))
+  }
+  const result = { frame: digest([plan, goals, objectives, sections]), sections: prints }
+  fingerprints.set(input, result)
+  return result
 }
 
 /** A closed cycle's numbers in a view: its coverage as of the cycle and its completion's counts. */
@@ -265,15 +294,18 @@ export interface ClosedCycleNumbers {
 const CLOSED_NUMBERS_SECONDS = 86_400
 
 /**
- * The numbers as of each closed cycle of the plan in a view (by cycle id), computed once: a
- * closed cycle is never reopened and its updates are frozen (collections/Cycles,
- * collections/ProgressUpdates), so they change only with what else they read — the initiatives'
- * counted fields and the plan's frame (countedFingerprint, in the key), the cycles and the closed
- * updates (`plan:<id>:closed-history`, which a cycle's change, an update outside cycles, new
- * copies of an initiative on its updates and a deletion expire). A save that changes a title, a
- * lead or a progress report in the open cycle leaves them cached, where the views around them are
- * computed again: a cold dashboard no longer computes coverage as of every closed cycle over the
- * whole history. `history` is read only when they are not cached.
+ * The numbers as of each closed cycle of the plan in a view (by cycle id). A closed cycle is
+ * never reopened and its updates are frozen (collections/Cycles, collections/ProgressUpdates), so
+ * what they read of the history — each initiative's status as of each close, before each cycle
+ * and whether it reported in it (lib/plan FrozenStates) — is computed once per kind of reader and
+ * closed line and kept with the closed history (`plan:<id>:closed-history`, which a cycle's
+ * change, an update outside cycles, new copies of an initiative on its updates and a deletion
+ * expire). The numbers are kept per section as counts that add (lib/plan closedCycleCounts),
+ * each keyed by a fingerprint of its section's counted fields and the plan's frame: a save of a
+ * counted field (a status, objectives, dates) recounts its section's initiatives as of each
+ * closed cycle, from the kept states and no update, and the other sections' counts are read as
+ * they are; a title, a lead or a progress report in the open cycle recounts nothing. `history`
+ * is read only when the states are not kept.
  */
 async function closedNumbers(
   data: CoverageData,
@@ -286,31 +318,72 @@ async function closedNumbers(
   const line = closedLine(cycles)
   if (closed.length === 0 || !line) return new Map()
   const plan = data.input.plan.id
-  const entries = await cachedView(
-    [
-      'closed-numbers',
-      String(plan),
-      readerOf(user),
-      JSON.stringify(filters),
-      closed.map((c) => `${c.id}@${c.closedAt}`).join(','),
-      line.open.map(String).join(','),
-      countedFingerprint(data.input),
-    ],
-    [cacheTags.plans, cacheTags.plan(plan), cacheTags.sections, cacheTags.planClosedHistory(plan)],
-    async (): Promise<[string, ClosedCycleNumbers][]> => {
-      const input = await history()
-      if (!input) return []
-      const now = new Date()
-      const options = { audience: data.audience, filters }
-      return closed.map((cycle) => {
-        const coverage = coverageAsOf(input, cycle, now, options)
-        const { expected, submitted } = cycleCompletion(input, cycle, now)
-        return [String(cycle.id), { coverage, expected, submitted }]
-      })
+  const reader = readerOf(user)
+  const closes = closed.map((c) => `${c.id}@${c.closedAt}`).join(',')
+  const open = line.open.map(String).join(',')
+  const frozenTags = [cacheTags.plans, cacheTags.plan(plan), cacheTags.planClosedHistory(plan)]
+  let states: Promise<FrozenStates | null> | undefined
+  const frozen = () =>
+    (states ??= cachedView(
+      ['closed-states', String(plan), reader, closes, open],
+      frozenTags,
+      async () => {
+        const input = await history()
+        return input && frozenStates(input.updates, closed)
+      },
+      CLOSED_NUMBERS_SECONDS,
+    ))
+  const options = { audience: data.audience, filters }
+  const prints = countedFingerprints(data.input)
+  const bySection = new Map<string, InitiativeRecord[]>()
+  for (const i of data.input.initiatives) {
+    const section = String(i.section)
+    const own = bySection.get(section)
+    if (own) own.push(i)
+    else bySection.set(section, [i])
+  }
+  const sections = [...bySection.keys()]
+  const view = JSON.stringify(filters)
+  const parts = await cachedParts(
+    sections.map((section) => ({
+      key: [
+        'closed-counts',
+        String(plan),
+        reader,
+        view,
+        closes,
+        open,
+        prints.frame,
+        section,
+        prints.sections.get(section)!,
+      ],
+      tags: [...frozenTags, cacheTags.sections],
+      periodSeconds: CLOSED_NUMBERS_SECONDS,
+    })),
+    async (missing): Promise<(ClosedCycleCounts[] | null)[]> => {
+      const states = await frozen()
+      return missing.map((k) =>
+        states ? closedCycleCounts(data.input, bySection.get(sections[k]!)!, states, options) : null,
+      )
     },
-    CLOSED_NUMBERS_SECONDS,
   )
-  return new Map(entries)
+  if (parts.some((part) => part === null)) return new Map()
+  const sums = new Map(
+    addClosedCycleCounts(parts as ClosedCycleCounts[][]).map((c) => [c.cycle, c]),
+  )
+  return new Map(
+    closed.map((cycle): [string, ClosedCycleNumbers] => {
+      const sum = sums.get(String(cycle.id))
+      return [
+        String(cycle.id),
+        {
+          coverage: coverageFromCounts(data.input, sum?.coverage ?? emptyCoverageCounts(), options),
+          expected: sum?.expected ?? 0,
+          submitted: sum?.submitted ?? 0,
+        },
+      ]
+    }),
+  )
 }
 
 /** What `?cycle=<id>` and the filters resolve to, or why not (4xx and a message). */

@@ -365,11 +365,17 @@ describe('the numbers as of a closed cycle are computed once', () => {
     const data = (await loadHistoryData(SEED_PLAN_SLUG, member))!
     const last = data.history.cycles.filter((c) => c.state === 'closed').at(-1)!
     const first = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
-    expect(writes('closed-numbers')).toBe(1)
+    // the states as of each close once, and the numbers in one part per section with initiatives
+    const sections = new Set(data.input.initiatives.map((i) => String(i.section)))
+    expect(sections.size).toBeGreaterThan(2)
+    expect(writes('closed-states')).toBe(1)
+    expect(writes('closed-counts')).toBe(sections.size)
     // the cycles JSON and `?cycle=` of a closed cycle use the same numbers
+    cacheFake.written.length = 0
     await cyclesForPlan(SEED_PLAN_SLUG, member)
     await getPlanCoverageAsOf(SEED_PLAN_SLUG, member, {}, String(last.id))
-    expect(writes('closed-numbers')).toBe(1)
+    expect(writes('closed-states')).toBe(0)
+    expect(writes('closed-counts')).toBe(0)
 
     // a title is saved: the views are computed again, the closed cycles' numbers are not
     const renamed = data.history.initiatives.find((i) => i.published)!
@@ -384,7 +390,7 @@ describe('the numbers as of a closed cycle are computed once', () => {
     const finds = updatesFinds()
     const afterTitle = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
     expect(writes('dashboard-history')).toBe(1)
-    expect(writes('closed-numbers')).toBe(0)
+    expect(writes('closed-counts')).toBe(0)
     // the closed part of the history came from the cache: only the recent updates were read
     expect(finds.count()).toBe(1)
     finds.restore()
@@ -421,8 +427,14 @@ describe('the numbers as of a closed cycle are computed once', () => {
       data: { objectives: [other.id as number] },
     })
     expect(cacheFake.expired).not.toContain(`plan:${plan}:closed-history`)
+    // its section's numbers are counted again, from the kept states: no update is read for them
+    const movedFinds = updatesFinds()
     const moved = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
-    expect(writes('closed-numbers')).toBe(1)
+    expect(writes('closed-counts')).toBe(1)
+    expect(writes('closed-states')).toBe(0)
+    // (the dashboard's other widgets read the recent updates)
+    expect(movedFinds.count()).toBe(1)
+    movedFinds.restore()
     const fresh = await reference(member)
     const expected = cycleHistory(fresh, new Date(), { audience: 'members' })
       .filter((c) => c.summary.state !== 'draft')
@@ -438,6 +450,69 @@ describe('the numbers as of a closed cycle are computed once', () => {
       cycleHistory(fresh, new Date(), { audience: 'members' }).map((c) => c.summary),
     )
 
+    // more counted fields: a status (of an initiative whose own status counts as of a closed
+    // cycle: no update, created before the close; the demo may have none), a target date (its
+    // section counted again), a move to another section (its updates' copies of the section
+    // change, which expires the closed history: every part is counted again from new states);
+    // after each the numbers as of every cycle are lib/plan's over the history read afresh
+    const reporting = new Set(whole.updates.map((u) => String(u.initiative)))
+    const ownFields = whole.initiatives.find(
+      (i) =>
+        i.published &&
+        i.status !== 'deferred' &&
+        !reporting.has(String(i.id)) &&
+        !(Date.parse(i.createdAt ?? '') > Date.parse(last.closedAt!)),
+    )
+    const elsewhere = data.input.sections.find((s) => String(s.id) !== String(atLast.section))!
+    /** initiative, change, parts counted again, states computed again */
+    type Edit = [number, Record<string, unknown>, number, number]
+    const edits: Edit[] = [
+      ...(ownFields ? [[Number(ownFields.id), { status: 'deferred' }, 1, 0] satisfies Edit] : []),
+      [Number(renamed.id), { targetDate: '2031-06-30' }, 1, 0],
+      [Number(atLast.id), { section: Number(elsewhere.id) }, sections.size, 1],
+    ]
+    const before = new Map(
+      whole.initiatives.map((i) => [
+        Number(i.id),
+        { status: i.status, targetDate: i.targetDate ?? null, section: Number(i.section) },
+      ]),
+    )
+    for (const [id, change, parts, states] of edits) {
+      cacheFake.written.length = 0
+      await payload.update({ collection: 'initiatives', id, data: change })
+      const view = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+      expect(writes('closed-counts'), JSON.stringify(change)).toBe(parts)
+      expect(writes('closed-states'), JSON.stringify(change)).toBe(states)
+      const afresh = await reference(member)
+      expect(
+        view.cycles.map((c) => c.coverage),
+        JSON.stringify(change),
+      ).toEqual(
+        cycleHistory(afresh, new Date(), { audience: 'members' })
+          .filter((c) => c.summary.state !== 'draft')
+          .map((c) => c.coverage),
+      )
+      const json = await cyclesForPlan(SEED_PLAN_SLUG, member)
+      if (json.status !== 200) throw new Error(json.error)
+      expect(json.cycles).toEqual(
+        cycleHistory(afresh, new Date(), { audience: 'members' }).map((c) => c.summary),
+      )
+    }
+    if (ownFields) {
+      // its own status counts as of the last closed cycle: the numbers then moved
+      const afterStatus = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+      expect(afterStatus.cycles.map((c) => c.coverage.byStatus)).not.toEqual(
+        first.cycles.map((c) => c.coverage.byStatus),
+      )
+    }
+
+    for (const [id, change] of edits) {
+      const was = before.get(id)!
+      const back = Object.fromEntries(
+        Object.keys(change).map((field) => [field, was[field as keyof typeof was]]),
+      )
+      await payload.update({ collection: 'initiatives', id, data: back })
+    }
     await payload.update({
       collection: 'initiatives',
       id: atLast.id as number,

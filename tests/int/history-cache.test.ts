@@ -34,6 +34,7 @@ import {
   getDashboardHistory,
   getPlanCoverageAsOf,
   loadHistoryData,
+  loadHistoryNow,
 } from '@/lib/data/cycles'
 import { updateRecord, UPDATE_SELECT } from '@/lib/data/staleness'
 import { computeCoverage } from '@/lib/plan/coverage'
@@ -124,6 +125,33 @@ describe('the history in two parts gives the numbers of the whole history', () =
     expect(ids(data.history)).toEqual(ids(whole))
     const now = new Date()
     expect(numbers(data.history, audience, now)).toEqual(numbers(whole, audience, now))
+  })
+})
+
+describe('the history for numbers now keeps fewer updates and gives the same numbers now', () => {
+  it.each([
+    ['a member', () => member, 'members'],
+    ['a reader of the public view', () => lapsed, 'public'],
+  ] as const)('for %s', async (_, who, audience) => {
+    const user = who()
+    const data = (await loadHistoryNow(SEED_PLAN_SLUG, user))!
+    const whole = await reference(user)
+    expect(data.history.updates.length).toBeLessThan(whole.updates.length)
+    const now = new Date()
+    const open = whole.cycles.find((c) => c.state === 'open')!
+    const numbers = (h: HistoryInput) => ({
+      stale: findStale(h, { now }),
+      completion: cycleCompletion(h, open, now),
+      coverage: coverageAsOf(h, open, now, { audience }),
+      asOf: initiativesAsOf(h.initiatives, h.updates, now),
+    })
+    expect(numbers(data.history)).toEqual(numbers(whole))
+    // and the dashboard's history now shows them
+    const view = (await getDashboardHistory(SEED_PLAN_SLUG, user, {}, null))!
+    expect(view.open!.completion).toEqual(numbers(whole).completion)
+    expect(view.stale.rows.map((r) => String(r.id)).sort()).toEqual(
+      numbers(whole).stale.initiatives.map(String).sort(),
+    )
   })
 })
 

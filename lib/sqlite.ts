@@ -3,14 +3,88 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
 /**
  * How long a write waits for another process's write (`npm run jobs` beside the web server, a
- * script) before SQLite answers SQLITE_BUSY. libSQL's client is synchronous, so the wait blocks
- * this process's event loop: it is meant for the short writes of another process.
+ * script) before SQLite answers SQLITE_BUSY. libSQL's client is synchronous (its native statement
+ * runs on the event loop), so the wait blocks this process's event loop: it is meant for the short
+ * writes of another process; this process's own writes take turns first (`WriteTurns`).
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000
-/** How long a write transaction waits for this process's earlier ones (the event loop stays free). */
+/** How long a write waits for this process's earlier ones (the event loop stays free). */
 export const SQLITE_WRITE_QUEUE_TIMEOUT_MS = 30_000
 /** The size the WAL file is cut back to after a checkpoint (Payload's default, 64 MiB). */
 const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
+
+/**
+ * This process's turn to write: one write transaction, or one write statement made outside any
+ * transaction, at a time, the others waiting on a promise (the event loop free) for up to
+ * SQLITE_WRITE_QUEUE_TIMEOUT_MS. SQLite takes one writer at a time, and in this process a write
+ * that met another's lock would wait in the busy timeout, blocking the loop the other needs to
+ * finish, then fail with SQLITE_BUSY.
+ */
+export class WriteTurns {
+  #last: Promise<void> = Promise.resolve()
+
+  /** Waits for the turns taken before; resolves to the function that ends this one. */
+  async take(): Promise<() => void> {
+    let release!: () => void
+    const mine = new Promise<void>((resolve) => (release = resolve))
+    const before = this.#last
+    this.#last = before.then(() => mine)
+    let timer: NodeJS.Timeout | undefined
+    try {
+      await Promise.race([
+        before,
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new Error(
+                  `SQLITE_BUSY: waited ${SQLITE_WRITE_QUEUE_TIMEOUT_MS} ms for this process's other writes`,
+                ),
+              ),
+            SQLITE_WRITE_QUEUE_TIMEOUT_MS,
+          )
+        }),
+      ])
+    } catch (err) {
+      // gives up its turn (the ones after it wait for those before it, not for it)
+      void before.then(release)
+      throw err
+    } finally {
+      clearTimeout(timer)
+    }
+    return release
+  }
+
+  /** Runs `write` in a turn of its own. */
+  async run<T>(write: () => Promise<T>): Promise<T> {
+    const release = await this.take()
+    try {
+      return await write()
+    } finally {
+      release()
+    }
+  }
+}
+
+type Statement = string | { sql: string } | [string, ...unknown[]]
+const sqlOf = (stmt: Statement) =>
+  typeof stmt === 'string' ? stmt : Array.isArray(stmt) ? stmt[0] : stmt.sql
+/** Leading blanks, comments and parentheses. */
+const LEADING = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*/
+
+/**
+ * Whether a statement may write (and so takes a turn). Reads never wait: SELECT, VALUES, EXPLAIN,
+ * a PRAGMA that sets nothing, a WITH whose body names no INSERT, UPDATE, DELETE or REPLACE.
+ * Anything else counts as a write, so a doubt costs a wait, never a lock met on the event loop.
+ */
+export function mayWrite(stmt: Statement): boolean {
+  const sql = sqlOf(stmt).replace(LEADING, '')
+  const word = /^[a-z]+/i.exec(sql)?.[0].toLowerCase()
+  if (word === 'select' || word === 'values' || word === 'explain') return false
+  if (word === 'pragma') return sql.includes('=')
+  if (word === 'with') return /\b(?:insert|update|delete|replace)\b/i.test(sql)
+  return true
+}
 
 /** A libSQL client whose `configure` sets this module's PRAGMAs on the connection it uses next. */
 export type ConfiguredClient = Client & { configure: () => Promise<void> }
@@ -32,10 +106,17 @@ export type ConfiguredClient = Client & { configure: () => Promise<void> }
  * - `busy_timeout`, and the WAL file's size limit.
  *
  * The COMMIT of a save blocked the one event loop 7–16 ms with the rollback journal's fsyncs.
+ *
+ * With `turns`, a statement that may write, made on the client itself (outside any transaction:
+ * Payload's job-runner bookkeeping and our email claims with `disableTransaction`, its count of
+ * failed logins without `req`), runs in a turn of its own; reads run at once. A transaction's
+ * statements go to its own connection (the transaction object's `execute`), never through these,
+ * so they never wait behind their own transaction.
  */
-export function sqliteClient(config: Config): ConfiguredClient {
+export function sqliteClient(config: Config, turns?: WriteTurns): ConfiguredClient {
   const client = createClient(config)
-  // the unwrapped execute: connection settings are not the application's statements
+  // the unwrapped execute: connection settings are not the application's writes, and they run
+  // within the turn of the transaction that opened the connection (a turn here would wait for it)
   const execute = client.execute.bind(client)
   const configure = async () => {
     await execute(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
@@ -53,7 +134,27 @@ export function sqliteClient(config: Config): ConfiguredClient {
     }
     return tx
   }
+  if (turns) takeTurnsToWrite(client, turns)
   return Object.assign(client, { configure })
+}
+
+/** Runs the client's own statements that may write (not a transaction's) in turns. */
+function takeTurnsToWrite(client: Client, turns: WriteTurns) {
+  const execute = client.execute.bind(client) as (...args: unknown[]) => Promise<unknown>
+  client.execute = ((...args: Parameters<typeof execute>) =>
+    mayWrite(args[0] as Statement)
+      ? turns.run(() => execute(...args))
+      : execute(...args)) as Client['execute']
+  const batch = client.batch.bind(client)
+  // a batch is a transaction of its own: 'write' begins it IMMEDIATE, taking the write lock
+  client.batch = (stmts, mode) =>
+    mode === 'write' || stmts.some((stmt) => mayWrite(stmt as Statement))
+      ? turns.run(() => batch(stmts, mode))
+      : batch(stmts, mode)
+  const executeMultiple = client.executeMultiple.bind(client)
+  client.executeMultiple = (sql) => turns.run(() => executeMultiple(sql))
+  const migrate = client.migrate.bind(client)
+  client.migrate = (stmts) => turns.run(() => migrate(stmts))
 }
 
 /** Sets WAL mode in the database file (once; it is kept there) and configures the first connection. */
@@ -71,51 +172,25 @@ type Transactions = Pick<
 >
 
 /**
- * One write transaction at a time in this process, the others waiting their turn without blocking
- * the event loop. SQLite takes one writer at a time; a second transaction begun here while the
- * first is open met its lock on another of the client's connections and failed at once with
- * SQLITE_BUSY (before: two editors saving at the same moment, one got a 500), and with a busy
- * timeout it would block the event loop the first one needs to finish, for the whole timeout.
+ * One write transaction at a time in this process (a turn of `turns` from begin to commit or
+ * rollback), the others waiting their turn without blocking the event loop. A second transaction
+ * begun here while the first was open met its lock on another of the client's connections and
+ * failed at once with SQLITE_BUSY (before: two editors saving at the same moment, one got a 500),
+ * and with a busy timeout it would block the event loop the first one needs to finish, for the
+ * whole timeout.
  */
-export function oneWriterAtATime(db: Transactions): void {
+export function oneWriterAtATime(db: Transactions, turns: WriteTurns): void {
   const begin = db.beginTransaction.bind(db)
   const commit = db.commitTransaction.bind(db)
   const rollback = db.rollbackTransaction.bind(db)
-  const turns = new Map<TransactionID, () => void>()
-  let last: Promise<void> = Promise.resolve()
+  const ends = new Map<TransactionID, () => void>()
 
   db.beginTransaction = async (options) => {
-    let release!: () => void
-    const mine = new Promise<void>((resolve) => (release = resolve))
-    const before = last
-    last = before.then(() => mine)
-    let timer: NodeJS.Timeout | undefined
-    try {
-      await Promise.race([
-        before,
-        new Promise((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new Error(
-                  `SQLITE_BUSY: waited ${SQLITE_WRITE_QUEUE_TIMEOUT_MS} ms for this process's other write transactions`,
-                ),
-              ),
-            SQLITE_WRITE_QUEUE_TIMEOUT_MS,
-          )
-        }),
-      ])
-    } catch (err) {
-      // gives up its turn (the ones after it wait for those before it, not for it)
-      void before.then(release)
-      throw err
-    } finally {
-      clearTimeout(timer)
-    }
+    const release = await turns.take()
     try {
       const id = await begin(options)
       if (id === null) release()
-      else turns.set(id, release)
+      else ends.set(id, release)
       return id
     } catch (err) {
       release()
@@ -129,8 +204,8 @@ export function oneWriterAtATime(db: Transactions): void {
       try {
         await end(id)
       } finally {
-        turns.get(id)?.()
-        turns.delete(id)
+        ends.get(id)?.()
+        ends.delete(id)
       }
     }
   db.commitTransaction = ending(commit)
@@ -138,13 +213,15 @@ export function oneWriterAtATime(db: Transactions): void {
 }
 
 /**
- * The SQLite adapter with the client above and one writer at a time: its `connect` finds the
- * client made (so it skips its own first-connection PRAGMAs) and goes on (Drizzle, migrations).
+ * The SQLite adapter with the client above and one writer at a time (transactions and the
+ * client's own writes share the turns): its `connect` finds the client made (so it skips its own
+ * first-connection PRAGMAs) and goes on (Drizzle, migrations).
  */
 export function withConfiguredSqlite(adapter: DatabaseAdapterObj, url: string): DatabaseAdapterObj {
   return {
     ...adapter,
     init: (args) => {
+      const turns = new WriteTurns()
       const db = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & {
         client?: Client
         clientConfig: Config
@@ -152,13 +229,13 @@ export function withConfiguredSqlite(adapter: DatabaseAdapterObj, url: string): 
       const connect = db.connect
       db.connect = async function (this: typeof db, options) {
         if (!this.client) {
-          const client = sqliteClient(this.clientConfig)
+          const client = sqliteClient(this.clientConfig, turns)
           await openSqlite(client, url)
           this.client = client
         }
         return connect?.call(this, options)
       }
-      oneWriterAtATime(db)
+      oneWriterAtATime(db, turns)
       return db
     },
   }

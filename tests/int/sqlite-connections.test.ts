@@ -3,17 +3,20 @@
  * connection it has and opens a new one for whatever comes next, so settings made once on the
  * first connection were lost after the first write. Checks that the connection the adapter uses
  * after writes is in WAL mode with synchronous=NORMAL and the busy timeout; that a write waits for
- * another process's write instead of failing with SQLITE_BUSY; and that writes made at the same
+ * another process's write instead of failing with SQLITE_BUSY; that writes made at the same
  * time in this process all succeed (before: all but one failed with SQLITE_BUSY at once; with a
- * busy timeout alone each would block the event loop for the whole timeout, then fail). SQLite only.
+ * busy timeout alone each would block the event loop for the whole timeout, then fail); and that a
+ * write made outside any transaction (the job runner's bookkeeping, email claims, Payload's count
+ * of failed logins) takes its turn after an open transaction with the event loop free (before: it
+ * blocked the loop for the whole busy timeout, then failed with SQLITE_BUSY). SQLite only.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { SQLITE_BUSY_TIMEOUT_MS } from '@/lib/sqlite'
+import { mayWrite, SQLITE_BUSY_TIMEOUT_MS } from '@/lib/sqlite'
 import { getTestPayload, seedDemo } from './helpers'
 
 const sqlite = !process.env.MONGODB_URI
@@ -66,6 +69,24 @@ const leadOf = async (doc: Doc) =>
     })) as Doc
   ).lead
 
+/** The longest the event loop went without running a 10 ms timer, from now until `stop`. */
+function loopLag() {
+  let last = performance.now()
+  let max = 0
+  const timer = setInterval(() => {
+    const now = performance.now()
+    max = Math.max(max, now - last - 10)
+    last = now
+  }, 10)
+  return {
+    stop: () => {
+      clearInterval(timer)
+      return max
+    },
+  }
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 /**
  * Another process (as `npm run jobs` beside the web server) that takes the database's write lock,
  * sets the lead of `doc`, holds the lock for `ms` and commits. Resolves once the lock is held.
@@ -87,6 +108,33 @@ async function otherProcessWriting(doc: Doc, lead: string, ms: number) {
   })
   return { exited } // not the promise itself: awaiting this would wait for the exit
 }
+
+describe('which statements take a turn to write', () => {
+  it('reads never wait, anything that may write does', () => {
+    const reads = [
+      'select "id", "lead" from "initiatives" where "initiatives"."id" = ?',
+      '  (select count(*) from "plans")',
+      'with "x" as (select 1) select * from "x"',
+      '/* a comment */ SELECT 1',
+      'PRAGMA journal_mode',
+      'PRAGMA table_info(`plans`)',
+      'EXPLAIN QUERY PLAN select 1',
+    ]
+    const writes = [
+      'insert into "payload_jobs" ("queue") values (?) returning "id"',
+      'update "members" set "login_attempts" = ? where "id" = ?',
+      'delete from "payload_locked_documents" where false',
+      'with "old" as (select 1) delete from "emails_sent" where "id" in "old"',
+      '-- a comment\nREPLACE INTO "x" VALUES (1)',
+      'PRAGMA user_version = 3',
+      'CREATE INDEX `x_idx` ON `x` (`a`)',
+      'BEGIN IMMEDIATE;',
+      'VACUUM',
+    ]
+    expect(reads.filter((sql) => mayWrite(sql))).toEqual([])
+    expect(writes.filter((sql) => !mayWrite({ sql }))).toEqual([])
+  })
+})
 
 describe.skipIf(!sqlite)('the SQLite connection', () => {
   it('is in WAL mode with synchronous NORMAL and the busy timeout, after writes too', async () => {
@@ -134,5 +182,68 @@ describe.skipIf(!sqlite)('the SQLite connection', () => {
     for (const [i, doc] of initiatives.slice(0, 5).entries())
       expect(await leadOf(doc)).toBe(`same time ${i}`)
     expect(await leadOf(initiatives[5]!)).toBe('after the failed one')
+  })
+
+  it('takes a write made outside a transaction after the open one, the event loop free', async () => {
+    const [doc, other, later] = [initiatives[2]!, initiatives[3]!, initiatives[4]!]
+    await saveLead(doc, 'before the transaction')
+    // a save's transaction, open: it holds the database's write lock
+    const transactionID = await payload.db.beginTransaction()
+    expect(transactionID).not.toBeNull()
+    const req = { transactionID: transactionID! } as Partial<PayloadRequest>
+    await payload.update({
+      collection: 'initiatives',
+      id: doc.id,
+      data: { lead: 'in the transaction' },
+      depth: 0,
+      context: { disableRevalidate: true },
+      overrideAccess: true,
+      req,
+    })
+
+    const lag = loopLag()
+    const order: string[] = []
+    // as lib/jobs/deliver.ts claims and the job runner records its jobs
+    const outside = payload
+      .update({
+        collection: 'initiatives',
+        id: doc.id,
+        data: { lead: 'outside any transaction' },
+        depth: 0,
+        context: { disableRevalidate: true },
+        overrideAccess: true,
+        disableTransaction: true,
+      })
+      .then(() => order.push('outside'))
+    // as Payload counts a failed login: the adapter itself, without req
+    const counted = payload.db
+      .updateOne({ collection: 'initiatives', id: other.id, data: { lead: 'by the adapter' } })
+      .then(() => order.push('adapter'))
+    // a read does not wait for the transaction (it sees the database as before it)
+    expect(await leadOf(doc)).toBe('before the transaction')
+    order.push('read')
+    await sleep(300)
+    // the transaction writes again on its own connection after the others queued: no deadlock
+    await payload.update({
+      collection: 'initiatives',
+      id: later.id,
+      data: { lead: 'later in the transaction' },
+      depth: 0,
+      context: { disableRevalidate: true },
+      overrideAccess: true,
+      req,
+    })
+    order.push('commit')
+    await payload.db.commitTransaction(transactionID!)
+    await Promise.all([outside, counted])
+    const maxLag = lag.stop()
+
+    expect(order.slice(0, 2)).toEqual(['read', 'commit'])
+    expect(order.slice(2).sort()).toEqual(['adapter', 'outside'])
+    // far below the busy timeout the loop was blocked for before
+    expect(maxLag).toBeLessThan(SQLITE_BUSY_TIMEOUT_MS / 5)
+    expect(await leadOf(doc)).toBe('outside any transaction')
+    expect(await leadOf(other)).toBe('by the adapter')
+    expect(await leadOf(later)).toBe('later in the transaction')
   })
 })

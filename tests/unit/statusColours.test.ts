@@ -48,6 +48,9 @@ function rule(css: string, selector: string): Record<string, string> {
   )
 }
 
+/** The selector of the status dot's one rule, beside the public badges and on the dashboard. */
+const STATUS_DOT = '.status::before,\n.dash-status::before'
+
 /** A `var(--token)` of styles.css as its colour. */
 const resolve = (value: string | undefined) => {
   const name = /^var\(--([a-z0-9-]+)\)$/.exec(value ?? '')?.[1]
@@ -101,9 +104,13 @@ describe('status colours', () => {
     expect(dashboardCss).not.toMatch(
       /(swatch|status)--(proposed|planned|in-progress|completed|deferred|cancelled)\b/,
     )
-    expect(dashboardCss).toMatch(
-      /\.dash-status::before\s*{[^}]*background:\s*var\(--status-colour\)/,
-    )
+    expect(rule(tokens, STATUS_DOT)['background']).toBe('var(--status-colour)')
+  })
+
+  it('one rule draws a status’s dot on the public pages and on the dashboard (styles.css)', () => {
+    expect(rule(tokens, STATUS_DOT)['background']).toBe('var(--status-colour)')
+    expect(planCss).not.toMatch(/\.status::before/)
+    expect(dashboardCss).not.toMatch(/\.dash-status::before\s*{[^}]*background/)
   })
 
   it('the public pages’ badges take their colour from the map (plan.css had a palette of its own)', () => {
@@ -113,7 +120,7 @@ describe('status colours', () => {
       expect(html).toContain(`style="--status-colour:${STATUS_COLOURS[status]}"`)
     }
     expect(rule(planCss, '.status')['border']).toBe('1px solid var(--status-colour)')
-    expect(rule(planCss, '.status::before')['background']).toBe('var(--status-colour)')
+    expect(rule(tokens, STATUS_DOT)['background']).toBe('var(--status-colour)')
   })
 
   it('public pages: a badge’s words pass AA on its background, its dot 3:1 on the page', () => {

@@ -86,8 +86,17 @@ export function mayWrite(stmt: Statement): boolean {
   return true
 }
 
-/** A libSQL client whose `configure` sets this module's PRAGMAs on the connection it uses next. */
-export type ConfiguredClient = Client & { configure: () => Promise<void> }
+/** How long the checkpoint on shutdown waits for a write under way before copying what it can. */
+const CHECKPOINT_BUSY_TIMEOUT_MS = 100
+
+/**
+ * A libSQL client whose `configure` sets this module's PRAGMAs on the connection it uses next, and
+ * whose `checkpoint` copies the WAL into the database file and empties it.
+ */
+export type ConfiguredClient = Client & {
+  configure: () => Promise<void>
+  checkpoint: () => Promise<void>
+}
 
 /**
  * The libSQL client of the SQLite adapter, every one of its connections configured.
@@ -134,8 +143,34 @@ export function sqliteClient(config: Config, turns?: WriteTurns): ConfiguredClie
     }
     return tx
   }
+  /*
+   * `wal_checkpoint(TRUNCATE)`: the database file gets every committed transaction and the -wal
+   * is cut to 0 bytes, so a copy of the file alone is whole. libSQL never closes the connection a
+   * transaction used (so SQLite's own checkpoint-and-delete at the last close never happens); this
+   * runs when Payload is destroyed and as the process exits. libSQL runs each statement before
+   * `execute` returns its promise, so the work is done on return, as an `exit` listener needs.
+   */
+  const checkpoint = () => {
+    if (client.closed) return Promise.resolve()
+    const steps = [
+      execute(`PRAGMA busy_timeout = ${CHECKPOINT_BUSY_TIMEOUT_MS}`),
+      execute('PRAGMA wal_checkpoint(TRUNCATE)'),
+      execute(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`),
+    ]
+    return Promise.all(steps).then(() => undefined)
+  }
+  if (!isInMemory(config.url)) {
+    // a failed checkpoint loses nothing: the next open reads the -wal as before
+    const atExit = () => void checkpoint().catch(() => undefined)
+    process.once('exit', atExit)
+    const close = client.close.bind(client)
+    client.close = () => {
+      process.off('exit', atExit)
+      close()
+    }
+  }
   if (turns) takeTurnsToWrite(client, turns)
-  return Object.assign(client, { configure })
+  return Object.assign(client, { configure, checkpoint })
 }
 
 /** Runs the client's own statements that may write (not a transaction's) in turns. */
@@ -223,7 +258,7 @@ export function withConfiguredSqlite(adapter: DatabaseAdapterObj, url: string): 
     init: (args) => {
       const turns = new WriteTurns()
       const db = adapter.init(args) as ReturnType<DatabaseAdapterObj['init']> & {
-        client?: Client
+        client?: ConfiguredClient
         clientConfig: Config
       }
       const connect = db.connect
@@ -236,6 +271,12 @@ export function withConfiguredSqlite(adapter: DatabaseAdapterObj, url: string): 
         return connect?.call(this, options)
       }
       oneWriterAtATime(db, turns)
+      const destroy = db.destroy
+      db.destroy = async function (this: typeof db) {
+        // the database file whole after `payload.destroy()` (scripts, tests, a reload in development)
+        await this.client?.checkpoint().catch(() => undefined)
+        return destroy?.call(this)
+      }
       return db
     },
   }

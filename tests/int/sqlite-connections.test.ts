@@ -8,11 +8,17 @@
  * busy timeout alone each would block the event loop for the whole timeout, then fail); and that a
  * write made outside any transaction (the job runner's bookkeeping, email claims, Payload's count
  * of failed logins) takes its turn after an open transaction with the event loop free (before: it
- * blocked the loop for the whole busy timeout, then failed with SQLITE_BUSY). SQLite only.
+ * blocked the loop for the whole busy timeout, then failed with SQLITE_BUSY); and that Payload's
+ * destroy and a process's exit leave every committed write in the database file, the -wal emptied
+ * (before: libSQL never closed its connections, so no checkpoint ran and a copy of the file alone
+ * missed the last writes). SQLite only.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
+import { createClient } from '@libsql/client'
 import type { Payload, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -245,5 +251,53 @@ describe.skipIf(!sqlite)('the SQLite connection', () => {
     expect(await leadOf(doc)).toBe('outside any transaction')
     expect(await leadOf(other)).toBe('by the adapter')
     expect(await leadOf(later)).toBe('later in the transaction')
+  })
+
+  it('leaves everything in the database file when Payload is destroyed (the WAL emptied)', async () => {
+    await saveLead(initiatives[0]!, 'the last save')
+    expect(fs.statSync(`${databaseFile()}-wal`).size).toBeGreaterThan(0)
+    await payload.destroy()
+    expect(fs.statSync(`${databaseFile()}-wal`).size).toBe(0)
+    // a copy of the database file alone, as a backup that forgot the -wal would be
+    const copy = path.join(path.dirname(databaseFile()), 'copy.db')
+    fs.copyFileSync(databaseFile(), copy)
+    const client = createClient({ url: `file:${copy}` })
+    const { rows } = await client.execute({
+      sql: 'select lead from initiatives where id = ?',
+      args: [initiatives[0]!.id],
+    })
+    client.close()
+    expect(rows[0]?.lead).toBe('the last save')
+  })
+})
+
+describe.skipIf(!sqlite)('a process that exits', () => {
+  it('leaves everything in the database file (the WAL emptied)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-exit-'))
+    try {
+      const file = path.join(dir, 'exit.db')
+      const script = `
+        import { sqliteClient } from ${JSON.stringify(path.resolve('lib/sqlite.ts'))}
+        const client = sqliteClient({ url: ${JSON.stringify(`file:${file}`)} })
+        await client.execute('PRAGMA journal_mode = WAL')
+        await client.execute('create table t (x text)')
+        await client.execute("insert into t values ('before the exit')")
+        process.exit(0)`
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        { stdio: ['ignore', 'inherit', 'inherit'] },
+      )
+      expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(0)
+      expect(fs.statSync(`${file}-wal`).size).toBe(0)
+      const copy = path.join(dir, 'copy.db')
+      fs.copyFileSync(file, copy)
+      const client = createClient({ url: `file:${copy}` })
+      const { rows } = await client.execute('select x from t')
+      client.close()
+      expect(rows.map((row) => row.x)).toEqual(['before the exit'])
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

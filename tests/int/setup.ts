@@ -1,7 +1,7 @@
 /**
  * Runs before each integration test file: gives the file a fresh database of its own.
- * SQLite: a new temp file, removed with its folder after the file's tests (in WAL mode the
- * database leaves a -wal of a few MB beside it). MongoDB (MONGODB_URI set): a new database name
+ * SQLite: a new temp file, removed with its folder after the file's tests (in WAL mode a -wal and
+ * a -shm sit beside it, the -wal emptied by the checkpoint on destroy). MongoDB (MONGODB_URI set): a new database name
  * on that server.
  */
 import crypto from 'node:crypto'

@@ -139,14 +139,15 @@ export const openCycle = <C extends Cycle>(cycles: readonly C[]): C | undefined 
   cycles.find((c) => c.state === 'open')
 
 /**
- * Updates oldest first (compareUpdates) with their times parsed once, per array: the dashboard
- * asks for the latest updates some twenty times per view over the same (never changed) array,
- * and parsing every date each time was most of a cold dashboard's work at size. An update
- * without a readable date sorts first (and is never "on or before" anything).
+ * Updates oldest first (compareUpdates) with their times parsed and their initiatives' keys made
+ * once, per array: the dashboard asks for the latest updates some twenty times per view over the
+ * same (never changed) array, and parsing every date each time was most of a cold dashboard's
+ * work at size. An update without a readable date sorts first (and is never "on or before"
+ * anything).
  */
 const orderedUpdates = new WeakMap<
   readonly ProgressUpdate[],
-  { updates: ProgressUpdate[]; times: Float64Array }
+  { updates: ProgressUpdate[]; times: Float64Array; initiatives: string[] }
 >()
 
 const inOrder = (updates: readonly ProgressUpdate[]) => {
@@ -161,14 +162,12 @@ const inOrder = (updates: readonly ProgressUpdate[]) => {
     // sorting 354,000 updates took ~0.5 s of a cold dashboard (bench/coverage/README.md)
     let sorted = true
     for (let i = 1; i < updates.length && sorted; i++) sorted = compare(i - 1, i) <= 0
-    if (sorted) {
-      ordered = { updates: [...updates], times: Float64Array.from(times) }
-    } else {
-      const order = updates.map((_, i) => i).sort(compare)
-      ordered = {
-        updates: order.map((i) => updates[i]!),
-        times: Float64Array.from(order, (i) => times[i]!),
-      }
+    const order = sorted ? null : updates.map((_, i) => i).sort(compare)
+    const list = order ? order.map((i) => updates[i]!) : [...updates]
+    ordered = {
+      updates: list,
+      times: order ? Float64Array.from(order, (i) => times[i]!) : Float64Array.from(times),
+      initiatives: list.map((u) => key(u.initiative)),
     }
     orderedUpdates.set(updates, ordered)
   }
@@ -195,7 +194,7 @@ export const latestUpdates = (
     }
     const update = ordered.updates[i]!
     if (skip?.(update)) continue
-    latest.set(key(update.initiative), update) // later in the order wins
+    latest.set(ordered.initiatives[i]!, update) // later in the order wins
   }
   return latest
 }
@@ -307,9 +306,10 @@ export const findStale = (
   if (closed) {
     const closedAt = time(closed.closedAt)
     const reportedBy = latestUpdates(input.updates, new Date(closedAt))
+    const closedKey = key(closed.id)
     const reported = new Set(
       input.updates
-        .filter((u) => u.cycle != null && key(u.cycle) === key(closed.id))
+        .filter((u) => u.cycle != null && key(u.cycle) === closedKey)
         .map((u) => key(u.initiative)),
     )
     return {
@@ -366,7 +366,8 @@ export const cycleCompletion = (
   now: Date,
 ): CycleCompletion => {
   const at = cycleCutoff(cycle, now)
-  const inCycle = (u: ProgressUpdate) => u.cycle != null && key(u.cycle) === key(cycle.id)
+  const cycleKey = key(cycle.id)
+  const inCycle = (u: ProgressUpdate) => u.cycle != null && key(u.cycle) === cycleKey
   const reported = new Set(input.updates.filter(inCycle).map((u) => key(u.initiative)))
   // each initiative before the cycle (its own updates left out); one that reported in it existed
   const latestBefore = latestUpdates(input.updates, at, inCycle)

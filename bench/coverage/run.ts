@@ -746,7 +746,10 @@ async function main() {
           )
         }
         history.countedColdMs = median(counted)
-        log(`  /dashboard cold after a target date saved: ${ms(history.countedColdMs)} ms`)
+        log(
+          `  /dashboard cold after a target date saved: ${ms(history.countedColdMs)} ms ` +
+            `(each: ${counted.map(ms).join(', ')}; after a title saved: ${colds.map(ms).join(', ')})`,
+        )
         // as of the latest closed cycle: the tile shows its numbers (with --server-only, any
         // numbers, checked against the coverage API's as of the cycle afterwards)
         const asOfTile = new RegExp(

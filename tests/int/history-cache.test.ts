@@ -495,14 +495,14 @@ describe('the numbers as of a closed cycle are computed once', () => {
     /** initiative, change, parts counted again, states computed again */
     type Edit = [number, Record<string, unknown>, number, number]
     const edits: Edit[] = [
-      ...(ownFields ? [[Number(ownFields.id), { status: 'deferred' }, 1, 0] satisfies Edit] : []),
-      [Number(renamed.id), { targetDate: '2031-06-30' }, 1, 0],
-      [Number(atLast.id), { section: Number(elsewhere.id) }, sections.size, 1],
+      ...(ownFields ? [[ownFields.id as number, { status: 'deferred' }, 1, 0] satisfies Edit] : []),
+      [renamed.id as number, { targetDate: '2031-06-30' }, 1, 0],
+      [atLast.id as number, { section: elsewhere.id }, sections.size, 1],
     ]
     const before = new Map(
       whole.initiatives.map((i) => [
-        Number(i.id),
-        { status: i.status, targetDate: i.targetDate ?? null, section: Number(i.section) },
+        String(i.id),
+        { status: i.status, targetDate: i.targetDate ?? null, section: i.section },
       ]),
     )
     for (const [id, change, parts, states] of edits) {
@@ -535,7 +535,7 @@ describe('the numbers as of a closed cycle are computed once', () => {
     }
 
     for (const [id, change] of edits) {
-      const was = before.get(id)!
+      const was = before.get(String(id))!
       const back = Object.fromEntries(
         Object.keys(change).map((field) => [field, was[field as keyof typeof was]]),
       )

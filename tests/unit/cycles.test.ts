@@ -29,7 +29,7 @@ import {
   type InitiativeRecord,
   type ProgressUpdate,
 } from '@/lib/plan/cycles'
-import type { Id, InitiativeStatus } from '@/lib/plan/types'
+import { INITIATIVE_STATUSES, type Id, type InitiativeStatus } from '@/lib/plan/types'
 
 const NOW = new Date('2009-06-01T00:00:00Z')
 
@@ -526,14 +526,7 @@ describe('trend sentence', () => {
 })
 
 describe('the numbers as of closed cycles from their frozen states, counted per section', () => {
-  const STATUSES: InitiativeStatus[] = [
-    'proposed',
-    'planned',
-    'in-progress',
-    'completed',
-    'deferred',
-    'cancelled',
-  ]
+  const STATUSES: InitiativeStatus[] = [...INITIATIVE_STATUSES]
   const SECTIONS = ['s1', 's2', 'gone']
   const OBJECTIVES = ['o1', 'o2', 'o3', 'o4', 'unknown']
 

@@ -132,9 +132,18 @@ type StoredAccount = {
 
 type IncrementArgs = Parameters<typeof incrementLoginAttempts>[0]
 
-/** Failed sign-ins being counted in this process, by collection and login. */
-const pendingFailures = new Map<string, Set<Promise<unknown>>>()
+/**
+ * Failed sign-ins being counted in this process, by collection and login: the last of a chain that
+ * counts one account's failures one at a time, in order.
+ */
+const pendingFailures = new Map<string, Promise<void>>()
 
+/**
+ * Counts a failed sign-in after the answer. One account's counts are written one at a time, each
+ * from the account as stored: FerretDB's `$inc` is not atomic (two at once on the SQLite backend
+ * count once), and the account read for the answer may be stale (an expired lock it still shows
+ * would restart the count at 1 for every failure in a burst).
+ */
 function countFailure(
   req: PayloadRequest,
   collection: IncrementArgs['collection'],
@@ -142,21 +151,28 @@ function countFailure(
   key: string,
 ) {
   if (!(collection.auth.maxLoginAttempts > 0)) return
-  const writes = pendingFailures.get(key) ?? new Set<Promise<unknown>>()
-  pendingFailures.set(key, writes)
-  const write: Promise<unknown> = incrementLoginAttempts({
-    collection,
-    payload: req.payload,
-    user: account as IncrementArgs['user'],
-  })
+  const { payload } = req
+  const write: Promise<void> = (pendingFailures.get(key) ?? Promise.resolve())
+    .then(async () => {
+      // without req: the answer's transaction (if any) has ended; Payload writes the count so too
+      const stored = (await payload.db.findOne({
+        collection: collection.slug,
+        where: { id: { equals: account.id } },
+      })) as StoredAccount | null
+      if (!stored) return
+      await incrementLoginAttempts({
+        collection,
+        payload,
+        user: stored as IncrementArgs['user'],
+      })
+    })
     .catch((error: unknown) =>
-      req.payload.logger.error({ err: error, msg: 'Could not count a failed sign-in' }),
+      payload.logger.error({ err: error, msg: 'Could not count a failed sign-in' }),
     )
     .finally(() => {
-      writes.delete(write)
-      if (writes.size === 0 && pendingFailures.get(key) === writes) pendingFailures.delete(key)
+      if (pendingFailures.get(key) === write) pendingFailures.delete(key)
     })
-  writes.add(write)
+  pendingFailures.set(key, write)
 }
 
 /**
@@ -166,8 +182,8 @@ function countFailure(
 export async function failedSignInsWritten(key?: string): Promise<void> {
   const pending = () =>
     key === undefined
-      ? [...pendingFailures.values()].flatMap((writes) => [...writes])
-      : [...(pendingFailures.get(key) ?? [])]
+      ? [...pendingFailures.values()]
+      : [pendingFailures.get(key)].filter((write) => write !== undefined)
   for (let writes = pending(); writes.length > 0; writes = pending()) {
     await Promise.allSettled(writes)
   }

@@ -484,6 +484,46 @@ describe('with the demo accounts', () => {
         expect(site).toMatchObject({ ok: false, code: 'locked' })
       },
     )
+
+    it(
+      'failed sign-ins at the same moment are each counted, and after an expired lock the count starts again once',
+      { timeout: 180_000 },
+      async () => {
+        const wrongAtOnce = (username: string, n: number) =>
+          Promise.all(
+            Array.from({ length: n }, (_, i) =>
+              call('POST', '/api/members/login', {
+                body: { username, password: `wrong-at-once-${i}` },
+              }),
+            ),
+          )
+        const stored = async (id: number | string) => {
+          await failedSignInsWritten()
+          return payload.findByID({
+            collection: 'members',
+            id,
+            ...system,
+            showHiddenFields: true,
+          })
+        }
+        // the count is written after each answer, so a burst's writes overlap (FerretDB's $inc
+        // counted two at once as one)
+        const member = await newMember()
+        const answers = await wrongAtOnce(member.username, 12)
+        expect(answers.map((res) => res.status)).toEqual(Array(12).fill(401))
+        expect((await stored(member.id)).loginAttempts).toBe(12)
+
+        // a lock that has run out: the burst's first failure starts the count at 1, the rest add
+        const expired = await newMember()
+        await payload.db.updateOne({
+          collection: 'members',
+          id: expired.id,
+          data: { loginAttempts: 20, lockUntil: new Date(Date.now() - 60_000).toISOString() },
+        })
+        await wrongAtOnce(expired.username, 3)
+        expect(await stored(expired.id)).toMatchObject({ loginAttempts: 3, lockUntil: null })
+      },
+    )
   })
 
   describe('5. sessions bound to a session version and the member number', () => {

@@ -261,12 +261,30 @@ export const revalidateSectionDelete: CollectionAfterDeleteHook = async ({ doc, 
 }
 
 /**
+ * The copies an update holds of its initiative that decide who may read it and in which plan's
+ * history it is (collections/access/roles.ts progressUpdatesReadWhere, lib/data/cycles.ts
+ * closedUpdates). Its copy of the section is not among them: no read rule and nothing kept with
+ * the closed history reads it (the numbers per section take the initiative's section now).
+ */
+const READ_COPIES = ['plan', 'visibility', 'published'] as const
+
+const readCopiesChanged = (doc: Record<string, unknown>, before?: Record<string, unknown>) =>
+  !before ||
+  READ_COPIES.some((field) =>
+    field === 'plan'
+      ? String(idOf(doc.plan as Relation) ?? '') !== String(idOf(before.plan as Relation) ?? '')
+      : (doc[field] ?? null) !== (before[field] ?? null),
+  )
+
+/**
  * The history tags of a progress update's plan(s), before and after a change: always the plan's
  * history (`plan:<id>:history`); its closed part (`plan:<id>:closed-history`) only when the change
  * can reach what a closed cycle's numbers read. An update in a cycle is written while that cycle
  * is open (guardProgressUpdate), and the closed part never holds an open cycle's updates; an
- * update outside any cycle, new copies of its initiative (what a reader may read) or a deletion
- * can reach it.
+ * update outside any cycle, new copies of its initiative's plan, visibility or publication (who
+ * may read it: READ_COPIES) or a deletion can reach it. A new copy of its section alone cannot:
+ * a move to another section keeps the closed part and the states kept with it, and the closed
+ * cycles' numbers recount the two sections' initiatives (their fingerprints changed).
  */
 function progressUpdateTags(
   versions: { plan?: unknown; cycle?: unknown }[],
@@ -293,11 +311,8 @@ export const revalidateProgressUpdate: CollectionAfterChangeHook = async ({
 }) => {
   if (context.disableRevalidate) return doc
   const versions = operation === 'create' || !previousDoc ? [doc] : [doc, previousDoc]
-  await expireTags(
-    progressUpdateTags(versions, Boolean(context.syncInitiativeCopies)),
-    req,
-    context,
-  )
+  const newCopies = Boolean(context.syncInitiativeCopies) && readCopiesChanged(doc, previousDoc)
+  await expireTags(progressUpdateTags(versions, newCopies), req, context)
   return doc
 }
 

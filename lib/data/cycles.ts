@@ -340,12 +340,13 @@ const CLOSED_NUMBERS_SECONDS = 86_400
  * what they read of the history — each initiative's status as of each close, before each cycle
  * and whether it reported in it (lib/plan FrozenStates) — is computed once per kind of reader and
  * closed line and kept with the closed history (`plan:<id>:closed-history`, which a cycle's
- * change, an update outside cycles, new copies of an initiative on its updates and a deletion
- * expire). The numbers are kept per section as counts that add (lib/plan closedCycleCounts),
- * each keyed by a fingerprint of its section's counted fields and the plan's frame: a save of a
- * counted field (a status, objectives, dates) recounts its section's initiatives as of each
- * closed cycle, from the kept states and no update, and the other sections' counts are read as
- * they are; a title, a lead or a progress report in the open cycle recounts nothing. `history`
+ * change, an update outside cycles, new copies of who may read an initiative's updates and a
+ * deletion expire). The numbers are kept per section as counts that add (lib/plan
+ * closedCycleCounts), each keyed by a fingerprint of its section's counted fields and the plan's
+ * frame: a save of a counted field (a status, objectives, dates) recounts its section's
+ * initiatives as of each closed cycle, from the kept states and no update, and a move to another
+ * section the two sections', while the other sections' counts are read as they are; a title, a
+ * lead or a progress report in the open cycle recounts nothing. `history`
  * is read only when the states are not kept.
  */
 async function closedNumbers(

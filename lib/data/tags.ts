@@ -21,7 +21,8 @@ import type { Id } from '@/lib/plan/types'
  * - `plan:<id>:closed-history`: the updates that the plan's closed cycles' numbers are computed
  *   from (lib/data/cycles.ts `closedUpdates`). Frozen once a cycle closes, so only what can still
  *   reach them expires it: a cycle's change, an update outside any cycle, an update's copies of its
- *   initiative (what a reader may read), a deletion. An update in the open cycle does not.
+ *   initiative's plan, visibility or publication (who may read it), a deletion. An update in the
+ *   open cycle does not, nor new copies of its initiative's section alone.
  * - `sections`: the list of sections and their names (pages that name sections).
  * - `section:<id>`: the section's own public initiatives (its page).
  */

@@ -12,7 +12,9 @@
  * - members and the public view are cached apart and differ;
  * - the numbers as of a closed cycle are computed once: a save that changes nothing they count
  *   leaves them cached (and `?cycle=` of a closed cycle then reads no update), one that does
- *   computes them again, equal to lib/plan's over the history read afresh.
+ *   computes them again, equal to lib/plan's over the history read afresh;
+ * - a move to another section keeps the closed history (its updates' copies of the section are
+ *   read by no rule) and recounts only the two sections; a visibility change still expires it.
  */
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -480,8 +482,9 @@ describe('the numbers as of a closed cycle are computed once', () => {
 
     // more counted fields: a status (of an initiative whose own status counts as of a closed
     // cycle: no update, created before the close; the demo may have none), a target date (its
-    // section counted again), a move to another section (its updates' copies of the section
-    // change, which expires the closed history: every part is counted again from new states);
+    // section counted again), a move to another section (the section it left and the one it
+    // joined counted again, from the kept states: its updates' new copies of the section do not
+    // expire the closed history);
     // after each the numbers as of every cycle are lib/plan's over the history read afresh
     const reporting = new Set(whole.updates.map((u) => String(u.initiative)))
     const ownFields = whole.initiatives.find(
@@ -497,7 +500,7 @@ describe('the numbers as of a closed cycle are computed once', () => {
     const edits: Edit[] = [
       ...(ownFields ? [[ownFields.id as number, { status: 'deferred' }, 1, 0] satisfies Edit] : []),
       [renamed.id as number, { targetDate: '2031-06-30' }, 1, 0],
-      [atLast.id as number, { section: elsewhere.id }, sections.size, 1],
+      [atLast.id as number, { section: elsewhere.id }, 2, 0],
     ]
     const before = new Map(
       whole.initiatives.map((i) => [
@@ -551,5 +554,162 @@ describe('the numbers as of a closed cycle are computed once', () => {
       id: renamed.id as number,
       data: { title: renamed.title },
     })
+  })
+})
+
+describe('a move to another section keeps the closed history', () => {
+  /** How many entries of this kind were written since the last reset. */
+  const writes = (kind: string) => cacheFake.written.filter((k) => k.includes(`,${kind},`)).length
+  const trend = (history: HistoryInput, audience: 'members' | 'public') =>
+    cycleHistory(history, new Date(), { audience })
+      .filter((c) => c.summary.state !== 'draft')
+      .map((c) => c.coverage)
+
+  it('recounts the two sections from the kept states, reads no closed update, and the numbers are lib/plan’s; a visibility change still expires the closed history', async () => {
+    cacheFake.entries.clear()
+    const data = (await loadHistoryData(SEED_PLAN_SLUG, member))!
+    const whole = await reference(member)
+    const last = whole.cycles.filter((c) => c.state === 'closed').at(-1)!
+    const first = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+    await cyclesForPlan(SEED_PLAN_SLUG, member)
+    const asOfFirst = await getPlanCoverageAsOf(SEED_PLAN_SLUG, member, {}, String(last.id))
+
+    // an initiative that reported in a closed cycle and is counted as of the last close, in a
+    // section with other initiatives, moves to another section that has some
+    const closedIds = new Set(
+      whole.cycles.filter((c) => c.state === 'closed').map((c) => String(c.id)),
+    )
+    const reported = new Set(
+      whole.updates
+        .filter((u) => u.cycle != null && closedIds.has(String(u.cycle)))
+        .map((u) => String(u.initiative)),
+    )
+    const perSection = new Map<string, number>()
+    for (const i of data.input.initiatives) {
+      perSection.set(String(i.section), (perSection.get(String(i.section)) ?? 0) + 1)
+    }
+    const moved = initiativesAsOf(whole.initiatives, whole.updates, new Date(last.closedAt!)).find(
+      (i) =>
+        i.published &&
+        reported.has(String(i.id)) &&
+        (perSection.get(String(i.section)) ?? 0) > 1 &&
+        ['planned', 'in-progress', 'completed'].includes(i.status),
+    )!
+    expect(moved).toBeDefined()
+    const from = String(moved.section)
+    const to = data.input.sections.find(
+      (s) => String(s.id) !== from && (perSection.get(String(s.id)) ?? 0) > 0,
+    )!
+    cacheFake.expired.length = 0
+    cacheFake.written.length = 0
+    await payload.update({
+      collection: 'initiatives',
+      id: moved.id as number,
+      data: { section: to.id as number },
+      user: editor,
+      overrideAccess: false,
+    })
+    // its updates' copies followed it (the hook that used to expire the closed history ran)
+    const copies = await payload.find({
+      collection: 'progress-updates',
+      where: { initiative: { equals: moved.id } },
+      select: { section: true },
+      depth: 0,
+      pagination: false,
+    })
+    expect(copies.docs.length).toBeGreaterThan(0)
+    for (const u of copies.docs) expect(String(u.section)).toBe(String(to.id))
+    expect(cacheFake.expired).toContain(`plan:${plan}:work:${from}`)
+    expect(cacheFake.expired).toContain(`plan:${plan}:work:${to.id}`)
+    expect(cacheFake.expired).not.toContain(`plan:${plan}:closed-history`)
+
+    // the next dashboard: the closed part and the states from the cache, the two sections'
+    // counts again, the recent updates read and nothing else of the history
+    const finds = updatesFinds()
+    const cold = await countQueries(payload, () =>
+      getDashboardHistory(SEED_PLAN_SLUG, member, {}, null),
+    )
+    finds.restore()
+    expect(finds.count()).toBe(1)
+    expect(writes('closed-updates')).toBe(0)
+    expect(writes('closed-now')).toBe(0)
+    expect(writes('closed-states')).toBe(0)
+    expect(writes('closed-counts')).toBe(2)
+    expect(cold.databaseQueries).toBeLessThanOrEqual(10)
+
+    // the numbers are the definition's over the history read afresh: the section matrix as of
+    // the last close moved with the initiative
+    const afresh = await reference(member)
+    const view = (await getDashboardHistory(SEED_PLAN_SLUG, member, {}, null))!
+    expect(view.cycles.map((c) => c.coverage)).toEqual(trend(afresh, 'members'))
+    const at = view.cycles.findIndex((c) => String(c.cycle.id) === String(last.id))
+    expect(view.cycles[at]!.coverage.sections).not.toEqual(first.cycles[at]!.coverage.sections)
+    const json = await cyclesForPlan(SEED_PLAN_SLUG, member)
+    if (json.status !== 200) throw new Error(json.error)
+    expect(json.cycles).toEqual(
+      cycleHistory(afresh, new Date(), { audience: 'members' }).map((c) => c.summary),
+    )
+    // `?cycle=` of the last closed cycle, and one section's view of it, read no update
+    const fromSlug = data.input.sections.find((s) => String(s.id) === from)!.slug
+    const asOfFinds = updatesFinds()
+    const asOf = await getPlanCoverageAsOf(SEED_PLAN_SLUG, member, {}, String(last.id))
+    const asOfFrom = await getPlanCoverageAsOf(
+      SEED_PLAN_SLUG,
+      member,
+      { section: fromSlug },
+      String(last.id),
+    )
+    asOfFinds.restore()
+    expect(asOfFinds.count()).toBe(0)
+    expect(asOf).toEqual(coverageAsOf(afresh, last, new Date(), { audience: 'members' }))
+    expect(asOf).not.toEqual(asOfFirst)
+    expect(asOfFrom).toEqual(
+      coverageAsOf(afresh, last, new Date(), {
+        audience: 'members',
+        filters: { section: fromSlug },
+      }),
+    )
+
+    // a change of who may read the updates (visibility) still expires the closed history, and
+    // the public view's numbers follow it
+    const hidden = whole.initiatives.find(
+      (i) => i.published && i.visibility === 'members' && reported.has(String(i.id)),
+    )!
+    expect(hidden).toBeDefined()
+    await getDashboardHistory(SEED_PLAN_SLUG, lapsed, {}, null)
+    cacheFake.expired.length = 0
+    cacheFake.written.length = 0
+    await payload.update({
+      collection: 'initiatives',
+      id: hidden.id as number,
+      data: { visibility: 'public' },
+      user: editor,
+      overrideAccess: false,
+    })
+    expect(cacheFake.expired).toContain(`plan:${plan}:closed-history`)
+    const publicView = (await getDashboardHistory(SEED_PLAN_SLUG, lapsed, {}, null))!
+    expect(writes('closed-states')).toBe(1)
+    const publicWhole = await reference(lapsed)
+    expect(publicWhole.updates.some((u) => String(u.initiative) === String(hidden.id))).toBe(true)
+    expect(publicView.cycles.map((c) => c.coverage)).toEqual(trend(publicWhole, 'public'))
+
+    cacheFake.expired.length = 0
+    await payload.update({
+      collection: 'initiatives',
+      id: hidden.id as number,
+      data: { visibility: 'members' },
+      user: editor,
+      overrideAccess: false,
+    })
+    expect(cacheFake.expired).toContain(`plan:${plan}:closed-history`)
+    await payload.update({
+      collection: 'initiatives',
+      id: moved.id as number,
+      data: { section: Number(from) || (from as unknown as number) },
+      user: editor,
+      overrideAccess: false,
+    })
+    const back = await reference(lapsed)
+    expect(back.updates.some((u) => String(u.initiative) === String(hidden.id))).toBe(false)
   })
 })

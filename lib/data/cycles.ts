@@ -99,11 +99,17 @@ async function fetchCycles(plan: Id, user: CoverageUser, memo: ReadMemo): Promis
   return docs.flatMap((c) => cycleRecord(c, plan) ?? [])
 }
 
+/** Where the plan's history is frozen: its latest close, and its cycles that are not closed. */
+export interface ClosedLine {
+  at: string
+  open: Id[]
+}
+
 /**
  * Where the plan's history is frozen: the latest close of its closed cycles, and its cycles that
  * are not closed (their updates are never frozen, whenever submitted). Null before any close.
  */
-export function closedLine(cycles: readonly Cycle[]): { at: string; open: Id[] } | null {
+export function closedLine(cycles: readonly Cycle[]): ClosedLine | null {
   const closes = cycles.flatMap((c) => (c.state === 'closed' && c.closedAt ? [c.closedAt] : []))
   if (closes.length === 0) return null
   const at = closes.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a))
@@ -140,7 +146,7 @@ const unstore = ([id, initiative, cycle, status, progress, submittedAt]: StoredU
 async function closedUpdates(
   plan: Id,
   user: CoverageUser,
-  line: { at: string; open: Id[] },
+  line: ClosedLine,
   memo: ReadMemo,
 ): Promise<ProgressUpdate[]> {
   const direct = async (): Promise<StoredUpdate[]> => {
@@ -180,7 +186,7 @@ const CLOSED_HISTORY_REVALIDATE_SECONDS = 86_400
 async function recentUpdates(
   plan: Id,
   user: CoverageUser,
-  line: { at: string; open: Id[] } | null,
+  line: ClosedLine | null,
   memo: ReadMemo,
 ): Promise<ProgressUpdate[]> {
   const payload = await getPayloadClient()
@@ -201,24 +207,38 @@ async function recentUpdates(
 }
 
 /**
+ * What both loads of the history share: the plan's data for (slug, person), its cycles, and the
+ * updates in two parts read side by side — the closed part as `closed` reads it (none before any
+ * close) and the recent part.
+ */
+async function loadHistoryWith(
+  slug: string,
+  user: CoverageUser,
+  closed: (plan: Id, cycles: Cycle[], line: ClosedLine, memo: ReadMemo) => Promise<ProgressUpdate[]>,
+): Promise<HistoryData | null> {
+  const data = await loadCoverageData(slug, user)
+  if (!data) return null
+  const plan = data.input.plan.id
+  const memo: ReadMemo = {}
+  const cycles = await fetchCycles(plan, user, memo)
+  const line = closedLine(cycles)
+  const [older, recent] = await Promise.all([
+    line ? closed(plan, cycles, line, memo) : [],
+    recentUpdates(plan, user, line, memo),
+  ])
+  return { ...data, history: { ...data.input, updates: [...older, ...recent], cycles } }
+}
+
+/**
  * Loads the plan's data and history for (slug, person): the dashboard's fetch, the cycles, the
  * closed part of the updates (from the data cache when there) and the recent ones — nine finds at
  * most whatever the history's size.
  */
 export const loadHistoryData = cache(
-  async (slug: string, user: CoverageUser): Promise<HistoryData | null> => {
-    const data = await loadCoverageData(slug, user)
-    if (!data) return null
-    const plan = data.input.plan.id
-    const memo: ReadMemo = {}
-    const cycles = await fetchCycles(plan, user, memo)
-    const line = closedLine(cycles)
-    const [closed, recent] = await Promise.all([
-      line ? closedUpdates(plan, user, line, memo) : [],
-      recentUpdates(plan, user, line, memo),
-    ])
-    return { ...data, history: { ...data.input, updates: [...closed, ...recent], cycles } }
-  },
+  (slug: string, user: CoverageUser): Promise<HistoryData | null> =>
+    loadHistoryWith(slug, user, (plan, _cycles, line, memo) =>
+      closedUpdates(plan, user, line, memo),
+    ),
 )
 
 /**
@@ -231,35 +251,36 @@ export const loadHistoryData = cache(
  * updates instead of 353,990 (a 22 MB entry).
  */
 export const loadHistoryNow = cache(
-  async (slug: string, user: CoverageUser): Promise<HistoryData | null> => {
-    const data = await loadCoverageData(slug, user)
-    if (!data) return null
-    const plan = data.input.plan.id
-    const memo: ReadMemo = {}
-    const cycles = await fetchCycles(plan, user, memo)
-    const line = closedLine(cycles)
-    const closed = async (): Promise<ProgressUpdate[]> => {
-      if (!line) return []
-      // a close in the future (a clock set wrong) is not "before now": the whole part then
-      if (Date.parse(line.at) > Date.now()) return closedUpdates(plan, user, line, memo)
-      const reduce = async () =>
-        updatesForNow(await closedUpdates(plan, user, line, memo), cycles).map(store)
-      const closes = cycles
-        .filter((c) => c.state === 'closed' && c.closedAt)
-        .map((c) => `${c.id}@${c.closedAt}`)
-        .join(',')
-      const kept = await cachedView(
-        ['closed-now', String(plan), readerOf(user), line.at, line.open.map(String).join(','), closes],
-        [cacheTags.plans, cacheTags.plan(plan), cacheTags.planClosedHistory(plan)],
-        reduce,
-        CLOSED_HISTORY_REVALIDATE_SECONDS,
-      )
-      return kept.map(unstore)
-    }
-    const [older, recent] = await Promise.all([closed(), recentUpdates(plan, user, line, memo)])
-    return { ...data, history: { ...data.input, updates: [...older, ...recent], cycles } }
-  },
+  (slug: string, user: CoverageUser): Promise<HistoryData | null> =>
+    loadHistoryWith(slug, user, (plan, cycles, line, memo) =>
+      closedUpdatesForNow(plan, user, cycles, line, memo),
+    ),
 )
+
+/** The closed part reduced to what numbers now read (loadHistoryNow), kept under its tag. */
+async function closedUpdatesForNow(
+  plan: Id,
+  user: CoverageUser,
+  cycles: readonly Cycle[],
+  line: ClosedLine,
+  memo: ReadMemo,
+): Promise<ProgressUpdate[]> {
+  // a close in the future (a clock set wrong) is not "before now": the whole part then
+  if (Date.parse(line.at) > Date.now()) return closedUpdates(plan, user, line, memo)
+  const reduce = async () =>
+    updatesForNow(await closedUpdates(plan, user, line, memo), cycles).map(store)
+  const closes = cycles
+    .filter((c) => c.state === 'closed' && c.closedAt)
+    .map((c) => `${c.id}@${c.closedAt}`)
+    .join(',')
+  const kept = await cachedView(
+    ['closed-now', String(plan), readerOf(user), line.at, line.open.map(String).join(','), closes],
+    [cacheTags.plans, cacheTags.plan(plan), cacheTags.planClosedHistory(plan)],
+    reduce,
+    CLOSED_HISTORY_REVALIDATE_SECONDS,
+  )
+  return kept.map(unstore)
+}
 
 /** The tags a view of the plan's history is kept under: its data's and its history's. */
 const historyTags = (plan: Id): string[] => [

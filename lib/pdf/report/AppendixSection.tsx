@@ -1,7 +1,7 @@
 import { StyleSheet, Text, View } from '@react-pdf/renderer'
 
 import { Bookmarked } from './Bookmarked'
-import { CONTINUED, GroupHeading } from './GroupHeading'
+import { CONTINUED, GroupHeading, GroupRows } from './GroupHeading'
 import { InitiativeCells, InitiativeHeadCells } from './InitiativeCells'
 import type { ProgressReportModel, ReportSectionGroup } from './model'
 import { COLORS, styles } from './theme'
@@ -29,13 +29,17 @@ function SectionTable({ group }: { group: ReportSectionGroup }) {
           </Text>
         )}
       </GroupHeading>
-      {group.initiatives.map((initiative) => (
-        <View key={initiative.key} style={styles.row} wrap={false}>
-          <Text style={[s.title, initiative.active ? {} : s.inactive]}>{initiative.title}</Text>
-          <Text style={s.codes}>{initiative.objectives.join(', ')}</Text>
-          <InitiativeCells initiative={initiative} section={false} />
-        </View>
-      ))}
+      <GroupRows
+        rows={() =>
+          group.initiatives.map((initiative) => (
+            <View key={initiative.key} style={styles.row} wrap={false}>
+              <Text style={[s.title, initiative.active ? {} : s.inactive]}>{initiative.title}</Text>
+              <Text style={s.codes}>{initiative.objectives.join(', ')}</Text>
+              <InitiativeCells initiative={initiative} section={false} />
+            </View>
+          ))
+        }
+      />
     </Bookmarked>
   )
 }

@@ -3,7 +3,7 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer'
 import { formatPercent } from '@/lib/plan/coverage'
 import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
-import { CONTINUED, GroupHeading } from './GroupHeading'
+import { CONTINUED, GroupHeading, GroupRows } from './GroupHeading'
 import { InitiativeCells, InitiativeHeadCells } from './InitiativeCells'
 import type { ReportGoal, ReportObjective } from './model'
 import { MoreRow } from './More'
@@ -83,14 +83,18 @@ function ObjectiveGroup({ objective, top }: { objective: ReportObjective; top: n
           <Text style={s.none}>No published initiative serves this objective.</Text>
         </View>
       ) : (
-        shown.map((initiative) => (
-          <View key={initiative.key} style={styles.row} wrap={false}>
-            <Text style={[s.initiative, initiative.active ? {} : s.inactive]}>
-              {initiative.title}
-            </Text>
-            <InitiativeCells initiative={initiative} />
-          </View>
-        ))
+        <GroupRows
+          rows={() =>
+            shown.map((initiative) => (
+              <View key={initiative.key} style={styles.row} wrap={false}>
+                <Text style={[s.initiative, initiative.active ? {} : s.inactive]}>
+                  {initiative.title}
+                </Text>
+                <InitiativeCells initiative={initiative} />
+              </View>
+            ))
+          }
+        />
       )}
       <MoreRow
         shown={shown.length}

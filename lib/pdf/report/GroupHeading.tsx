@@ -7,11 +7,12 @@ import { styles } from './theme'
 export const CONTINUED = ' (continued)'
 
 /**
- * The tables' line height, set again on the continued heading: react-pdf measures a render prop's
- * output on a page of its own, where the line height it inherits (already in points) is read
- * again as a multiple of the font size (11 pt × 8.5: a heading 94 pt high).
+ * The tables' line height, set again on what a render prop draws in a table (a continued heading,
+ * a group's rows): react-pdf measures a render prop's output on a page of its own, where the line
+ * height it inherits (already in points) is read again as a multiple of the font size (11 pt ×
+ * 8.5: a heading 94 pt high).
  */
-const CONTINUED_LINE = { lineHeight: styles.table.lineHeight }
+const TABLE_LINE = { lineHeight: styles.table.lineHeight }
 
 /**
  * Whether the document's page count is read: true for a whole report ("Page x of y"), false for a
@@ -83,7 +84,7 @@ export function GroupHeading({
         minPresenceAhead={minPresenceAhead}
         render={laterPagesOnly(
           () => (
-            <View style={[styles.groupRow, CONTINUED_LINE]} wrap={false}>
+            <View style={[styles.groupRow, TABLE_LINE]} wrap={false}>
               {children(true)}
             </View>
           ),
@@ -91,5 +92,29 @@ export function GroupHeading({
         )}
       />
     </>
+  )
+}
+
+/**
+ * A group's table rows (`rows()`, the elements after its GroupHeading). Where nothing reads the
+ * page count (a part of a long report) they are drawn only in the round whose pages are kept:
+ * react-pdf's counting round, which the continued headings' render prop forces, then paginates the
+ * headings without their rows, and the rows are laid out once, where the flow reaches them. About
+ * a fifth of a full listing's render (bench/report/README.md). The pages are the same: the rows go
+ * through the same pagination, only later.
+ *
+ * What `rows()` returns is turned into react-pdf's elements outside React: function components
+ * are called as plain functions (no hooks in them), and a child that is the number 0 is dropped
+ * (React would print it): give cells strings.
+ */
+export function GroupRows({ rows }: { rows: () => ReactNode }) {
+  const countRead = useContext(PageCountRead)
+  if (countRead) return <>{rows()}</>
+  return (
+    <View
+      render={({ totalPages }: PageProps) =>
+        totalPages === undefined ? null : <View style={TABLE_LINE}>{rows()}</View>
+      }
+    />
   )
 }

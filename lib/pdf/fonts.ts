@@ -16,6 +16,15 @@ const FONT_DIR = path.join(process.cwd(), 'lib', 'pdf', 'fonts')
 /** The file of the regular sans face (the join in lib/pdf/report/join.ts stamps page numbers). */
 export const SANS_REGULAR_FILE = path.join(FONT_DIR, 'SourceSans3-Regular.ttf')
 
+/** The files of the faces lib/pdf/report/listing draws the full listing's tables with. */
+export const LISTING_FONT_FILES = {
+  sans: SANS_REGULAR_FILE,
+  sansItalic: path.join(FONT_DIR, 'SourceSans3-It.ttf'),
+  sansSemibold: path.join(FONT_DIR, 'SourceSans3-Semibold.ttf'),
+  sansBold: path.join(FONT_DIR, 'SourceSans3-Bold.ttf'),
+  serif: path.join(FONT_DIR, 'SourceSerif4-Regular.ttf'),
+} as const
+
 const FACES = [
   {
     family: PDF_FONTS.serif,

@@ -3,6 +3,7 @@ import { StyleSheet, Text, View } from '@react-pdf/renderer'
 import { Bookmarked } from './Bookmarked'
 import { CONTINUED, GroupHeading, GroupRows } from './GroupHeading'
 import { InitiativeCells, InitiativeHeadCells } from './InitiativeCells'
+import { ListingMarker, useListingDrawnLater } from './listing/Marker'
 import type { ProgressReportModel, ReportSectionGroup } from './model'
 import { COLORS, styles } from './theme'
 
@@ -71,7 +72,10 @@ export function AppendixSection({
   heading?: boolean
   breakBefore?: boolean
 }) {
+  const drawnLater = useListingDrawnLater()
+  const marker = <ListingMarker id={`appendix:${groups[0]?.slug ?? ''}`} />
   if (!heading) {
+    if (drawnLater) return <View break={breakBefore}>{marker}</View>
     return (
       <View break={breakBefore} style={styles.table}>
         <HeadRow />
@@ -99,6 +103,8 @@ export function AppendixSection({
       ) : null}
       {report.sections.length === 0 ? (
         <Text style={styles.note}>No published initiatives yet.</Text>
+      ) : drawnLater ? (
+        marker
       ) : (
         <View style={styles.table}>
           <HeadRow />

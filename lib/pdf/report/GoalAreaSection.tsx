@@ -5,6 +5,7 @@ import { PDF_FONTS } from '@/lib/pdf/fonts'
 import { Bookmarked } from './Bookmarked'
 import { CONTINUED, GroupHeading, GroupRows } from './GroupHeading'
 import { InitiativeCells, InitiativeHeadCells } from './InitiativeCells'
+import { ListingMarker, useListingDrawnLater } from './listing/Marker'
 import type { ReportGoal, ReportObjective } from './model'
 import { MoreRow } from './More'
 import { StatusBreakdown } from './StatusBreakdown'
@@ -122,6 +123,7 @@ export function GoalAreaSection({
 }) {
   const cov = goal.coverage
   const active = cov.initiatives
+  const drawnLater = useListingDrawnLater()
   return (
     <Bookmarked
       break={breakBefore}
@@ -145,6 +147,8 @@ export function GoalAreaSection({
       </Text>
       {goal.objectives.length === 0 ? (
         <Text style={styles.note}>This goal area has no objectives yet.</Text>
+      ) : drawnLater ? (
+        <ListingMarker id={`goal:${goal.number}`} />
       ) : (
         <View style={styles.table}>
           <View style={styles.headRow} fixed>

@@ -10,6 +10,7 @@ import { GoalAreaSection } from './GoalAreaSection'
 import { PageCountRead } from './GroupHeading'
 import { TOP_PER_OBJECTIVE, type ProgressReportModel } from './model'
 import type { ReportBlock, ReportPart } from './parts'
+import { ListingDrawnLater } from './listing/Marker'
 import { RunningHeader } from './RunningHeader'
 import { SectionsSummary } from './SectionsSummary'
 import { SinceSection } from './SinceSection'
@@ -76,9 +77,12 @@ function Block({
 export function ProgressReport({
   report,
   part,
+  tablesLater = false,
 }: {
   report: ProgressReportModel
   part?: ReportPart
+  /** the full listing's tables left to lib/pdf/report/listing: markers where they start */
+  tablesLater?: boolean
 }) {
   const { plan } = report
   const period = formatPeriod(plan.startYear, plan.endYear)
@@ -102,9 +106,11 @@ export function ProgressReport({
       <Page size={PAGE.size} style={styles.page} wrap experimentalPagination>
         <RunningHeader report={report} pageNumbers={!part} />
         <PageCountRead.Provider value={!part}>
-          {blocks.map((block, i) => (
-            <Block key={i} report={report} block={block} breakBefore={i > 0} />
-          ))}
+          <ListingDrawnLater.Provider value={tablesLater}>
+            {blocks.map((block, i) => (
+              <Block key={i} report={report} block={block} breakBefore={i > 0} />
+            ))}
+          </ListingDrawnLater.Provider>
         </PageCountRead.Provider>
       </Page>
     </Document>

@@ -1,7 +1,5 @@
 import 'server-only'
 
-import fs from 'node:fs'
-
 import fontkit from '@pdf-lib/fontkit'
 import {
   PDFArray,
@@ -16,16 +14,24 @@ import {
   type PDFObject,
 } from 'pdf-lib'
 
-import { SANS_REGULAR_FILE } from '@/lib/pdf/fonts'
+import {
+  drawListingTable,
+  embedListingFonts,
+  type ListingFonts,
+  type ListingTable,
+} from './listing/draw'
+import { LISTING_MARKER } from './listing/Marker'
 import type { ProgressReportModel } from './model'
 import type { ReportPart } from './parts'
+import { runningTexts } from './RunningHeader'
 import { COLORS, FOOTER, PAGE } from './theme'
 
 /**
  * Joins the parts of a long report (lib/pdf/report/parts.ts) into one PDF with pdf-lib: the pages
  * in order, "Page x of y" on every page but the cover (the parts are rendered without: react-pdf
  * would paginate each twice to learn its total), one outline (pdf-lib copies pages, not
- * outlines: each part's is read and written again) and the report's document information.
+ * outlines: each part's is read and written again) and the report's document information. The
+ * full listing's tables are drawn here, where react-pdf left a marker (lib/pdf/report/listing).
  */
 
 interface OutlineEntry {
@@ -120,9 +126,7 @@ const hex = (color: string) => {
 }
 
 /** "Page x of y" where react-pdf's footer puts it: right-aligned under the footer's rule. */
-async function numberPages(doc: PDFDocument): Promise<void> {
-  doc.registerFontkit(fontkit)
-  const font = await doc.embedFont(fs.readFileSync(SANS_REGULAR_FILE), { subset: true })
+function numberPages(doc: PDFDocument, font: ListingFonts['sans']): void {
   const pages = doc.getPages()
   const total = pages.length
   // react-pdf sets a line's glyphs from the top of its box: baseline = box top + ascent
@@ -148,6 +152,63 @@ async function numberPages(doc: PDFDocument): Promise<void> {
   })
 }
 
+/** A marker's outline entry: where a table of the full listing starts (ListingMarker). */
+interface Marker {
+  id: string
+  /** page index in the part */
+  page: number
+  /** pt from the page top */
+  top: number
+  /** the outline list it sits in, and where: the table's entries (if any) go there */
+  list: OutlineEntry[]
+}
+
+/** Takes the markers' entries out of a part's outline (`page` still the part's page index). */
+function takeMarkers(entries: OutlineEntry[], out: Marker[] = []): Marker[] {
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i]!
+    if (entry.title.startsWith(LISTING_MARKER)) {
+      const top = entry.view[2]
+      if (!(top instanceof PDFNumber)) throw new Error(`The marker ${entry.title} has no position.`)
+      out.push({
+        id: entry.title.slice(LISTING_MARKER.length),
+        page: entry.page,
+        // react-pdf writes the box's top within its parent: the marker is a child of its
+        // block's outermost box, which starts at the top of the page's content
+        top: PAGE.marginTop + PAGE.height - top.asNumber(),
+        list: entries,
+      })
+      entries.splice(i, 1)
+      i -= 1
+    } else takeMarkers(entry.children, out)
+  }
+  return out
+}
+
+/** The table a marker stands for, from the report. */
+function markedTable(
+  report: ProgressReportModel,
+  part: ReportPart | undefined,
+  id: string,
+): ListingTable {
+  const [kind, key] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)]
+  if (kind === 'goal') {
+    const goal = report.goals.find((g) => String(g.number) === key)
+    if (goal) return { kind: 'objectives', objectives: goal.objectives }
+  }
+  if (kind === 'appendix') {
+    const block = part?.blocks.find((b) => b.kind === 'appendix' && (b.slugs[0] ?? '') === key)
+    if (block?.kind === 'appendix') {
+      const slugs = new Set(block.slugs)
+      return { kind: 'sections', sections: report.sections.filter((g) => slugs.has(g.slug)) }
+    }
+  }
+  throw new Error(`A part of the report marks an unknown table (${id}).`)
+}
+
+const sectionTitle = (group: { name: string; abbreviation: string | null }) =>
+  group.abbreviation ? `${group.name} (${group.abbreviation})` : group.name
+
 /** The parts' PDFs (in order) joined into the report. */
 export async function joinReportParts(
   report: ProgressReportModel,
@@ -155,6 +216,9 @@ export async function joinReportParts(
   pdfs: Uint8Array[],
 ): Promise<Buffer> {
   const doc = await PDFDocument.create({ updateMetadata: false })
+  doc.registerFontkit(fontkit)
+  const fonts = await embedListingFonts(doc)
+  const texts = runningTexts(report)
   const outline: OutlineEntry[] = []
   for (const [i, bytes] of pdfs.entries()) {
     const part = await PDFDocument.load(bytes, { updateMetadata: false })
@@ -167,15 +231,46 @@ export async function joinReportParts(
       doc.setCreator(part.getCreator() ?? '')
       doc.setProducer(part.getProducer() ?? '')
     }
-    const entries = readOutline(part, doc.getPageCount())
+    const entries = readOutline(part, 0)
+    const markers = takeMarkers(entries)
+    // the part's pages in order, each marked table's pages right after the page it starts on
+    const at: number[] = []
+    // the tables' entries, whose pages are the joined document's already
+    const joined = new Set<OutlineEntry>()
     const pages = await doc.copyPages(part, part.getPageIndices())
-    for (const page of pages) doc.addPage(page)
+    for (const [k, page] of pages.entries()) {
+      at.push(doc.getPageCount())
+      doc.addPage(page)
+      for (const marker of markers.filter((m) => m.page === k)) {
+        const table = markedTable(report, parts[i], marker.id)
+        const first = doc.getPageCount() - 1
+        const starts = drawListingTable(doc, fonts, texts, table, page, marker.top)
+        if (table.kind !== 'sections') continue
+        for (const start of starts) {
+          const entry: OutlineEntry = {
+            title: sectionTitle(table.sections[start.group]!),
+            page: first + start.page,
+            view: [PDFName.of('Fit')],
+            children: [],
+          }
+          joined.add(entry)
+          marker.list.push(entry)
+        }
+      }
+    }
+    const remap = (list: OutlineEntry[]) => {
+      for (const entry of list) {
+        if (!joined.has(entry)) entry.page = at[entry.page]!
+        remap(entry.children)
+      }
+    }
+    remap(entries)
     const parent = outline.at(-1)
     if (parts[i]?.continues && parent) parent.children.push(...entries)
     else outline.push(...entries)
   }
   writeOutline(doc, outline)
-  await numberPages(doc)
+  numberPages(doc, fonts.sans)
   doc.setCreationDate(report.generatedAt)
   doc.setModificationDate(report.generatedAt)
   doc.setLanguage('en-US')

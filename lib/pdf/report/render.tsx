@@ -22,6 +22,6 @@ export async function renderProgressReport(
   const parts = reportParts(report, rowsPerPart)
   const pdfs: Uint8Array[] = []
   for (const part of parts)
-    pdfs.push(await renderToBuffer(<ProgressReport report={report} part={part} />))
+    pdfs.push(await renderToBuffer(<ProgressReport report={report} part={part} tablesLater />))
   return joinReportParts(report, parts, pdfs)
 }

@@ -124,6 +124,8 @@ const hex = (color: string): Color => {
 
 /** A run of text in one face, size, colour and letter spacing. */
 interface Face extends Run {
+  /** the width pdf-lib draws `text` at (glyph by glyph, without kerning): for alignment */
+  drawn: (text: string) => number
   font: PDFFont
   size: number
   color: Color
@@ -169,14 +171,31 @@ const COLOR = {
 
 class Painter {
   private ascents = new Map<string, number>()
+  private glyphWidths = new Map<PDFFont, Map<string, number>>()
 
   constructor(readonly fonts: ListingFonts) {}
 
   face(font: PDFFont, size: number, color: Color, text: string, spacing = 0): Face {
     const unit = this.fonts.widths.get(font)
     if (!unit) throw new Error(`${font.name} is not one of the listing's faces.`)
-    const width = (t: string) => unit(t) * size + (spacing ? spacing * [...t].length : 0)
-    return { text, font, size, color, spacing, width }
+    let glyphs = this.glyphWidths.get(font)
+    if (!glyphs) this.glyphWidths.set(font, (glyphs = new Map()))
+    const advance = glyphs
+    const tracking = (t: string) => (spacing ? spacing * [...t].length : 0)
+    const width = (t: string) => unit(t) * size + tracking(t)
+    const drawn = (t: string) => {
+      let w = 0
+      for (const ch of t) {
+        let a = advance.get(ch)
+        if (a === undefined) {
+          a = font.widthOfTextAtSize(ch, 1)
+          advance.set(ch, a)
+        }
+        w += a
+      }
+      return w * size + tracking(t)
+    }
+    return { text, font, size, color, spacing, width, drawn }
   }
 
   /** react-pdf sets a line's glyphs from the top of its box: baseline = line top + ascent */
@@ -200,8 +219,10 @@ class Painter {
     align: 'left' | 'right' | 'center' = 'left',
   ): void {
     lines.forEach((line, i) => {
+      const drawn =
+        align === 'left' ? 0 : line.pieces.reduce((w, piece) => w + piece.run.drawn(piece.text), 0)
       const offset =
-        align === 'right' ? width - line.width : align === 'center' ? (width - line.width) / 2 : 0
+        align === 'right' ? width - drawn : align === 'center' ? (width - drawn) / 2 : 0
       for (const piece of line.pieces) {
         if (!piece.text) continue
         const { font, size, color, spacing } = piece.run

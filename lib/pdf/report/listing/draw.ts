@@ -3,15 +3,7 @@ import 'server-only'
 import fs from 'node:fs'
 
 import fontkit from '@pdf-lib/fontkit'
-import {
-  PDFHexString,
-  rgb,
-  setCharacterSpacing,
-  type Color,
-  type PDFDocument,
-  type PDFFont,
-  type PDFPage,
-} from 'pdf-lib'
+import { rgb, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib'
 
 import { statusTitle } from '@/lib/format/labels'
 import { LISTING_FONT_FILES } from '@/lib/pdf/fonts'
@@ -41,30 +33,6 @@ export interface ListingFonts {
   sansSemibold: PDFFont
   sansBold: PDFFont
   serif: PDFFont
-}
-
-/**
- * Text set glyph by glyph: a character's glyph (and width) looked up once. pdf-lib shapes every
- * string it measures or draws with fontkit (ligatures, kerning), which took two thirds of the
- * tables' time at 500 initiatives; these tables' Latin text needs neither. Measuring and drawing
- * agree, so a line never overruns its cell.
- */
-function glyphByGlyph(font: PDFFont): PDFFont {
-  const codes = new Map<string, string>()
-  const shaped = font.encodeText.bind(font)
-  font.encodeText = (text: string) => {
-    let hex = ''
-    for (const ch of text) {
-      let code = codes.get(ch)
-      if (code === undefined) {
-        code = shaped(ch).asString()
-        codes.set(ch, code)
-      }
-      hex += code
-    }
-    return PDFHexString.of(hex)
-  }
-  return font
 }
 
 /**
@@ -102,7 +70,7 @@ export async function embedListingFonts(doc: PDFDocument): Promise<ListingFonts>
   const widths = new Map<PDFFont, (text: string) => number>()
   const embed = async (file: string) => {
     const bytes = fs.readFileSync(file)
-    const font = glyphByGlyph(await doc.embedFont(bytes, { subset: true }))
+    const font = await doc.embedFont(bytes, { subset: true })
     widths.set(font, advances(bytes))
     return font
   }
@@ -154,6 +122,10 @@ const cellsWidth = (section: boolean) =>
   (section ? COLUMNS.section : 0) + COLUMNS.status + COLUMNS.progress + COLUMNS.target
 const CODES_WIDTH = 90
 
+const STATUS = Object.fromEntries(
+  Object.entries(STATUS_COLORS).map(([status, color]) => [status, hex(color)]),
+) as Record<keyof typeof STATUS_COLORS, Color>
+
 const COLOR = {
   ink: hex(COLORS.ink),
   muted: hex(COLORS.muted),
@@ -169,11 +141,70 @@ const COLOR = {
   gapTint: hex(COLORS.gapTint),
 }
 
+const num = (n: number) => String(Math.round(n * 1000) / 1000)
+const fill = (c: Color) =>
+  c.type === 'RGB' ? `${num(c.red)} ${num(c.green)} ${num(c.blue)} rg` : '0 g'
+/** a circle's control points: four Bézier arcs */
+const KAPPA = 0.5522847498
+
+/**
+ * Draws a table's pages as text: each page's operators are kept as strings and written as one
+ * content stream when the table is done (`finish`). pdf-lib's own drawing keeps every operator as
+ * objects until the document is saved (some ten per text), which at 5,000 initiatives was most of
+ * the tables' memory. Text is set glyph by glyph, each character's glyph looked up once: pdf-lib
+ * shapes every string it draws with fontkit (ligatures, kerning), which took two thirds of the
+ * tables' time at 500 initiatives; these tables' text needs neither.
+ */
 class Painter {
   private ascents = new Map<string, number>()
   private glyphWidths = new Map<PDFFont, Map<string, number>>()
+  private glyphCodes = new Map<PDFFont, Map<string, string>>()
+  private ops = new Map<PDFPage, string[]>()
+  private fontKeys = new Map<PDFPage, Map<PDFFont, string>>()
 
   constructor(readonly fonts: ListingFonts) {}
+
+  private out(page: PDFPage): string[] {
+    let ops = this.ops.get(page)
+    if (!ops) this.ops.set(page, (ops = []))
+    return ops
+  }
+
+  private fontKey(page: PDFPage, font: PDFFont): string {
+    let keys = this.fontKeys.get(page)
+    if (!keys) this.fontKeys.set(page, (keys = new Map()))
+    let key = keys.get(font)
+    if (key === undefined) {
+      key = page.node.newFontDictionary('Listing', font.ref).toString()
+      keys.set(font, key)
+    }
+    return key
+  }
+
+  private encode(font: PDFFont, text: string): string {
+    let codes = this.glyphCodes.get(font)
+    if (!codes) this.glyphCodes.set(font, (codes = new Map()))
+    let hex = ''
+    for (const ch of text) {
+      let code = codes.get(ch)
+      if (code === undefined) {
+        // marks the glyph used: the subset embedded at save holds it
+        code = font.encodeText(ch).asString()
+        codes.set(ch, code)
+      }
+      hex += code
+    }
+    return hex
+  }
+
+  /** Writes each page's operators as one more content stream of the page. */
+  finish(doc: PDFDocument): void {
+    for (const [page, ops] of this.ops) {
+      const stream = doc.context.flateStream(`q\n${ops.join('\n')}\nQ\n`)
+      page.node.addContentStream(doc.context.register(stream))
+    }
+    this.ops.clear()
+  }
 
   face(font: PDFFont, size: number, color: Color, text: string, spacing = 0): Face {
     const unit = this.fonts.widths.get(font)
@@ -227,21 +258,33 @@ class Painter {
         if (!piece.text) continue
         const { font, size, color, spacing } = piece.run
         const baseline = top + i * lineHeight + this.ascent(font, size)
-        if (spacing) page.pushOperators(setCharacterSpacing(spacing))
-        page.drawText(piece.text, {
-          x: x + offset + piece.x,
-          y: PAGE.height - baseline,
-          font,
-          size,
-          color,
-        })
-        if (spacing) page.pushOperators(setCharacterSpacing(0))
+        const key = this.fontKey(page, font)
+        this.out(page).push(
+          `BT ${fill(color)} ${key} ${num(size)} Tf ${num(spacing)} Tc ` +
+            `${num(x + offset + piece.x)} ${num(PAGE.height - baseline)} Td ` +
+            `<${this.encode(font, piece.text)}> Tj ET`,
+        )
       }
     })
   }
 
   rect(page: PDFPage, x: number, top: number, width: number, height: number, color: Color) {
-    page.drawRectangle({ x, y: PAGE.height - top - height, width, height, color })
+    this.out(page).push(
+      `${fill(color)} ${num(x)} ${num(PAGE.height - top - height)} ${num(width)} ${num(height)} re f`,
+    )
+  }
+
+  /** a filled circle of radius `r` centred at (cx, top + r) */
+  dot(page: PDFPage, cx: number, top: number, r: number, color: Color) {
+    const x = cx
+    const y = PAGE.height - top - r
+    const k = KAPPA * r
+    const c = (...n: number[]) => n.map(num).join(' ')
+    this.out(page).push(
+      `${fill(color)} ${c(x + r, y)} m ${c(x + r, y + k, x + k, y + r, x, y + r)} c ` +
+        `${c(x - k, y + r, x - r, y + k, x - r, y)} c ${c(x - r, y - k, x - k, y - r, x, y - r)} c ` +
+        `${c(x + k, y - r, x + r, y - k, x + r, y)} c f`,
+    )
   }
 }
 
@@ -298,12 +341,7 @@ function initiativeRow(
       const inner = top + ROW.padY
       for (const c of cells) p.lines(page, c.lines, c.x, inner, c.width, TEXT.line, c.align)
       const r = DOT.size / 2
-      page.drawCircle({
-        x: dotX + r,
-        y: PAGE.height - (inner + (TEXT.line - DOT.size) / 2 + r),
-        size: r,
-        color: hex(STATUS_COLORS[initiative.status]),
-      })
+      p.dot(page, dotX + r, inner + (TEXT.line - DOT.size) / 2, r, STATUS[initiative.status])
       if (filled != null) {
         const barTop = inner + (TEXT.line - BAR.height) / 2
         p.rect(page, barX, barTop, BAR.width, BAR.height, COLOR.track)
@@ -544,5 +582,6 @@ export function drawListingTable(
       if (!at.continued) starts.push({ group: at.group, page: at.page })
     } else groups[at.group]!.rows[at.row]!.draw(page, at.top)
   }
+  p.finish(doc)
   return starts
 }

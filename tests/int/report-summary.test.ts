@@ -222,6 +222,24 @@ describe('the full listing', () => {
     expect(expectObjectivesContinued(pages, report)).toBeGreaterThanOrEqual(2)
   })
 
+  it('draws "(continued)" a space after its heading, not on top of it', () => {
+    // the tables' text is set glyph by glyph: drawn without its kerning a heading ran wider than
+    // it was measured, into the "(continued)" placed after it
+    const words = [
+      ...execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', whole.file, '-'], {
+        encoding: 'utf8',
+      }).matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
+    ].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4]! }))
+    const gaps = words.flatMap((word, i) => {
+      const before = words[i - 1]
+      if (word.text !== '(continued)' || !before || Math.abs(before.yMin - word.yMin) > 1) return []
+      return [word.xMin - before.xMax]
+    })
+    expect(gaps.length).toBeGreaterThanOrEqual(6)
+    // a space of these faces at 8.5–9.5 pt is about 1.7–1.9 pt
+    expect(Math.min(...gaps)).toBeGreaterThan(1.2)
+  })
+
   it('reads the same when rendered in many parts and joined', async () => {
     const rowsPerPart = 120
     expect(reportParts(report, rowsPerPart).length).toBeGreaterThan(4)

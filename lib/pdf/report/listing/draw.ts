@@ -25,9 +25,16 @@ import { paginate, wrapRuns, type Line, type Run } from './layout'
  * same places (the tests compare the text, and the pages were compared by eye).
  */
 
+/** A face's measures at 1 pt, as react-pdf takes them (fontkit's advances after kerning). */
+interface FaceMetrics {
+  /** the width of a text */
+  width: (text: string) => number
+  /** what kerning adds between two adjacent characters of a word (0 for most pairs) */
+  kern: (a: string, b: string) => number
+}
+
 export interface ListingFonts {
-  /** each face's width of a text at 1 pt */
-  widths: Map<PDFFont, (text: string) => number>
+  metrics: Map<PDFFont, FaceMetrics>
   sans: PDFFont
   sansItalic: PDFFont
   sansSemibold: PDFFont
@@ -38,8 +45,10 @@ export interface ListingFonts {
 /**
  * The width of `text` at 1 pt as react-pdf measures it (fontkit's advances after kerning), word by
  * word, each word shaped once. Kerning across a space is left out (Source Sans kerns none there).
+ * A pair's kerning is what shaping the two together adds to their two widths (a ligature such as
+ * "fi" counts as the pair's kerning: its glyphs are drawn apart, where the ligature would stand).
  */
-function advances(face: Buffer): (text: string) => number {
+function faceMetrics(face: Buffer): FaceMetrics {
   const font = fontkit.create(face)
   const em = font.unitsPerEm
   const widths = new Map<string, number>()
@@ -51,7 +60,17 @@ function advances(face: Buffer): (text: string) => number {
     }
     return a
   }
-  return (text) => {
+  const pairs = new Map<string, number>()
+  const kern = (a: string, b: string) => {
+    const pair = a + b
+    let k = pairs.get(pair)
+    if (k === undefined) {
+      k = word(pair) - word(a) - word(b)
+      pairs.set(pair, k)
+    }
+    return k
+  }
+  const width = (text: string) => {
     let w = 0
     let start = 0
     for (let i = 0; i <= text.length; i += 1) {
@@ -63,15 +82,16 @@ function advances(face: Buffer): (text: string) => number {
     }
     return w
   }
+  return { width, kern }
 }
 
 /** The faces the tables use, embedded (subsetted) once in `doc`; pdf-lib needs fontkit registered. */
 export async function embedListingFonts(doc: PDFDocument): Promise<ListingFonts> {
-  const widths = new Map<PDFFont, (text: string) => number>()
+  const metrics = new Map<PDFFont, FaceMetrics>()
   const embed = async (file: string) => {
     const bytes = fs.readFileSync(file)
     const font = await doc.embedFont(bytes, { subset: true })
-    widths.set(font, advances(bytes))
+    metrics.set(font, faceMetrics(bytes))
     return font
   }
   const f = LISTING_FONT_FILES
@@ -82,7 +102,7 @@ export async function embedListingFonts(doc: PDFDocument): Promise<ListingFonts>
     embed(f.sansBold),
     embed(f.serif),
   ])
-  return { widths, sans, sansItalic, sansSemibold, sansBold, serif }
+  return { metrics, sans, sansItalic, sansSemibold, sansBold, serif }
 }
 
 const hex = (color: string): Color => {
@@ -92,8 +112,6 @@ const hex = (color: string): Color => {
 
 /** A run of text in one face, size, colour and letter spacing. */
 interface Face extends Run {
-  /** the width pdf-lib draws `text` at (glyph by glyph, without kerning): for alignment */
-  drawn: (text: string) => number
   font: PDFFont
   size: number
   color: Color
@@ -153,11 +171,12 @@ const KAPPA = 0.5522847498
  * objects until the document is saved (some ten per text), which at 5,000 initiatives was most of
  * the tables' memory. Text is set glyph by glyph, each character's glyph looked up once: pdf-lib
  * shapes every string it draws with fontkit (ligatures, kerning), which took two thirds of the
- * tables' time at 500 initiatives; these tables' text needs neither.
+ * tables' time at 500 initiatives. The kerning is kept (a `TJ` shift between the pairs that kern,
+ * each pair measured once): the text is drawn as wide as it was measured, so a run that follows
+ * another on a line, a wrapped cell's edge and a right-aligned cell sit where react-pdf put them.
  */
 class Painter {
   private ascents = new Map<string, number>()
-  private glyphWidths = new Map<PDFFont, Map<string, number>>()
   private glyphCodes = new Map<PDFFont, Map<string, string>>()
   private ops = new Map<PDFPage, string[]>()
   private fontKeys = new Map<PDFPage, Map<PDFFont, string>>()
@@ -181,20 +200,33 @@ class Painter {
     return key
   }
 
+  /** `text` as a `TJ` array: its glyphs, shifted between the pairs that kern. */
   private encode(font: PDFFont, text: string): string {
     let codes = this.glyphCodes.get(font)
     if (!codes) this.glyphCodes.set(font, (codes = new Map()))
-    let hex = ''
+    const { kern } = this.metricsOf(font)
+    let out = '[<'
+    let previous = ''
     for (const ch of text) {
+      const k = previous && previous !== ' ' && ch !== ' ' ? kern(previous, ch) : 0
+      // in thousandths of the font size, taken away from the position
+      if (k !== 0) out += `> ${num(-k * 1000)} <`
       let code = codes.get(ch)
       if (code === undefined) {
         // marks the glyph used: the subset embedded at save holds it
         code = font.encodeText(ch).asString()
         codes.set(ch, code)
       }
-      hex += code
+      out += code
+      previous = ch
     }
-    return hex
+    return `${out}>]`
+  }
+
+  private metricsOf(font: PDFFont): FaceMetrics {
+    const metrics = this.fonts.metrics.get(font)
+    if (!metrics) throw new Error(`${font.name} is not one of the listing's faces.`)
+    return metrics
   }
 
   /** Writes each page's operators as one more content stream of the page. */
@@ -207,26 +239,10 @@ class Painter {
   }
 
   face(font: PDFFont, size: number, color: Color, text: string, spacing = 0): Face {
-    const unit = this.fonts.widths.get(font)
-    if (!unit) throw new Error(`${font.name} is not one of the listing's faces.`)
-    let glyphs = this.glyphWidths.get(font)
-    if (!glyphs) this.glyphWidths.set(font, (glyphs = new Map()))
-    const advance = glyphs
+    const unit = this.metricsOf(font).width
     const tracking = (t: string) => (spacing ? spacing * [...t].length : 0)
     const width = (t: string) => unit(t) * size + tracking(t)
-    const drawn = (t: string) => {
-      let w = 0
-      for (const ch of t) {
-        let a = advance.get(ch)
-        if (a === undefined) {
-          a = font.widthOfTextAtSize(ch, 1)
-          advance.set(ch, a)
-        }
-        w += a
-      }
-      return w * size + tracking(t)
-    }
-    return { text, font, size, color, spacing, width, drawn }
+    return { text, font, size, color, spacing, width }
   }
 
   /** react-pdf sets a line's glyphs from the top of its box: baseline = line top + ascent */
@@ -250,10 +266,8 @@ class Painter {
     align: 'left' | 'right' | 'center' = 'left',
   ): void {
     lines.forEach((line, i) => {
-      const drawn =
-        align === 'left' ? 0 : line.pieces.reduce((w, piece) => w + piece.run.drawn(piece.text), 0)
       const offset =
-        align === 'right' ? width - drawn : align === 'center' ? (width - drawn) / 2 : 0
+        align === 'right' ? width - line.width : align === 'center' ? (width - line.width) / 2 : 0
       for (const piece of line.pieces) {
         if (!piece.text) continue
         const { font, size, color, spacing } = piece.run
@@ -262,7 +276,7 @@ class Painter {
         this.out(page).push(
           `BT ${fill(color)} ${key} ${num(size)} Tf ${num(spacing)} Tc ` +
             `${num(x + offset + piece.x)} ${num(PAGE.height - baseline)} Td ` +
-            `<${this.encode(font, piece.text)}> Tj ET`,
+            `${this.encode(font, piece.text)} TJ ET`,
         )
       }
     })
@@ -305,13 +319,15 @@ function initiativeRow(
   const withSection = kind === 'objective'
   const cellsLeft = IN_RIGHT - cellsWidth(withSection)
   const cells: { x: number; width: number; lines: Line<Face>[]; align?: 'right' }[] = []
-  const cell = (x: number, width: number, text: string, align?: 'right') =>
-    cells.push({ x, width, align, lines: wrapRuns([p.face(sans, TEXT.size, color, text)], width) })
+  const cell = (x: number, width: number, text: string, align?: 'right', ink = color) =>
+    cells.push({ x, width, align, lines: wrapRuns([p.face(sans, TEXT.size, ink, text)], width) })
   if (withSection) {
     cell(IN_LEFT + INDENT, cellsLeft - IN_LEFT - INDENT - 8, initiative.title)
   } else {
     cell(IN_LEFT, cellsLeft - CODES_WIDTH - IN_LEFT - 8, initiative.title)
-    cell(cellsLeft - CODES_WIDTH, CODES_WIDTH - 6, initiative.objectives.join(', '))
+    // the objectives' codes are not muted for inactive work (AppendixSection.tsx)
+    const codes = initiative.objectives.join(', ')
+    cell(cellsLeft - CODES_WIDTH, CODES_WIDTH - 6, codes, undefined, COLOR.ink)
   }
   let x = cellsLeft
   if (withSection) {

@@ -7,9 +7,12 @@ import { ListingMarker, useListingDrawnLater } from './listing/Marker'
 import type { ProgressReportModel, ReportSectionGroup } from './model'
 import { COLORS, styles } from './theme'
 
+/** The objectives' codes column of the appendix (lib/pdf/report/listing draws it too). */
+export const CODES_WIDTH = 90
+
 const s = StyleSheet.create({
   title: { flex: 1, paddingRight: 8 },
-  codes: { width: 90, paddingRight: 6 },
+  codes: { width: CODES_WIDTH, paddingRight: 6 },
   inactive: { color: COLORS.faint },
   sectionName: { fontWeight: 700, color: COLORS.brand },
   sectionCount: { color: COLORS.muted },
@@ -49,7 +52,7 @@ function HeadRow() {
   return (
     <View style={styles.headRow} fixed>
       <Text style={{ flex: 1 }}>Initiative</Text>
-      <Text style={{ width: 90 }}>Objectives</Text>
+      <Text style={{ width: CODES_WIDTH }}>Objectives</Text>
       <InitiativeHeadCells section={false} />
     </View>
   )

@@ -13,10 +13,10 @@ export const COLUMNS = {
   target: 64,
 } as const
 
-/** The status dot and the progress bar, in pt; the tables' text is 11 pt high. */
-const DOT = 6
-const DOT_GAP = 4
-const BAR = { width: 24, height: 4 }
+/** The status dot and the progress bar, in pt (lib/pdf/report/listing draws them too); the tables' text is 11 pt high. */
+export const DOT = 6
+export const DOT_GAP = 4
+export const BAR = { width: 24, height: 4 } as const
 const LINE = 11
 
 const s = StyleSheet.create({

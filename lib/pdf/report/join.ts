@@ -10,13 +10,13 @@ import {
   PDFNumber,
   PDFRef,
   PDFString,
-  rgb,
   type PDFObject,
 } from 'pdf-lib'
 
 import {
   drawListingTable,
   embedListingFonts,
+  pdfColor,
   type ListingFonts,
   type ListingTable,
 } from './listing/draw'
@@ -120,11 +120,6 @@ function writeOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
   doc.catalog.set(NAME.outlines, rootRef)
 }
 
-const hex = (color: string) => {
-  const n = Number.parseInt(color.slice(1), 16)
-  return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255)
-}
-
 /** "Page x of y" where react-pdf's footer puts it: right-aligned under the footer's rule. */
 function numberPages(doc: PDFDocument, font: ListingFonts['sans']): void {
   const pages = doc.getPages()
@@ -137,7 +132,7 @@ function numberPages(doc: PDFDocument, font: ListingFonts['sans']): void {
     font.heightAtSize(FOOTER.fontSize, {
       descender: false,
     })
-  const color = hex(COLORS.muted)
+  const color = pdfColor(COLORS.muted)
   // the cover (page 1) has no footer
   pages.forEach((page, i) => {
     if (i === 0) return

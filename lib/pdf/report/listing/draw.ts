@@ -9,7 +9,8 @@ import { statusTitle } from '@/lib/format/labels'
 import { LISTING_FONT_FILES } from '@/lib/pdf/fonts'
 import { CONTINUED } from '../GroupHeading'
 import { formatCellDate, formatProgress } from '../format'
-import { COLUMNS } from '../InitiativeCells'
+import { CODES_WIDTH } from '../AppendixSection'
+import { BAR, COLUMNS, DOT, DOT_GAP } from '../InitiativeCells'
 import type { ReportInitiative, ReportObjective, ReportSectionGroup } from '../model'
 import { runningTexts } from '../RunningHeader'
 import { codeWidth, COLORS, FOOTER, PAGE, STATUS_COLORS } from '../theme'
@@ -105,7 +106,8 @@ export async function embedListingFonts(doc: PDFDocument): Promise<ListingFonts>
   return { metrics, sans, sansItalic, sansSemibold, sansBold, serif }
 }
 
-const hex = (color: string): Color => {
+/** A theme colour (`#rrggbb`) as pdf-lib's (join.ts's page numbers use it too). */
+export const pdfColor = (color: string): Color => {
   const n = Number.parseInt(color.slice(1), 16)
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255)
 }
@@ -127,8 +129,6 @@ const ROW = { padY: 3, padX: 4, rule: 0.5 }
 const GROUP = { marginTop: 6, padY: 4, rule: 0.5 }
 /** the table's margin above its first row of column heads */
 const TABLE_MARGIN = 4
-const DOT = { size: 6, gap: 4 }
-const BAR = { width: 24, height: 4 }
 const INDENT = 30
 
 const LEFT = PAGE.marginX
@@ -138,25 +138,24 @@ const IN_RIGHT = RIGHT - ROW.padX
 /** the initiative cells right of the title: [section], status, progress, target date */
 const cellsWidth = (section: boolean) =>
   (section ? COLUMNS.section : 0) + COLUMNS.status + COLUMNS.progress + COLUMNS.target
-const CODES_WIDTH = 90
 
 const STATUS = Object.fromEntries(
-  Object.entries(STATUS_COLORS).map(([status, color]) => [status, hex(color)]),
+  Object.entries(STATUS_COLORS).map(([status, color]) => [status, pdfColor(color)]),
 ) as Record<keyof typeof STATUS_COLORS, Color>
 
 const COLOR = {
-  ink: hex(COLORS.ink),
-  muted: hex(COLORS.muted),
-  faint: hex(COLORS.faint),
-  brand: hex(COLORS.brand),
-  rule: hex(COLORS.rule),
-  paperAlt: hex(COLORS.paperAlt),
-  track: hex(COLORS.track),
-  bar: hex(COLORS.bar),
-  ok: hex(COLORS.ok),
-  okTint: hex(COLORS.okTint),
-  gap: hex(COLORS.gap),
-  gapTint: hex(COLORS.gapTint),
+  ink: pdfColor(COLORS.ink),
+  muted: pdfColor(COLORS.muted),
+  faint: pdfColor(COLORS.faint),
+  brand: pdfColor(COLORS.brand),
+  rule: pdfColor(COLORS.rule),
+  paperAlt: pdfColor(COLORS.paperAlt),
+  track: pdfColor(COLORS.track),
+  bar: pdfColor(COLORS.bar),
+  ok: pdfColor(COLORS.ok),
+  okTint: pdfColor(COLORS.okTint),
+  gap: pdfColor(COLORS.gap),
+  gapTint: pdfColor(COLORS.gapTint),
 }
 
 const num = (n: number) => String(Math.round(n * 1000) / 1000)
@@ -335,9 +334,9 @@ function initiativeRow(
     x += COLUMNS.section
   }
   const dotX = x
-  x += DOT.size + DOT.gap
-  cell(x, COLUMNS.status - DOT.size - DOT.gap, statusTitle(initiative.status))
-  x += COLUMNS.status - DOT.size - DOT.gap
+  x += DOT + DOT_GAP
+  cell(x, COLUMNS.status - DOT - DOT_GAP, statusTitle(initiative.status))
+  x += COLUMNS.status - DOT - DOT_GAP
   const progress = initiative.progress
   const filled =
     progress == null || !Number.isFinite(progress)
@@ -346,7 +345,7 @@ function initiativeRow(
   const barX = x
   if (filled == null) cell(x, COLUMNS.progress, formatProgress(progress))
   else
-    cell(x + BAR.width + DOT.gap, COLUMNS.progress - BAR.width - DOT.gap, formatProgress(progress))
+    cell(x + BAR.width + DOT_GAP, COLUMNS.progress - BAR.width - DOT_GAP, formatProgress(progress))
   x += COLUMNS.progress
   cell(x, COLUMNS.target, formatCellDate(initiative.targetDate), 'right')
   const lines = Math.max(...cells.map((c) => c.lines.length))
@@ -356,8 +355,8 @@ function initiativeRow(
     draw(page, top) {
       const inner = top + ROW.padY
       for (const c of cells) p.lines(page, c.lines, c.x, inner, c.width, TEXT.line, c.align)
-      const r = DOT.size / 2
-      p.dot(page, dotX + r, inner + (TEXT.line - DOT.size) / 2, r, STATUS[initiative.status])
+      const r = DOT / 2
+      p.dot(page, dotX + r, inner + (TEXT.line - DOT) / 2, r, STATUS[initiative.status])
       if (filled != null) {
         const barTop = inner + (TEXT.line - BAR.height) / 2
         p.rect(page, barX, barTop, BAR.width, BAR.height, COLOR.track)

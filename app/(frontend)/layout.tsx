@@ -27,7 +27,9 @@ const renderStamp = () => `${Date.now().toString(36)}.${process.pid}.${++renders
 
 export default function FrontendLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // The print script (components/plan/PrintButton.tsx) adds `can-print` to this element before
+    // React hydrates it: an expected difference on this one element's attributes, not its children.
+    <html lang="en" suppressHydrationWarning>
       <body data-render={renderStamp()}>
         <a className="skip-link" href="#main">
           Skip to content

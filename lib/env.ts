@@ -132,10 +132,14 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     nextAuthSecret ||= generated.nextAuthSecret
   }
 
+  // Outside production the fallback is this server's own port: Next sets PORT to the port it
+  // listens on, also when `npm run dev` finds 3000 taken and moves to 3001, and Payload's CSRF
+  // check refuses the admin's writes from any other origin.
+  const port = /^\d{1,5}$/.test(source.PORT?.trim() ?? '') ? source.PORT!.trim() : '3000'
   const serverUrl = (
     source.NEXTAUTH_URL?.trim() ||
     source.SERVER_URL?.trim() ||
-    'http://localhost:3000'
+    `http://localhost:${port}`
   ).replace(/\/$/, '')
   try {
     new URL(serverUrl)

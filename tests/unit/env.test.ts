@@ -78,6 +78,27 @@ describe('readEnv', () => {
     })
   })
 
+  it("falls back to this server's own port for its address outside production", () => {
+    const dev = {
+      NODE_ENV: 'development',
+      VITEST: 'true',
+      PAYLOAD_SECRET: 'p',
+      NEXTAUTH_SECRET: 'n',
+    }
+    expect(readEnv(dev as NodeJS.ProcessEnv).serverUrl).toBe('http://localhost:3000')
+    // what Next sets when 3000 is taken and `next dev` moves on
+    expect(readEnv({ ...dev, PORT: '3001' } as NodeJS.ProcessEnv).serverUrl).toBe(
+      'http://localhost:3001',
+    )
+    expect(readEnv({ ...dev, PORT: 'http' } as NodeJS.ProcessEnv).serverUrl).toBe(
+      'http://localhost:3000',
+    )
+    expect(
+      readEnv({ ...dev, PORT: '3001', NEXTAUTH_URL: 'http://plan.test:8080' } as NodeJS.ProcessEnv)
+        .serverUrl,
+    ).toBe('http://plan.test:8080')
+  })
+
   it('never falls back to a fixed secret', () => {
     const source = (file: string) =>
       ({

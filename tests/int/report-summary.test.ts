@@ -194,6 +194,35 @@ function expectFullListing(pdf: ReturnType<typeof read>, report: ProgressReportM
   expect(footers).toEqual(Array.from({ length: pdf.pages - 1 }, (_, i) => `${i + 2}/${pdf.pages}`))
 }
 
+/**
+ * pdffonts on a report: every font embedded and named as a subset (`ABCDEF+Face`, which pdffonts
+ * reads as `sub yes`), no two subsets with one name (ISO 32000-1, 9.6.4), and the faces that
+ * react-pdf and the listing's tables (pdf-lib) both subset there twice, under two tags.
+ */
+function expectSubsetFonts(file: string) {
+  // pdffonts: name, type (two words), encoding, emb, sub, uni, object number and generation
+  const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const cols = line.trim().split(/\s+/)
+      return { name: cols[0]!, emb: cols.at(-5), sub: cols.at(-4) }
+    })
+  expect(fonts.length).toBeGreaterThanOrEqual(8)
+  for (const font of fonts) {
+    expect(font).toEqual({
+      name: expect.stringMatching(/^[A-Z]{6}\+SourceS(ans|erif)\d-[A-Za-z]+$/),
+      emb: 'yes',
+      sub: 'yes',
+    })
+  }
+  expect(new Set(fonts.map((f) => f.name)).size).toBe(fonts.length)
+  const faces = fonts.map((f) => f.name.slice(7))
+  expect(new Set(faces).size).toBeLessThan(faces.length)
+  return fonts
+}
+
 describe('the full listing', () => {
   let report: ProgressReportModel
   let whole: ReturnType<typeof read>
@@ -240,11 +269,19 @@ describe('the full listing', () => {
     expect(Math.min(...gaps)).toBeGreaterThan(1.2)
   })
 
+  it('names every embedded font as a subset (a six-letter tag), each subset with its own', () => {
+    expectSubsetFonts(whole.file)
+  })
+
   it('reads the same when rendered in many parts and joined', async () => {
     const rowsPerPart = 120
     expect(reportParts(report, rowsPerPart).length).toBeGreaterThan(4)
     const parts = read(await renderProgressReport(report, { rowsPerPart }), 'full-parts')
     expectFullListing(parts, report)
+    // each part's react-pdf subsets the faces anew: more subsets than in one part, each its tag
+    expect(expectSubsetFonts(parts.file).length).toBeGreaterThan(
+      expectSubsetFonts(whole.file).length,
+    )
     const pages = pageTexts(parts)
     expect(expectSectionsContinued(pages, report)).toBeGreaterThanOrEqual(4)
     expect(expectObjectivesContinued(pages, report)).toBeGreaterThanOrEqual(2)

@@ -11,12 +11,14 @@ import {
   PDFRef,
   PDFString,
   type PDFObject,
+  type PDFPage,
 } from 'pdf-lib'
 
 import {
   drawListingTable,
   embedListingFonts,
   pdfColor,
+  subsetFontName,
   type ListingFonts,
   type ListingTable,
 } from './listing/draw'
@@ -54,6 +56,11 @@ const NAME = {
   dest: PDFName.of('Dest'),
   count: PDFName.of('Count'),
   type: PDFName.of('Type'),
+  font: PDFName.of('Font'),
+  baseFont: PDFName.of('BaseFont'),
+  descendantFonts: PDFName.of('DescendantFonts'),
+  fontDescriptor: PDFName.of('FontDescriptor'),
+  fontName: PDFName.of('FontName'),
 }
 
 /** A part's outline, its pages offset by the pages before the part. */
@@ -118,6 +125,36 @@ function writeOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
   root.set(NAME.count, PDFNumber.of(entries.length))
   context.assign(rootRef, root)
   doc.catalog.set(NAME.outlines, rootRef)
+}
+
+/**
+ * Gives the fonts on a part's pages tags of their own. Every part's react-pdf subsets the faces
+ * anew under the same pdfkit tags (`CZZZZZ+SourceSans3-Regular` in each part, each a different
+ * subset), and different subsets in one PDF need different tags (`subsetFontName`).
+ */
+function retagFonts(pages: PDFPage[], part: number): void {
+  const done = new Set<PDFDict>()
+  const rename = (dict: PDFDict | undefined, key: PDFName) => {
+    const name = dict?.lookupMaybe(key, PDFName)?.decodeText()
+    const plus = name?.indexOf('+') ?? -1
+    if (!dict || !name || plus !== 6) return
+    dict.set(key, PDFName.of(subsetFontName(name.slice(7), `part ${part}: ${name}`)))
+  }
+  for (const page of pages) {
+    const fonts = page.node.Resources()?.lookupMaybe(NAME.font, PDFDict)
+    for (const [, value] of fonts?.entries() ?? []) {
+      const font = page.doc.context.lookup(value)
+      if (!(font instanceof PDFDict) || done.has(font)) continue
+      done.add(font)
+      rename(font, NAME.baseFont)
+      const descendants = font.lookupMaybe(NAME.descendantFonts, PDFArray)?.asArray() ?? []
+      for (const d of [font, ...descendants.map((ref) => page.doc.context.lookup(ref))]) {
+        if (!(d instanceof PDFDict)) continue
+        if (d !== font) rename(d, NAME.baseFont)
+        rename(d.lookupMaybe(NAME.fontDescriptor, PDFDict), NAME.fontName)
+      }
+    }
+  }
 }
 
 /** "Page x of y" where react-pdf's footer puts it: right-aligned under the footer's rule. */
@@ -233,6 +270,7 @@ export async function joinReportParts(
     // the tables' entries, whose pages are the joined document's already
     const joined = new Set<OutlineEntry>()
     const pages = await doc.copyPages(part, part.getPageIndices())
+    if (i > 0) retagFonts(pages, i)
     for (const [k, page] of pages.entries()) {
       at.push(doc.getPageCount())
       doc.addPage(page)

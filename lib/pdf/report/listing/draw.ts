@@ -1,8 +1,9 @@
 import 'server-only'
 
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 
-import fontkit from '@pdf-lib/fontkit'
+import fontkit, { type Font } from '@pdf-lib/fontkit'
 import { rgb, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib'
 
 import { statusTitle } from '@/lib/format/labels'
@@ -49,8 +50,7 @@ export interface ListingFonts {
  * A pair's kerning is what shaping the two together adds to their two widths (a ligature such as
  * "fi" counts as the pair's kerning: its glyphs are drawn apart, where the ligature would stand).
  */
-function faceMetrics(face: Buffer): FaceMetrics {
-  const font = fontkit.create(face)
+function faceMetrics(font: Font): FaceMetrics {
   const em = font.unitsPerEm
   const widths = new Map<string, number>()
   const word = (w: string) => {
@@ -86,13 +86,30 @@ function faceMetrics(face: Buffer): FaceMetrics {
   return { width, kern }
 }
 
+/**
+ * A subset font's name (BaseFont, FontName): a tag of six capitals, `+`, the face's PostScript name,
+ * as the PDF format asks of a subset, different subsets in one file with different tags (ISO
+ * 32000-1, 9.6.4). The tag is a digest of `key` in A–Y: the same for the same key in every report,
+ * and never one of pdfkit's (react-pdf's faces: a letter or two, then Z's), which subsets the same
+ * faces differently in the same document. `key` defaults to the name.
+ */
+export function subsetFontName(postscriptName: string, key = postscriptName): string {
+  const digest = createHash('sha256').update(key).digest()
+  const tag = [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 25))).join('')
+  return `${tag}+${postscriptName}`
+}
+
 /** The faces the tables use, embedded (subsetted) once in `doc`; pdf-lib needs fontkit registered. */
 export async function embedListingFonts(doc: PDFDocument): Promise<ListingFonts> {
   const metrics = new Map<PDFFont, FaceMetrics>()
   const embed = async (file: string) => {
     const bytes = fs.readFileSync(file)
-    const font = await doc.embedFont(bytes, { subset: true })
-    metrics.set(font, faceMetrics(bytes))
+    const face = fontkit.create(bytes)
+    const font = await doc.embedFont(bytes, {
+      subset: true,
+      customName: subsetFontName(face.postscriptName ?? 'Font'),
+    })
+    metrics.set(font, faceMetrics(face))
     return font
   }
   const f = LISTING_FONT_FILES

@@ -22,6 +22,8 @@ WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 RUN groupadd --system --gid 1001 lodestar && useradd --system --uid 1001 --gid lodestar lodestar
 COPY --from=build --chown=lodestar:lodestar /app ./
+# the report archive's directory, owned by the app's user (an empty volume mounted here takes it over)
+RUN mkdir -p /app/data/reports && chown lodestar:lodestar /app/data/reports
 USER lodestar
 CMD ["npm", "run", "jobs"]
 
@@ -34,7 +36,7 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 # 3 minutes with the default arenas than with two (bench/load/README.md, "Soak")
 ENV MALLOC_ARENA_MAX=2
 RUN groupadd --system --gid 1001 lodestar && useradd --system --uid 1001 --gid lodestar lodestar \
-  && mkdir -p /app/data && chown lodestar:lodestar /app/data
+  && mkdir -p /app/data/reports && chown -R lodestar:lodestar /app/data
 COPY --from=build --chown=lodestar:lodestar /app/.next/standalone ./
 COPY --from=build --chown=lodestar:lodestar /app/.next/static ./.next/static
 USER lodestar

@@ -86,6 +86,25 @@ const config = [
     ignores: ['components/admin/**'],
     rules: { 'no-restricted-imports': ['error', payloadOutsideLibData] },
   },
+  {
+    // What the running site and the job runner load is a dependency, not a dev dependency that
+    // happens to be installed (zod once was only eslint's): `npm ci --omit=dev` must keep it.
+    files: [
+      'app/**/*.{ts,tsx}',
+      'components/**/*.{ts,tsx}',
+      'collections/**/*.{ts,tsx}',
+      'lib/**/*.{ts,tsx,mjs}',
+      'payload.config.ts',
+      'proxy.ts',
+      'instrumentation.ts',
+    ],
+    rules: {
+      'import/no-extraneous-dependencies': [
+        'error',
+        { devDependencies: false, optionalDependencies: false, includeTypes: false },
+      ],
+    },
+  },
 ]
 
 export default config

@@ -1,7 +1,8 @@
 /**
- * npm run import -- <file> [--format text|stratml|json] [--publish] [--slug <slug>] [--organization "…"]
- * Creates a draft plan (published with --publish) from a plan's text, a StratML file or a Lodestar
- * JSON export, and prints one JSON line: {"plan":"<slug>","goals":n,"objectives":m}.
+ * npm run import -- <file> [--format text|stratml|json|docx|pdf] [--publish] [--slug <slug>] [--organization "…"]
+ * Creates a draft plan (published with --publish) from a Word document, a PDF, a plan's text, a
+ * StratML file or a Lodestar JSON export (known by its bytes unless --format says), and prints one
+ * JSON line: {"plan":"<slug>","goals":n,"objectives":m}.
  */
 import type { Payload } from 'payload'
 

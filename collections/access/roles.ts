@@ -150,7 +150,8 @@ export const readUsers = selfOrAdmin
 
 /**
  * Member records: admins all, a member in good standing their own (read, and update of their own
- * password/email). A lapsed member's leftover token reads nothing, like anyone anonymous.
+ * name and password; member number, email and roles are admins' fields). A lapsed member's leftover
+ * token reads no member record, like anyone anonymous.
  */
 export const selfMemberOrAdmin = ({ req: { user } }: AccessArgs): boolean | Where => {
   if (isAdmin(user)) return true

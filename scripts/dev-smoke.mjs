@@ -10,14 +10,13 @@
  * The production build is what the browser tests (npm run test:e2e) check; this checks the first
  * thing a person does with a fresh clone.
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { chromium } from 'playwright-core'
 
-import { root, tail } from './lib/server.mjs'
+import { spawnNext, tail } from './lib/server.mjs'
 
 const port = Number(process.env.DEV_SMOKE_PORT || 3106)
 const base = `http://localhost:${port}`
@@ -60,20 +59,7 @@ env.DATABASE_URI = `file:${path.join(dir, 'dev.db')}`
 env.LODESTAR_SECRETS_FILE = path.join(dir, 'secrets.json')
 env.REPORT_ARCHIVE_DIR = path.join(dir, 'reports')
 
-const log = fs.openSync(logFile, 'w')
-const server = spawn('npx', ['next', 'dev', '-p', String(port)], {
-  cwd: root,
-  env,
-  stdio: ['ignore', log, log],
-  detached: true,
-})
-const stop = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM')
-  } catch (err) {
-    if (err.code !== 'ESRCH') throw err
-  }
-}
+const { server, stop } = spawnNext(['dev', '-p', String(port)], { env, logFile })
 process.on('SIGINT', () => {
   stop()
   process.exit(130)

@@ -50,17 +50,16 @@ export function seedDemo(env) {
 }
 
 /**
- * Starts `next start -p port` (listening on `host` only when given) and resolves once /api/plans
- * answers; `stop()` ends the server. The server's output goes to logFile.
- * @param {{ port: number, host?: string, env: Record<string, string>, logFile: string, timeoutMs?: number }} options
+ * Runs `npx next <args>` in the project root in a process group of its own, its output in logFile;
+ * `stop()` ends the group (npx, next and its workers).
+ * @param {string[]} args
+ * @param {{ env: Record<string, string | undefined>, logFile: string }} options
  */
-export async function startServer({ port, host, env, logFile, timeoutMs = 90_000 }) {
-  const url = `http://${host ?? 'localhost'}:${port}`
+export function spawnNext(args, { env, logFile }) {
   const log = fs.openSync(logFile, 'w')
-  const listen = host ? ['-H', host] : []
-  const server = spawn('npx', ['next', 'start', '-p', String(port), ...listen], {
+  const server = spawn('npx', ['next', ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env,
     stdio: ['ignore', log, log],
     detached: true,
   })
@@ -71,6 +70,21 @@ export async function startServer({ port, host, env, logFile, timeoutMs = 90_000
       if (err.code !== 'ESRCH') throw err
     }
   }
+  return { server, stop }
+}
+
+/**
+ * Starts `next start -p port` (listening on `host` only when given) and resolves once /api/plans
+ * answers; `stop()` ends the server. The server's output goes to logFile.
+ * @param {{ port: number, host?: string, env: Record<string, string>, logFile: string, timeoutMs?: number }} options
+ */
+export async function startServer({ port, host, env, logFile, timeoutMs = 90_000 }) {
+  const url = `http://${host ?? 'localhost'}:${port}`
+  const listen = host ? ['-H', host] : []
+  const { server, stop } = spawnNext(['start', '-p', String(port), ...listen], {
+    env: { ...process.env, ...env },
+    logFile,
+  })
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline && server.exitCode == null) {
     const ok = await fetch(`${url}/api/plans?limit=1`).then(

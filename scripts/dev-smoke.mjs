@@ -16,12 +16,11 @@ import path from 'node:path'
 
 import { chromium } from 'playwright-core'
 
-import { spawnNext, tail } from './lib/server.mjs'
+import { DEMO_PASSWORD, spawnNext, tail, waitForAnswer } from './lib/server.mjs'
 
 const port = Number(process.env.DEV_SMOKE_PORT || 3106)
 const base = `http://localhost:${port}`
 const browserPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const DEMO_PASSWORD = 'lodestar-demo'
 /** the first request compiles the app and seeds the database */
 const START_TIMEOUT_MS = 300_000
 const PAGE_TIMEOUT_MS = 180_000
@@ -72,18 +71,16 @@ const started = Date.now()
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
 
 async function waitForServer() {
-  const deadline = Date.now() + START_TIMEOUT_MS
-  while (Date.now() < deadline) {
-    if (server.exitCode != null) throw new Error(`next dev exited with ${server.exitCode}`)
-    const status = await fetch(`${base}/`).then(
-      (res) => res.status,
-      () => 0, // not listening yet
-    )
-    if (status === 200) return
-    if (status >= 400) throw new Error(`GET / answered ${status}`)
-    await new Promise((resolve) => setTimeout(resolve, 1_000))
-  }
-  throw new Error(`next dev did not answer within ${START_TIMEOUT_MS / 1000} s`)
+  // any answer ends the wait: a 4xx or 5xx from the first page fails at once
+  const status = await waitForAnswer(`${base}/`, {
+    server,
+    timeoutMs: START_TIMEOUT_MS,
+    everyMs: 1_000,
+    accept: (answered) => answered === 200 || answered >= 400,
+  })
+  if (server.exitCode != null) throw new Error(`next dev exited with ${server.exitCode}`)
+  if (status === 0) throw new Error(`next dev did not answer within ${START_TIMEOUT_MS / 1000} s`)
+  if (status !== 200) throw new Error(`GET / answered ${status}`)
 }
 
 /** @param {import('playwright-core').Page} page */

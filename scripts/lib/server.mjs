@@ -27,6 +27,9 @@ export function ensureBuild() {
   }
 }
 
+/** The demo accounts' password (lib/env.ts's default when DEMO_PASSWORD is unset). */
+export const DEMO_PASSWORD = 'lodestar-demo'
+
 /** The environment of a production server on `port` with its own database and test secrets. */
 export function productionEnv(port, databaseUri, extra = {}) {
   return {
@@ -36,7 +39,7 @@ export function productionEnv(port, databaseUri, extra = {}) {
     PAYLOAD_SECRET: 'lodestar-test-payload-secret-of-32-characters-or-more',
     NEXTAUTH_SECRET: 'lodestar-test-nextauth-secret-of-32-characters-or-more',
     NEXTAUTH_URL: `http://localhost:${port}`,
-    DEMO_PASSWORD: 'lodestar-demo',
+    DEMO_PASSWORD,
     NEXT_TELEMETRY_DISABLED: '1',
     // as the Dockerfile's web image runs it (two malloc arenas: bench/load/README.md, "Soak")
     MALLOC_ARENA_MAX: '2',
@@ -74,6 +77,28 @@ export function spawnNext(args, { env, logFile }) {
 }
 
 /**
+ * Asks `url` every `everyMs` until an answer `accept`s (by default a 2xx) and resolves with its
+ * status; 0 when `server` exits or `timeoutMs` passes first. Refused connections are "not yet".
+ * @param {string} url
+ * @param {{ server: import('node:child_process').ChildProcess, timeoutMs: number, everyMs?: number, accept?: (status: number) => boolean }} options
+ */
+export async function waitForAnswer(
+  url,
+  { server, timeoutMs, everyMs = 500, accept = (status) => status >= 200 && status < 300 },
+) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline && server.exitCode == null) {
+    const status = await fetch(url).then(
+      (res) => res.status,
+      () => 0, // not listening yet
+    )
+    if (status > 0 && accept(status)) return status
+    await new Promise((resolve) => setTimeout(resolve, everyMs))
+  }
+  return 0
+}
+
+/**
  * Starts `next start -p port` (listening on `host` only when given) and resolves once /api/plans
  * answers; `stop()` ends the server. The server's output goes to logFile.
  * @param {{ port: number, host?: string, env: Record<string, string>, logFile: string, timeoutMs?: number }} options
@@ -85,15 +110,8 @@ export async function startServer({ port, host, env, logFile, timeoutMs = 90_000
     env: { ...process.env, ...env },
     logFile,
   })
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline && server.exitCode == null) {
-    const ok = await fetch(`${url}/api/plans?limit=1`).then(
-      (res) => res.ok,
-      () => false, // not listening yet
-    )
-    if (ok) return { url, stop, logFile, pid: server.pid }
-    await new Promise((r) => setTimeout(r, 500))
-  }
+  const status = await waitForAnswer(`${url}/api/plans?limit=1`, { server, timeoutMs })
+  if (status > 0) return { url, stop, logFile, pid: server.pid }
   stop()
   console.error(fs.readFileSync(logFile, 'utf8'))
   throw new Error(`The server did not answer on ${url} within ${timeoutMs / 1000} s`)
